@@ -1,0 +1,18 @@
+import type { CatalogEntry } from './entry';
+import { networkCases } from './network';
+import { twoPhaseCommitCases } from './two-phase-commit';
+
+export type { CatalogEntry } from './entry';
+
+/**
+ * Every failure case the lessons walk through, as `{ id, title, source, scenario, expected, why }`.
+ * @example simulate(catalogEntry('2pc/coordinator-and-voter-crash-in-commit').scenario).verdict // 'blocked'
+ */
+export const catalog: readonly CatalogEntry[] = [...networkCases, ...twoPhaseCommitCases];
+
+/** The catalog entry with this id; throws, listing the ids, if there is none. */
+export function catalogEntry(id: string): CatalogEntry {
+  const entry = catalog.find((e) => e.id === id);
+  if (!entry) throw new Error(`no catalog entry '${id}'; ids are ${catalog.map((e) => e.id).join(', ')}`);
+  return entry;
+}

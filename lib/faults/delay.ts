@@ -1,0 +1,16 @@
+import { map, type OperatorFunction } from 'rxjs';
+import type { Envelope } from './envelope';
+
+/**
+ * Stamps each envelope with its arrival: `min` to `max` ticks after it was sent,
+ * drawn per message from the link's random source.
+ *
+ * @example send$.pipe(delay(1, 3)) // each message takes 1, 2 or 3 ticks
+ * @see loss, reorder, slow
+ */
+export function delay(min: number, max: number = min): OperatorFunction<Envelope, Envelope> {
+  return map((envelope) => {
+    envelope.deliverAt = envelope.sentAt + envelope.random.int(min, max);
+    return envelope;
+  });
+}

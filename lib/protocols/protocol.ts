@@ -1,0 +1,61 @@
+import type { NodeId, Role } from './role';
+
+/**
+ * A protocol as a scenario names it: plain JSON data, e.g.
+ * `{ name: 'twoPhaseCommit', termination: 'wait', timeout: 10 }`.
+ * The builders (`twoPhaseCommit()`, ...) return one of these with every option filled in.
+ */
+export interface ProtocolSpec {
+  readonly name: string;
+  readonly [option: string]: unknown;
+}
+
+/** How one option of a protocol may be set: one of a list, or a whole number in a range. */
+export type OptionRule =
+  | { readonly oneOf: readonly (string | number | boolean)[] }
+  | { readonly integer: { readonly min: number; readonly max: number } };
+
+/**
+ * What the world needs to know to run a protocol: its options, its extra nodes,
+ * the vocabulary that triggers may name, and a role for each node.
+ */
+export interface ProtocolDefinition {
+  /** The `name` its specs carry. */
+  readonly name: string;
+  /** Every option besides `name`, with the values allowed. */
+  readonly options: Readonly<Record<string, OptionRule>>;
+  /** Message types its roles send (triggers naming another type are refused). */
+  readonly messages: readonly string[];
+  /** State names its roles can be in (for `onEnter`). */
+  readonly states: readonly string[];
+  /** Nodes beyond the coordinator and the voters (Paxos Commit's acceptors); none by default. */
+  others?(spec: ProtocolSpec): readonly NodeId[];
+  /** The role a node plays. */
+  role(spec: ProtocolSpec, node: NodeId, kind: 'coordinator' | 'voter' | 'other'): Role;
+}
+
+const definitions = new Map<string, ProtocolDefinition>();
+
+/**
+ * Makes a protocol known to `simulate`, `explore` and the charts under its `name`,
+ * so that a scenario can name it as JSON.
+ *
+ * @example
+ * defineProtocol({ name: 'myCommit', options: {}, messages: ['prepare', 'vote', 'commit', 'abort'],
+ *   states: ['init', 'waiting', 'committed', 'aborted'], role: (spec, node, kind) => ... });
+ * simulate({ protocol: { name: 'myCommit' }, voters: 3 });
+ */
+export function defineProtocol(definition: ProtocolDefinition): ProtocolDefinition {
+  definitions.set(definition.name, definition);
+  return definition;
+}
+
+/** The definition of a protocol by name, or undefined. */
+export function protocolDefinition(name: string): ProtocolDefinition | undefined {
+  return definitions.get(name);
+}
+
+/** The names of every protocol defined so far, for error messages. */
+export function protocolNames(): string[] {
+  return [...definitions.keys()];
+}

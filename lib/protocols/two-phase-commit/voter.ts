@@ -1,0 +1,106 @@
+import {
+  cancelTimer, decide, logWrite, nothing, send, setTimer,
+  type Decision, type Input, type Message, type NodeContext, type NodeId, type Output, type Role, type Step,
+} from '../role';
+
+export type VoterStateName = 'init' | 'prepared' | 'committed' | 'aborted';
+
+/** How a prepared voter that hears nothing finds out: ask the coordinator, or everyone. */
+export type Termination = 'wait' | 'cooperative';
+
+/** The 2PC voter's state: only its name changes; what it knows of the world rides along. */
+export class Voter {
+  constructor(readonly name: VoterStateName, readonly ctx: NodeContext) {}
+}
+
+/** The prepare record: enough to redo the transaction's writes after a crash, or to undo them. */
+export const prepareRecord = { type: 'prepare', tx: 'T1', redo: 'apply the writes of T1', undo: 'restore the values T1 overwrote' };
+
+/**
+ * The 2PC voter (article fig. 1 and 2; the lecture; DDIA ch. 9).
+ *
+ * On `prepare` it votes. A yes is a promise: the prepare record goes to the log
+ * first, and from then on the voter may neither commit nor abort on its own:
+ * it is prepared, and waits for the decision. A voter that never hears `prepare`
+ * may abort alone, because it has promised nothing.
+ */
+export function voter(timeout: number, termination: Termination): Role<Voter> {
+  const ask = (s: Voter): Output[] => {
+    const to = termination === 'cooperative' ? [s.ctx.coordinator, ...s.ctx.voters.filter((v) => v !== s.ctx.id)] : [s.ctx.coordinator];
+    return [setTimer('ask', timeout), ...to.map((n) => send(n, { type: 'ask' }))];
+  };
+
+  return {
+    init: (ctx) => new Voter('init', ctx),
+    stateName: (s) => s.name,
+    step(s, input: Input): Step<Voter> {
+      switch (input.kind) {
+        case 'start':
+          return [s, [setTimer('prepare', 2 * timeout)]];
+        case 'receive':
+          return receive(s, input.from, input.message);
+        case 'timeout':
+          if (input.timer === 'prepare' && s.name === 'init') return abortAlone(s);
+          if (input.timer === 'ask' && s.name === 'prepared') return [s, ask(s)];
+          return [s, nothing];
+        case 'recover': {
+          const last = input.log[input.log.length - 1];
+          if (!last) return abortAlone(s); // it never voted yes, so it may still abort
+          if (last.type === 'commit') return [new Voter('committed', s.ctx), nothing];
+          if (last.type === 'abort') return [new Voter('aborted', s.ctx), nothing];
+          // Prepared: the promise holds across the crash; only the outcome can release it.
+          const prepared = new Voter('prepared', s.ctx);
+          return [prepared, ask(prepared)];
+        }
+      }
+    },
+  };
+
+  function receive(s: Voter, from: NodeId, message: Message): Step<Voter> {
+    switch (message.type) {
+      case 'prepare':
+        if (s.name === 'init') {
+          if (s.ctx.vote === 'no') {
+            return [new Voter('aborted', s.ctx), [cancelTimer('prepare'), logWrite({ type: 'abort' }), decide('abort'), send(from, { type: 'vote', vote: 'no' })]];
+          }
+          return [
+            new Voter('prepared', s.ctx),
+            [cancelTimer('prepare'), logWrite(prepareRecord), setTimer('ask', timeout), send(from, { type: 'vote', vote: 'yes' })],
+          ];
+        }
+        // A repeated prepare (a duplicate, or a retry) gets the same answer again.
+        if (s.name === 'prepared') return [s, [send(from, { type: 'vote', vote: 'yes' })]];
+        if (s.name === 'aborted') return [s, [send(from, { type: 'vote', vote: 'no' })]];
+        return [s, nothing];
+      case 'commit':
+        if (s.name === 'prepared') return settle(s, 'commit', from);
+        return s.name === 'committed' ? [s, [send(from, { type: 'ack' })]] : [s, nothing];
+      case 'abort':
+        if (s.name === 'prepared' || s.name === 'init') return settle(s, 'abort', from);
+        return s.name === 'aborted' ? [s, [send(from, { type: 'ack' })]] : [s, nothing];
+      case 'ask':
+        // A peer in doubt (cooperative termination): tell it what we know, if we know.
+        if (s.name === 'committed') return [s, [send(from, { type: 'commit' })]];
+        if (s.name === 'aborted') return [s, [send(from, { type: 'abort' })]];
+        if (s.name === 'init') {
+          // Not having voted, we can still refuse, which settles the peer's doubt too.
+          const [aborted, out] = abortAlone(s);
+          return [aborted, [...out, send(from, { type: 'abort' })]];
+        }
+        return [s, nothing];
+      default:
+        return [s, nothing];
+    }
+  }
+
+  function settle(s: Voter, decision: Decision, from: NodeId): Step<Voter> {
+    return [
+      new Voter(decision === 'commit' ? 'committed' : 'aborted', s.ctx),
+      [cancelTimer('prepare'), cancelTimer('ask'), logWrite({ type: decision }), decide(decision), send(from, { type: 'ack' })],
+    ];
+  }
+}
+
+function abortAlone(s: Voter): Step<Voter> {
+  return [new Voter('aborted', s.ctx), [cancelTimer('prepare'), logWrite({ type: 'abort' }), decide('abort')]];
+}

@@ -1,0 +1,237 @@
+import { protocolDefinition, protocolNames, type ProtocolDefinition, type ProtocolSpec } from '../protocols/protocol';
+import type { NodeId } from '../protocols/role';
+import { ScenarioError } from './error';
+import type { Scenario } from './types';
+
+export const MAX_VOTERS = 1000;
+export const DEFAULT_VOTERS = 3;
+export const DEFAULT_HORIZON = 1000;
+export const DEFAULT_SEED = 1;
+
+const SCENARIO_FIELDS = ['protocol', 'voters', 'votes', 'faults', 'network', 'seed', 'horizon'];
+const NETWORK_FIELDS = ['delay', 'loss', 'duplicate', 'reorder'];
+const FAULT_FIELDS: Record<string, { required: string[]; optional: string[] }> = {
+  crash: { required: ['node', 'when'], optional: [] },
+  recover: { required: ['node', 'when'], optional: [] },
+  partition: { required: ['groups', 'when'], optional: ['until'] },
+  cut: { required: ['from', 'to', 'when'], optional: ['until'] },
+  slow: { required: ['from', 'to', 'extraTicks'], optional: ['when', 'until'] },
+  pause: { required: ['node', 'when', 'ticks'], optional: [] },
+};
+const TRIGGER_FIELDS: Record<string, { required: string[]; optional: string[] }> = {
+  at: { required: ['t'], optional: [] },
+  afterSend: { required: ['node', 'type'], optional: ['to', 'nth'] },
+  afterReceive: { required: ['node', 'type'], optional: ['from', 'nth'] },
+  onEnter: { required: ['node', 'state'], optional: ['nth'] },
+};
+
+/** The nodes of a run: the coordinator, the voters in id order, then the protocol's others. */
+export function nodesOf(definition: ProtocolDefinition, spec: ProtocolSpec, voters: number) {
+  const voterIds: NodeId[] = [];
+  for (let i = 1; i <= voters; i++) voterIds.push(`v${i}`);
+  const others = definition.others ? [...definition.others(spec)] : [];
+  return { voters: voterIds, others, all: ['coordinator', ...voterIds, ...others] };
+}
+
+/**
+ * Checks a whole scenario before anything runs, and throws one `ScenarioError`
+ * naming the first field that is wrong and what it allows.
+ */
+export function validateScenario(scenario: unknown): asserts scenario is Scenario {
+  if (!isObject(scenario)) throw new ScenarioError('scenario', `expected an object such as { protocol: twoPhaseCommit(), voters: 3 }, got ${show(scenario)}`);
+  onlyFields(scenario, SCENARIO_FIELDS, '');
+
+  const definition = validateProtocol(scenario.protocol);
+  const spec = scenario.protocol as ProtocolSpec;
+
+  const voters = scenario.voters ?? DEFAULT_VOTERS;
+  if (!Number.isInteger(voters) || (voters as number) < 1 || (voters as number) > MAX_VOTERS) {
+    throw new ScenarioError('voters', `expected a whole number from 1 to ${MAX_VOTERS}, got ${show(scenario.voters)}`);
+  }
+  const nodes = nodesOf(definition, spec, voters as number);
+  const nodeSet = new Set(nodes.all);
+  const nodeList = describeNodes(nodes.all);
+
+  if (scenario.votes !== undefined) {
+    if (!isObject(scenario.votes)) throw new ScenarioError('votes', `expected an object such as { v3: 'no' }, got ${show(scenario.votes)}`);
+    for (const [voter, vote] of Object.entries(scenario.votes)) {
+      if (!nodes.voters.includes(voter)) throw new ScenarioError(`votes.${voter}`, `${show(voter)} is not a voter; voters are ${describeNodes(nodes.voters)}`);
+      if (vote !== 'yes' && vote !== 'no') throw new ScenarioError(`votes.${voter}`, `expected 'yes' or 'no', got ${show(vote)}`);
+    }
+  }
+
+  if (scenario.network !== undefined) validateNetwork(scenario.network);
+
+  if (scenario.seed !== undefined && !Number.isSafeInteger(scenario.seed)) {
+    throw new ScenarioError('seed', `expected a whole number, got ${show(scenario.seed)}`);
+  }
+  if (scenario.horizon !== undefined && (!Number.isSafeInteger(scenario.horizon) || (scenario.horizon as number) <= 0)) {
+    throw new ScenarioError('horizon', `expected a positive whole number of ticks, got ${show(scenario.horizon)}`);
+  }
+
+  if (scenario.faults !== undefined) {
+    if (!Array.isArray(scenario.faults)) throw new ScenarioError('faults', `expected an array of faults such as [crash('v1', at(3))], got ${show(scenario.faults)}`);
+    scenario.faults.forEach((fault, i) => validateFault(fault, `faults[${i}]`));
+  }
+
+  function validateFault(fault: unknown, path: string) {
+    if (!isObject(fault)) throw new ScenarioError(path, `expected a fault such as crash('v1', at(3)), got ${show(fault)}`);
+    const shape = typeof fault.kind === 'string' ? FAULT_FIELDS[fault.kind] : undefined;
+    if (!shape || !Object.hasOwn(FAULT_FIELDS, fault.kind as string)) {
+      throw new ScenarioError(`${path}.kind`, `unknown fault kind ${show(fault.kind)}; allowed: ${Object.keys(FAULT_FIELDS).join(', ')}`);
+    }
+    fieldsOf(fault, shape, path);
+    switch (fault.kind) {
+      case 'crash':
+      case 'recover':
+        node(fault.node, `${path}.node`);
+        break;
+      case 'pause':
+        node(fault.node, `${path}.node`);
+        ticks(fault.ticks, `${path}.ticks`);
+        break;
+      case 'cut':
+      case 'slow':
+        node(fault.from, `${path}.from`);
+        node(fault.to, `${path}.to`);
+        if (fault.from === fault.to) throw new ScenarioError(`${path}.to`, `a link joins two different nodes; both ends are ${show(fault.to)}`);
+        if (fault.kind === 'slow') ticks(fault.extraTicks, `${path}.extraTicks`);
+        break;
+      case 'partition': {
+        if (!Array.isArray(fault.groups) || fault.groups.length === 0) {
+          throw new ScenarioError(`${path}.groups`, `expected a non-empty array of node groups such as [['coordinator', 'v1'], ['v2', 'v3']], got ${show(fault.groups)}`);
+        }
+        const seen = new Map<string, number>();
+        fault.groups.forEach((group: unknown, g: number) => {
+          if (!Array.isArray(group) || group.length === 0) throw new ScenarioError(`${path}.groups[${g}]`, `expected a non-empty array of node ids, got ${show(group)}`);
+          group.forEach((n: unknown, k: number) => {
+            node(n, `${path}.groups[${g}][${k}]`);
+            const before = seen.get(n as string);
+            if (before !== undefined) throw new ScenarioError(`${path}.groups[${g}][${k}]`, `${show(n)} is already in groups[${before}]; groups must not overlap`);
+            seen.set(n as string, g);
+          });
+        });
+        break;
+      }
+    }
+    if (fault.when !== undefined) trigger(fault.when, `${path}.when`);
+    if (fault.until !== undefined) trigger(fault.until, `${path}.until`);
+    if (fault.when && fault.until && (fault.when as any).kind === 'at' && (fault.until as any).kind === 'at' && (fault.until as any).t <= (fault.when as any).t) {
+      throw new ScenarioError(`${path}.until`, `must come after when (at(${(fault.when as any).t})), got at(${(fault.until as any).t})`);
+    }
+  }
+
+  function trigger(t: unknown, path: string) {
+    if (!isObject(t)) throw new ScenarioError(path, `expected a trigger such as at(5) or afterSend('coordinator', 'commit'), got ${show(t)}`);
+    const shape = typeof t.kind === 'string' && Object.hasOwn(TRIGGER_FIELDS, t.kind) ? TRIGGER_FIELDS[t.kind] : undefined;
+    if (!shape) throw new ScenarioError(`${path}.kind`, `unknown trigger ${show(t.kind)}; allowed: ${Object.keys(TRIGGER_FIELDS).join(', ')}`);
+    fieldsOf(t, shape, path);
+    if (t.kind === 'at') return time(t.t, `${path}.t`);
+    node(t.node, `${path}.node`);
+    if (t.kind === 'onEnter') {
+      if (!definition.states.includes(t.state as string)) {
+        throw new ScenarioError(`${path}.state`, `${show(t.state)} is not a state of ${spec.name}; states are ${definition.states.join(', ')}`);
+      }
+    } else if (!definition.messages.includes(t.type as string)) {
+      throw new ScenarioError(`${path}.type`, `${show(t.type)} is not a message of ${spec.name}; messages are ${definition.messages.join(', ')}`);
+    }
+    if (t.to !== undefined) node(t.to, `${path}.to`);
+    if (t.from !== undefined) node(t.from, `${path}.from`);
+    if (t.nth !== undefined && (!Number.isSafeInteger(t.nth) || (t.nth as number) < 1)) {
+      throw new ScenarioError(`${path}.nth`, `expected a whole number from 1 (the first), got ${show(t.nth)}`);
+    }
+  }
+
+  function node(n: unknown, path: string) {
+    if (typeof n !== 'string' || !nodeSet.has(n)) throw new ScenarioError(path, `${show(n)} is not a node of this run; nodes are ${nodeList}`);
+  }
+}
+
+function validateProtocol(protocol: unknown): ProtocolDefinition {
+  const known = protocolNames().map((n) => `${n}()`).join(', ');
+  if (protocol === undefined) throw new ScenarioError('protocol', `is required; use one of ${known}`);
+  if (!isObject(protocol) || typeof protocol.name !== 'string') {
+    throw new ScenarioError('protocol', `expected a protocol from a builder such as twoPhaseCommit(), got ${show(protocol)}`);
+  }
+  const definition = protocolDefinition(protocol.name);
+  if (!definition) throw new ScenarioError('protocol.name', `unknown protocol ${show(protocol.name)}; known: ${protocolNames().join(', ')}`);
+  for (const [option, value] of Object.entries(protocol)) {
+    if (option === 'name') continue;
+    const rule = Object.hasOwn(definition.options, option) ? definition.options[option] : undefined;
+    if (!rule) {
+      const allowed = Object.keys(definition.options);
+      throw new ScenarioError(`protocol.${option}`, `unknown option of ${definition.name}; allowed: ${allowed.length ? allowed.join(', ') : 'none'}`);
+    }
+    if ('oneOf' in rule) {
+      if (!rule.oneOf.includes(value as string)) throw new ScenarioError(`protocol.${option}`, `expected one of ${rule.oneOf.map(show).join(', ')}, got ${show(value)}`);
+    } else if (!Number.isSafeInteger(value) || (value as number) < rule.integer.min || (value as number) > rule.integer.max) {
+      throw new ScenarioError(`protocol.${option}`, `expected a whole number from ${rule.integer.min} to ${rule.integer.max}, got ${show(value)}`);
+    }
+  }
+  return definition;
+}
+
+function validateNetwork(network: unknown) {
+  if (!isObject(network)) throw new ScenarioError('network', `expected an object such as { delay: [1, 3], loss: 0.1 }, got ${show(network)}`);
+  onlyFields(network, NETWORK_FIELDS, 'network');
+  const { delay } = network;
+  if (delay !== undefined) {
+    if (Array.isArray(delay)) {
+      if (delay.length !== 2) throw new ScenarioError('network.delay', `expected [min, max] ticks, got ${show(delay)}`);
+      ticks(delay[0], 'network.delay[0]', 0);
+      ticks(delay[1], 'network.delay[1]', 0);
+      if (delay[1] < delay[0]) throw new ScenarioError('network.delay', `the range [${delay[0]}, ${delay[1]}] is empty: min must not exceed max`);
+    } else {
+      ticks(delay, 'network.delay', 0);
+    }
+  }
+  for (const p of ['loss', 'duplicate', 'reorder']) {
+    const value = network[p];
+    if (value !== undefined && (typeof value !== 'number' || !(value >= 0 && value <= 1))) {
+      throw new ScenarioError(`network.${p}`, `expected a probability from 0 to 1, got ${show(value)}`);
+    }
+  }
+}
+
+function time(t: unknown, path: string) {
+  if (typeof t !== 'number' || !Number.isSafeInteger(t) || t < 0) throw new ScenarioError(path, `expected a tick: a whole number from 0, got ${show(t)}`);
+}
+
+function ticks(t: unknown, path: string, min = 1) {
+  if (typeof t !== 'number' || !Number.isSafeInteger(t) || t < min) {
+    throw new ScenarioError(path, `expected a whole number of ticks from ${min}, got ${show(t)}`);
+  }
+}
+
+function fieldsOf(value: Record<string, unknown>, shape: { required: string[]; optional: string[] }, path: string) {
+  for (const field of shape.required) {
+    if (value[field] === undefined) throw new ScenarioError(`${path}.${field}`, `is required for ${String(value.kind)}`);
+  }
+  onlyFields(value, ['kind', ...shape.required, ...shape.optional], path);
+}
+
+function onlyFields(value: Record<string, unknown>, allowed: string[], path: string) {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) throw new ScenarioError(path ? `${path}.${key}` : key, `unknown field; allowed: ${allowed.join(', ')}`);
+  }
+}
+
+function isObject(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describeNodes(nodes: readonly string[]): string {
+  return nodes.length <= 8 ? nodes.join(', ') : `${nodes.slice(0, 4).join(', ')}, ..., ${nodes[nodes.length - 1]}`;
+}
+
+/** A value as it would be typed, for messages. */
+export function show(value: unknown): string {
+  if (typeof value === 'string') return `'${value}'`;
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
+  try {
+    const json = JSON.stringify(value);
+    return json.length > 80 ? `${json.slice(0, 77)}...` : json;
+  } catch {
+    return String(value);
+  }
+}

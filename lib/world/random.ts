@@ -1,0 +1,36 @@
+import prand from 'pure-rand';
+
+/**
+ * The random source of one link. Every random choice of a run is drawn from
+ * the generator of the link it concerns, seeded from the run's seed and the
+ * link's name, so adding traffic on one link never changes another's draws.
+ */
+export class LinkRandom {
+  private readonly rng: prand.RandomGenerator;
+
+  constructor(seed: number, from: string, to: string) {
+    this.rng = prand.xoroshiro128plus(hash(seed, `${from}->${to}`));
+  }
+
+  /** True with probability `p`; draws nothing when `p` is 0 or 1. */
+  chance(p: number): boolean {
+    if (p <= 0) return false;
+    if (p >= 1) return true;
+    return (this.rng.unsafeNext() >>> 0) / 4294967296 < p;
+  }
+
+  /** A whole number from `lo` to `hi`, both included. */
+  int(lo: number, hi: number): number {
+    return lo === hi ? lo : prand.unsafeUniformIntDistribution(lo, hi, this.rng);
+  }
+}
+
+/** FNV-1a over the seed and a name: a stable 32-bit seed per link. */
+function hash(seed: number, name: string): number {
+  let h = 0x811c9dc5 ^ (seed | 0) ^ Math.floor(seed / 4294967296);
+  for (let i = 0; i < name.length; i++) {
+    h ^= name.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
+}

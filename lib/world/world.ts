@@ -1,0 +1,509 @@
+import { Subject, type OperatorFunction, type Subscription } from 'rxjs';
+import { cut as cutLink } from '../faults/cut';
+import { delay } from '../faults/delay';
+import { duplicate } from '../faults/duplicate';
+import { Envelope } from '../faults/envelope';
+import { loss } from '../faults/loss';
+import { partition as partitionLink } from '../faults/partition';
+import { reorder } from '../faults/reorder';
+import { slow as slowLink } from '../faults/slow';
+import { Window } from '../faults/window';
+import { protocolDefinition } from '../protocols/protocol';
+import type { Decision, Input, LogRecord, Message, NodeContext, NodeId, Output, Role } from '../protocols/role';
+import type { Fault, Scenario, Trigger } from '../scenario/types';
+import { DEFAULT_HORIZON, DEFAULT_SEED, DEFAULT_VOTERS, nodesOf } from '../scenario/validate';
+import { EventHeap } from './heap';
+import { LinkRandom } from './random';
+import type { TraceEvent } from './trace';
+
+/** How much of a run to keep: every event as an object, or only counters and the outcome. */
+export type TraceMode = 'objects' | 'none';
+
+/** Options of a run that are not part of its JSON scenario. */
+export interface WorldOptions {
+  /** @defaultValue 'objects' */
+  readonly trace?: TraceMode;
+  /**
+   * A link fault of your own, applied to every message after the scenario's network,
+   * e.g. `map(e => e.random.chance(0.5) && e.message.type === 'ack' ? drop(e, 'no acks') : e)`.
+   */
+  readonly link?: OperatorFunction<Envelope, Envelope>;
+  /** Called with each event as it happens (the run's `events$` replays them afterwards). */
+  readonly onEvent?: (event: TraceEvent) => void;
+}
+
+/** What the world keeps of each node. Volatile fields are reset by a crash; `log` and `decision` are not. */
+class NodeRuntime {
+  state: unknown = undefined;
+  stateName = 'init';
+  up = true;
+  pausedUntil = -1;
+  /** Bumped by each crash, so that timers and continuations from before it are ignored. */
+  epoch = 0;
+  /** Bumped by each pause, so that a resume matches its own pause. */
+  pauses = 0;
+  timers: Record<string, number> = Object.create(null);
+  /** What arrived or fell due while paused, in order; replayed on resume. */
+  deferred: Scheduled[] = [];
+  readonly log: LogRecord[] = [];
+  decision: Decision | null = null;
+  started = false;
+  sendWatches: Watch[] | null = null;
+  receiveWatches: Watch[] | null = null;
+  enterWatches: Watch[] | null = null;
+
+  constructor(readonly id: NodeId, readonly index: number, readonly isVoter: boolean, readonly role: Role, readonly ctx: NodeContext) {}
+}
+
+type ScheduledKind = 'start' | 'deliver' | 'timer' | 'fault' | 'resume' | 'sends';
+
+/** One entry of the event queue. One class, so the heap holds objects of one shape. */
+class Scheduled {
+  t = 0;
+  seq = 0;
+  constructor(
+    readonly kind: ScheduledKind,
+    readonly node: NodeRuntime | null,
+    readonly envelope: Envelope | null,
+    /** timer name; or, for 'fault', 'when' | 'until' */
+    readonly name: string,
+    /** timer generation, fault index, pause epoch, or the next send's index */
+    readonly n: number,
+    readonly epoch: number,
+    readonly outputs: readonly Output[] | null,
+  ) {}
+}
+
+/** A trigger waiting for its event. It fires once, when its count reaches `nth`. */
+class Watch {
+  seen = 0;
+  readonly nth: number;
+  constructor(readonly trigger: Trigger, readonly fault: number, readonly edge: 'when' | 'until') {
+    this.nth = trigger.kind === 'at' ? 1 : trigger.nth ?? 1;
+  }
+}
+
+/** The outcome-relevant facts of a finished run, from which the verdict follows. */
+export interface WorldSummary {
+  readonly voters: readonly NodeId[];
+  readonly up: Readonly<Record<NodeId, boolean>>;
+  readonly decisions: Readonly<Record<NodeId, Decision | null>>;
+  readonly states: Readonly<Record<NodeId, string>>;
+  /** Whether any node, at any time, decided commit / abort. */
+  readonly everCommitted: boolean;
+  readonly everAborted: boolean;
+}
+
+export interface RunStats {
+  /** Messages nodes sent (a duplicate made by the network is not a send). */
+  readonly messagesSent: number;
+  readonly messagesDelivered: number;
+  readonly logWrites: number;
+  /** The virtual time of the last thing that happened. */
+  readonly duration: number;
+  /** How many events the world processed. */
+  readonly events: number;
+}
+
+/**
+ * One run of one scenario: nodes, links and faults in virtual time.
+ *
+ * RxJS sits at the boundaries: every message passes once through the send
+ * pipeline (delay, loss, duplication, reordering, slow links) and once through
+ * the arrival pipeline (cuts, partitions), each a chain of operators over one
+ * Subject subscribed once per run. All waiting happens in one event heap.
+ */
+export class World {
+  readonly trace: TraceEvent[] = [];
+  now = 0;
+  private readonly tracing: boolean;
+  /** False in sweeps: then no event object is even built. */
+  private readonly recording: boolean;
+  private readonly nodes: NodeRuntime[] = [];
+  private readonly byId = new Map<NodeId, NodeRuntime>();
+  private readonly heap = new EventHeap<Scheduled>();
+  private readonly links = new Map<string, LinkRandom>();
+  private readonly windows: (Window | null)[] = [];
+  private readonly send$ = new Subject<Envelope>();
+  private readonly arrival$ = new Subject<Envelope>();
+  private readonly subscriptions: Subscription[] = [];
+  private readonly pendingRecoveries: NodeRuntime[] = [];
+  private readonly faults: readonly Fault[];
+  private readonly seed: number;
+  private readonly horizon: number;
+  private readonly onEvent: ((event: TraceEvent) => void) | undefined;
+  private nextMessageId = 0;
+  private arrived: Envelope | null = null;
+  private everCommitted = false;
+  private everAborted = false;
+  private messagesSent = 0;
+  private messagesDelivered = 0;
+  private logWrites = 0;
+  private lastEventAt = 0;
+  private eventCount = 0;
+
+  /** Builds the world of an already validated scenario. */
+  constructor(scenario: Scenario, options: WorldOptions = {}) {
+    this.tracing = (options.trace ?? 'objects') === 'objects';
+    this.onEvent = options.onEvent;
+    this.recording = this.tracing || this.onEvent !== undefined;
+    this.seed = scenario.seed ?? DEFAULT_SEED;
+    this.horizon = scenario.horizon ?? DEFAULT_HORIZON;
+    this.faults = scenario.faults ?? [];
+
+    const definition = protocolDefinition(scenario.protocol.name)!;
+    const ids = nodesOf(definition, scenario.protocol, scenario.voters ?? DEFAULT_VOTERS);
+    const votes = scenario.votes ?? {};
+    const add = (id: NodeId, kind: 'coordinator' | 'voter' | 'other') => {
+      const ctx: NodeContext = { id, coordinator: 'coordinator', voters: ids.voters, others: ids.others, vote: votes[id] ?? 'yes' };
+      const node = new NodeRuntime(id, this.nodes.length, kind === 'voter', definition.role(scenario.protocol, id, kind), ctx);
+      this.nodes.push(node);
+      this.byId.set(id, node);
+    };
+    add('coordinator', 'coordinator');
+    for (const v of ids.voters) add(v, 'voter');
+    for (const o of ids.others) add(o, 'other');
+
+    this.wireLinks(scenario, options.link);
+    this.scheduleFaults();
+    for (const node of this.nodes) this.heap.push(new Scheduled('start', node, null, '', 0, 0, null), 0);
+  }
+
+  /** Runs until nothing is left to do or the horizon is reached. */
+  run(): this {
+    const heap = this.heap;
+    for (;;) {
+      const next = heap.peek();
+      if (next === undefined || next.t > this.horizon) break;
+      heap.pop();
+      this.now = next.t;
+      this.dispatch(next);
+      while (this.pendingRecoveries.length > 0) this.recoverStep(this.pendingRecoveries.shift()!);
+    }
+    for (const s of this.subscriptions) s.unsubscribe();
+    return this;
+  }
+
+  summary(): WorldSummary {
+    const up: Record<NodeId, boolean> = {};
+    const decisions: Record<NodeId, Decision | null> = {};
+    const states: Record<NodeId, string> = {};
+    const voters: NodeId[] = [];
+    for (const n of this.nodes) {
+      up[n.id] = n.up;
+      decisions[n.id] = n.decision;
+      states[n.id] = n.stateName;
+      if (n.isVoter) voters.push(n.id);
+    }
+    return { voters, up, decisions, states, everCommitted: this.everCommitted, everAborted: this.everAborted };
+  }
+
+  stats(): RunStats {
+    return {
+      messagesSent: this.messagesSent,
+      messagesDelivered: this.messagesDelivered,
+      logWrites: this.logWrites,
+      duration: this.lastEventAt,
+      events: this.eventCount,
+    };
+  }
+
+  // ---- links -------------------------------------------------------------
+
+  private wireLinks(scenario: Scenario, custom: OperatorFunction<Envelope, Envelope> | undefined) {
+    const net = scenario.network ?? {};
+    const [min, max] = typeof net.delay === 'number' ? [net.delay, net.delay] : net.delay ?? [1, 1];
+    const onSend: OperatorFunction<Envelope, Envelope>[] = [delay(min, max)];
+    if (net.loss) onSend.push(loss(net.loss));
+    if (net.duplicate) onSend.push(duplicate(net.duplicate));
+    if (net.reorder) onSend.push(reorder(net.reorder, Math.max(2, 2 * max)));
+    const onArrival: OperatorFunction<Envelope, Envelope>[] = [];
+    this.faults.forEach((f, i) => {
+      if (f.kind === 'cut' || f.kind === 'partition' || f.kind === 'slow') {
+        const w = f.kind === 'slow' && f.when === undefined ? Window.always() : new Window();
+        this.windows[i] = w;
+        if (f.kind === 'slow') onSend.push(slowLink(f.from, f.to, f.extraTicks, w));
+        else if (f.kind === 'cut') onArrival.push(cutLink(f.from, f.to, w));
+        else onArrival.push(partitionLink(f.groups, w));
+      } else {
+        this.windows[i] = null;
+      }
+    });
+    if (custom) onSend.push(custom);
+    this.subscriptions.push(compose(this.send$, onSend).subscribe((e) => this.schedule(e)));
+    this.subscriptions.push(compose(this.arrival$, onArrival).subscribe((e) => (this.arrived = e)));
+  }
+
+  private linkRandom(from: NodeId, to: NodeId): LinkRandom {
+    const key = `${from}>${to}`;
+    let r = this.links.get(key);
+    if (r === undefined) {
+      r = new LinkRandom(this.seed, from, to);
+      this.links.set(key, r);
+    }
+    return r;
+  }
+
+  /** Where the send pipeline leaves an envelope: in the heap, or dropped on the spot. */
+  private schedule(e: Envelope) {
+    if (e.dropped !== null) {
+      this.recording && this.emit({ t: this.now, kind: 'drop', node: e.to, from: e.from, message: e.message, id: e.id, sentAt: e.sentAt, reason: e.dropped });
+      return;
+    }
+    this.heap.push(new Scheduled('deliver', this.byId.get(e.to)!, e, '', 0, 0, null), Math.max(e.deliverAt, this.now));
+  }
+
+  // ---- faults ------------------------------------------------------------
+
+  private scheduleFaults() {
+    this.faults.forEach((f, i) => {
+      if (f.when !== undefined) this.watch(f.when, i, 'when');
+      if ('until' in f && f.until !== undefined) this.watch(f.until, i, 'until');
+    });
+  }
+
+  private watch(trigger: Trigger, fault: number, edge: 'when' | 'until') {
+    if (trigger.kind === 'at') {
+      // Queued before every start, so it takes effect first at its tick.
+      this.heap.push(new Scheduled('fault', null, null, edge, fault, 0, null), trigger.t);
+      return;
+    }
+    const node = this.byId.get(trigger.node)!;
+    const w = new Watch(trigger, fault, edge);
+    if (trigger.kind === 'afterSend') (node.sendWatches ??= []).push(w);
+    else if (trigger.kind === 'afterReceive') (node.receiveWatches ??= []).push(w);
+    else (node.enterWatches ??= []).push(w);
+  }
+
+  private fire(index: number, edge: 'when' | 'until') {
+    const f = this.faults[index];
+    const window = this.windows[index];
+    if (window) {
+      if (edge === 'when') window.opensAt = this.now;
+      else window.closesAt = this.now;
+      const nodes = f.kind === 'partition' ? f.groups.map((g) => g.join(',')) : [(f as { from: NodeId }).from, (f as { to: NodeId }).to];
+      this.emit({ t: this.now, kind: 'window', fault: index, what: f.kind as 'cut' | 'partition' | 'slow', edge: edge === 'when' ? 'open' : 'close', nodes });
+      return;
+    }
+    const node = this.byId.get((f as { node: NodeId }).node)!;
+    switch (f.kind) {
+      case 'crash':
+        if (!node.up) return this.emit({ t: this.now, kind: 'crash', node: node.id, noop: true });
+        node.up = false;
+        node.epoch++;
+        node.pausedUntil = -1;
+        node.deferred = [];
+        node.timers = Object.create(null);
+        node.state = undefined;
+        return this.emit({ t: this.now, kind: 'crash', node: node.id });
+      case 'recover':
+        if (node.up) return this.emit({ t: this.now, kind: 'recover', node: node.id, noop: true });
+        node.up = true;
+        this.emit({ t: this.now, kind: 'recover', node: node.id });
+        // The recovery step runs as soon as the step that fired this one is over.
+        this.pendingRecoveries.push(node);
+        return;
+      case 'pause': {
+        if (!node.up || node.pausedUntil >= 0) return this.emit({ t: this.now, kind: 'pause', node: node.id, until: this.now + f.ticks, noop: true });
+        node.pausedUntil = this.now + f.ticks;
+        node.pauses++;
+        this.heap.push(new Scheduled('resume', node, null, '', 0, node.pauses, null), node.pausedUntil);
+        return this.emit({ t: this.now, kind: 'pause', node: node.id, until: node.pausedUntil });
+      }
+    }
+  }
+
+  private check(watches: Watch[], matches: (t: Trigger) => boolean) {
+    for (let i = 0; i < watches.length; i++) {
+      const w = watches[i];
+      if (w.seen >= w.nth || !matches(w.trigger)) continue;
+      if (++w.seen === w.nth) this.fire(w.fault, w.edge);
+    }
+  }
+
+  // ---- the run loop --------------------------------------------------------
+
+  private dispatch(s: Scheduled) {
+    switch (s.kind) {
+      case 'fault':
+        this.eventCount++;
+        this.lastEventAt = this.now;
+        return this.fire(s.n, s.name as 'when' | 'until');
+      case 'resume': {
+        const node = s.node!;
+        if (!node.up || node.pauses !== s.epoch || node.pausedUntil < 0) return;
+        node.pausedUntil = -1;
+        this.emit({ t: this.now, kind: 'resume', node: node.id });
+        const waiting = node.deferred;
+        node.deferred = [];
+        for (const d of waiting) this.heap.push(d, this.now);
+        return;
+      }
+      case 'start': {
+        const node = s.node!;
+        if (!node.up || node.started) return;
+        if (node.pausedUntil >= 0) return void node.deferred.push(s);
+        node.started = true;
+        node.state = node.role.init(node.ctx);
+        node.stateName = node.role.stateName(node.state);
+        this.emit(node.isVoter ? { t: this.now, kind: 'start', node: node.id, vote: node.ctx.vote } : { t: this.now, kind: 'start', node: node.id });
+        return this.step(node, START);
+      }
+      case 'deliver':
+        return this.arrive(s);
+      case 'timer': {
+        const node = s.node!;
+        if (!node.up || node.epoch !== s.epoch || node.timers[s.name] !== s.n) return; // stale
+        if (node.pausedUntil >= 0) return void node.deferred.push(s);
+        delete node.timers[s.name];
+        this.recording && this.emit({ t: this.now, kind: 'timeout', node: node.id, timer: s.name });
+        return this.step(node, { kind: 'timeout', timer: s.name });
+      }
+      case 'sends': {
+        const node = s.node!;
+        if (!node.up || node.epoch !== s.epoch) return;
+        if (node.pausedUntil >= 0) return void node.deferred.push(s);
+        return this.sendFrom(node, s.outputs!, s.n);
+      }
+    }
+  }
+
+  private arrive(s: Scheduled) {
+    const e = s.envelope!;
+    const node = s.node!;
+    if (node.pausedUntil >= 0 && node.up) {
+      // It arrived; the paused process will read it when it runs again. Cuts judged it on arrival.
+      if (!this.passes(e)) return;
+      return void node.deferred.push(new Scheduled('deliver', node, e, 'arrived', 0, 0, null));
+    }
+    if (s.name !== 'arrived' && !this.passes(e)) return;
+    if (!node.up) {
+      this.recording && this.emit({ t: this.now, kind: 'drop', node: e.to, from: e.from, message: e.message, id: e.id, sentAt: e.sentAt, reason: 'receiver down' });
+      return;
+    }
+    if (!node.started) {
+      // Arrived before the node's own start at the same tick: it waits for the start.
+      return void this.heap.push(s, this.now);
+    }
+    this.messagesDelivered++;
+    this.recording && this.emit({ t: this.now, kind: 'deliver', node: node.id, from: e.from, message: e.message, id: e.id, sentAt: e.sentAt });
+    this.step(node, { kind: 'receive', from: e.from, message: e.message });
+  }
+
+  /** Runs the arrival pipeline (cuts, partitions) on `e`; false if it dropped it. */
+  private passes(e: Envelope): boolean {
+    this.arrived = null;
+    this.arrival$.next(e);
+    const out = this.arrived as Envelope | null;
+    if (out === null) return false; // a learner's `filter` swallowed it
+    if (out.dropped !== null) {
+      this.recording && this.emit({ t: this.now, kind: 'drop', node: e.to, from: e.from, message: e.message, id: e.id, sentAt: e.sentAt, reason: out.dropped });
+      return false;
+    }
+    return true;
+  }
+
+  private recoverStep(node: NodeRuntime) {
+    if (!node.up) return;
+    node.started = true;
+    node.state = node.role.init(node.ctx);
+    node.stateName = node.role.stateName(node.state);
+    this.step(node, { kind: 'recover', log: node.log.slice() });
+  }
+
+  /**
+   * One step of one node, in the order the firing rules fix: its state change,
+   * log writes, decision and timers; then afterReceive triggers; then onEnter
+   * triggers; then its sends, each followed by its afterSend triggers. A crash
+   * or pause fired along the way cancels or defers the rest.
+   */
+  private step(node: NodeRuntime, input: Input) {
+    this.eventCount++;
+    this.lastEventAt = this.now;
+    const [next, outputs] = node.role.step(node.state, input);
+    node.state = next;
+    const before = node.stateName;
+    const after = node.role.stateName(next);
+    if (after !== before) {
+      node.stateName = after;
+      this.recording && this.emit({ t: this.now, kind: 'state', node: node.id, from: before, to: after });
+    }
+    let sends = 0;
+    for (let i = 0; i < outputs.length; i++) {
+      const o = outputs[i];
+      switch (o.kind) {
+        case 'send':
+          sends++;
+          break;
+        case 'log':
+          node.log.push(o.record);
+          this.logWrites++;
+          this.recording && this.emit({ t: this.now, kind: 'log', node: node.id, record: o.record });
+          break;
+        case 'decide':
+          if (node.decision === o.decision) break;
+          node.decision = o.decision;
+          if (o.decision === 'commit') this.everCommitted = true;
+          else this.everAborted = true;
+          this.recording && this.emit({ t: this.now, kind: 'decide', node: node.id, decision: o.decision });
+          break;
+        case 'setTimer': {
+          const gen = (node.timers[o.timer] ?? 0) + 1;
+          node.timers[o.timer] = gen;
+          this.heap.push(new Scheduled('timer', node, null, o.timer, gen, node.epoch, null), this.now + o.after);
+          break;
+        }
+        case 'cancelTimer':
+          if (node.timers[o.timer] !== undefined) node.timers[o.timer] = -1;
+          break;
+      }
+    }
+    if (input.kind === 'receive' && node.receiveWatches !== null) {
+      const { from, message } = input;
+      this.check(node.receiveWatches, (t) => t.kind === 'afterReceive' && t.type === message.type && (t.from === undefined || t.from === from));
+    }
+    if (after !== before && node.enterWatches !== null && node.up) {
+      this.check(node.enterWatches, (t) => t.kind === 'onEnter' && t.state === after);
+    }
+    if (sends > 0) this.sendFrom(node, outputs, 0);
+  }
+
+  private sendFrom(node: NodeRuntime, outputs: readonly Output[], from: number) {
+    for (let i = from; i < outputs.length; i++) {
+      if (!node.up) return; // crashed mid-step: the rest is never sent
+      if (node.pausedUntil >= 0) {
+        node.deferred.push(new Scheduled('sends', node, null, '', i, node.epoch, outputs));
+        return;
+      }
+      const o = outputs[i];
+      if (o.kind !== 'send') continue;
+      this.transmit(node, o.to, o.message);
+      if (node.sendWatches !== null) {
+        const { to, message } = o;
+        this.check(node.sendWatches, (t) => t.kind === 'afterSend' && t.type === message.type && (t.to === undefined || t.to === to));
+      }
+    }
+  }
+
+  private transmit(node: NodeRuntime, to: NodeId, message: Message) {
+    const target = this.byId.get(to);
+    if (target === undefined) throw new Error(`${node.id} sent ${message.type} to '${to}', which is not a node of this run`);
+    const id = this.nextMessageId++;
+    this.messagesSent++;
+    this.recording && this.emit({ t: this.now, kind: 'send', node: node.id, to, message, id });
+    this.send$.next(new Envelope(id, node.id, to, message, this.now, this.now, null, false, this.linkRandom(node.id, to)));
+  }
+
+  /** Records an event. Hot paths test `recording` first, so a sweep builds no event objects. */
+  private emit(event: TraceEvent): void {
+    if (!this.recording) return;
+    if (this.tracing) this.trace.push(event);
+    if (this.onEvent !== undefined) this.onEvent(event);
+  }
+}
+
+const START: Input = { kind: 'start' };
+
+function compose(source: Subject<Envelope>, operators: OperatorFunction<Envelope, Envelope>[]) {
+  return operators.reduce((o, op) => o.pipe(op), source.asObservable());
+}
