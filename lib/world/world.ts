@@ -334,9 +334,17 @@ export class World {
         if (!node.up || node.pauses !== s.epoch || node.pausedUntil < 0) return;
         node.pausedUntil = -1;
         this.emit({ t: this.now, kind: 'resume', node: node.id });
+        // What waited is handled now, in the order it came, ahead of anything else due at this tick.
         const waiting = node.deferred;
         node.deferred = [];
-        for (const d of waiting) this.heap.push(d, this.now);
+        for (let i = 0; i < waiting.length; i++) {
+          if (!node.up) return;
+          if (node.pausedUntil >= 0) {
+            node.deferred = waiting.slice(i).concat(node.deferred);
+            return;
+          }
+          this.dispatch(waiting[i]);
+        }
         return;
       }
       case 'start': {

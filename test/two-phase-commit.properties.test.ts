@@ -1,0 +1,93 @@
+// Property-based specifications of 2PC (fast-check, fixed seed so CI replays them):
+// whatever goes wrong, 2PC may block but never decides inconsistently, and never
+// commits without every yes (DDIA ch. 9: 2PC is safe; its weakness is blocking).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  afterReceive, afterSend, agreement, at, crash, cut, explain, onEnter, partition, pause, recover, simulate, twoPhaseCommit, validity,
+  type Fault, type Scenario, type Trigger,
+} from '../lib';
+
+const SEED = 20261123;
+const VOTERS = ['v1', 'v2', 'v3'];
+const NODES = ['coordinator', ...VOTERS];
+
+const trigger: fc.Arbitrary<Trigger> = fc.oneof(
+  fc.integer({ min: 0, max: 80 }).map(at),
+  fc.record({ node: fc.constantFrom(...NODES), type: fc.constantFrom('prepare', 'vote', 'commit', 'abort', 'ack', 'ask'), nth: fc.integer({ min: 1, max: 3 }) })
+    .map(({ node, type, nth }) => afterSend(node, type, { nth })),
+  fc.record({ node: fc.constantFrom(...NODES), type: fc.constantFrom('prepare', 'vote', 'commit', 'abort', 'ask'), nth: fc.integer({ min: 1, max: 3 }) })
+    .map(({ node, type, nth }) => afterReceive(node, type, { nth })),
+  fc.record({ node: fc.constantFrom(...NODES), state: fc.constantFrom('waiting', 'prepared', 'committed', 'aborted') })
+    .map(({ node, state }) => onEnter(node, state)),
+);
+
+/** An end for a window that comes after its start when both are ticks (a ScenarioError otherwise). */
+const after = (when: Trigger, until: Trigger | undefined): Trigger | undefined =>
+  until && when.kind === 'at' && until.kind === 'at' && until.t <= when.t ? at(when.t + 1 + until.t) : until;
+
+const link = fc.tuple(fc.constantFrom(...NODES), fc.constantFrom(...NODES)).filter(([a, b]) => a !== b);
+
+const fault: fc.Arbitrary<Fault> = fc.oneof(
+  fc.tuple(fc.constantFrom(...NODES), trigger).map(([n, t]) => crash(n, t)),
+  fc.tuple(fc.constantFrom(...NODES), trigger).map(([n, t]) => recover(n, t)),
+  fc.tuple(link, trigger, fc.option(trigger, { nil: undefined })).map(([[a, b], t, u]) => cut(a, b, t, after(t, u))),
+  fc.tuple(fc.subarray(NODES, { minLength: 1, maxLength: 3 }), trigger, fc.option(trigger, { nil: undefined })).map(([g, t, u]) => partition([g], t, after(t, u))),
+  fc.tuple(fc.constantFrom(...NODES), trigger, fc.integer({ min: 1, max: 60 })).map(([n, t, k]) => pause(n, t, k)),
+);
+
+const scenario = (termination: 'wait' | 'cooperative'): fc.Arbitrary<Scenario> =>
+  fc.record({
+    votes: fc.dictionary(fc.constantFrom(...VOTERS), fc.constantFrom('yes' as const, 'no' as const), { maxKeys: 3 }),
+    faults: fc.array(fault, { maxLength: 5 }),
+    loss: fc.constantFrom(0, 0, 0.1, 0.3),
+    duplicate: fc.constantFrom(0, 0.1, 0.3),
+    reorder: fc.constantFrom(0, 0.2),
+    delayMax: fc.integer({ min: 1, max: 6 }),
+    seed: fc.integer({ min: 1, max: 1_000_000 }),
+  }).map(({ votes, faults, loss, duplicate, reorder, delayMax, seed }) => ({
+    protocol: twoPhaseCommit({ termination }),
+    voters: 3,
+    votes,
+    faults,
+    network: { delay: [1, delayMax] as [number, number], loss, duplicate, reorder },
+    seed,
+    horizon: 400,
+  }));
+
+describe.each(['wait', 'cooperative'] as const)('2PC with termination %s, under any mix of faults', (termination) => {
+  it('never ends inconsistent, and never commits without a yes from every voter (1,000 scenarios)', () => {
+    fc.assert(
+      fc.property(scenario(termination), (s) => {
+        const run = simulate(s);
+        const agreed = agreement(run);
+        const valid = validity(run);
+        if (!agreed.ok || !valid.ok || run.verdict === 'inconsistent') {
+          throw new Error(`${agreed.why}; ${valid.why}\n${explain(run)}`);
+        }
+      }),
+      { seed: SEED, numRuns: 1000 },
+    );
+  });
+});
+
+describe('2PC with no faults', () => {
+  it('commits when every voter votes yes, and aborts when any votes no (1,000 scenarios)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+        fc.constantFrom('wait' as const, 'cooperative' as const),
+        fc.integer({ min: 1, max: 5 }),
+        (voters, yes, termination, delayMax) => {
+          const votes: Record<string, 'yes' | 'no'> = {};
+          for (let i = 1; i <= voters; i++) votes[`v${i}`] = yes[i - 1] ? 'yes' : 'no';
+          const run = simulate({ protocol: twoPhaseCommit({ termination }), voters, votes, network: { delay: [1, delayMax] } });
+          const expected = Object.values(votes).every((v) => v === 'yes') ? 'committed' : 'aborted';
+          expect(run.verdict, explain(run)).toBe(expected);
+        },
+      ),
+      { seed: SEED, numRuns: 1000 },
+    );
+  });
+});
