@@ -107,7 +107,7 @@ describe('the 2PC voter (the lecture; DDIA ch. 9)', () => {
   it('votes yes by writing its prepare record (redo and undo) first', () => {
     const { state, outputs } = drive(voter, ctx('v1'), [{ kind: 'start' }, receive('coordinator', 'prepare')]);
     expect(state).toBe('prepared');
-    const log = kinds(outputs, 'log')[0] as { record: { type: string; redo: string; undo: string } };
+    const log = kinds(outputs, 'log')[0] as unknown as { record: { type: string; redo: string; undo: string } };
     expect(log.record).toMatchObject({ type: 'prepare' });
     expect(log.record.redo).toBeTruthy();
     expect(log.record.undo).toBeTruthy();

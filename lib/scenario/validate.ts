@@ -50,7 +50,6 @@ export function validateScenario(scenario: unknown): asserts scenario is Scenari
   }
   const nodes = nodesOf(definition, spec, voters as number);
   const nodeSet = new Set(nodes.all);
-  const nodeList = describeNodes(nodes.all);
 
   if (scenario.votes !== undefined) {
     if (!isObject(scenario.votes)) throw new ScenarioError('votes', `expected an object such as { v3: 'no' }, got ${show(scenario.votes)}`);
@@ -143,13 +142,12 @@ export function validateScenario(scenario: unknown): asserts scenario is Scenari
   }
 
   function node(n: unknown, path: string) {
-    if (typeof n !== 'string' || !nodeSet.has(n)) throw new ScenarioError(path, `${show(n)} is not a node of this run; nodes are ${nodeList}`);
+    if (typeof n !== 'string' || !nodeSet.has(n)) throw new ScenarioError(path, `${show(n)} is not a node of this run; nodes are ${describeNodes(nodes.all)}`);
   }
 }
 
 function validateProtocol(protocol: unknown): ProtocolDefinition {
-  const known = protocolNames().map((n) => `${n}()`).join(', ');
-  if (protocol === undefined) throw new ScenarioError('protocol', `is required; use one of ${known}`);
+  if (protocol === undefined) throw new ScenarioError('protocol', `is required; use one of ${protocolNames().map((n) => `${n}()`).join(', ')}`);
   if (!isObject(protocol) || typeof protocol.name !== 'string') {
     throw new ScenarioError('protocol', `expected a protocol from a builder such as twoPhaseCommit(), got ${show(protocol)}`);
   }

@@ -17,7 +17,7 @@ export type TraceEvent =
   | { readonly t: number; readonly kind: 'recover'; readonly node: NodeId; readonly noop?: true }
   | { readonly t: number; readonly kind: 'pause'; readonly node: NodeId; readonly until: number; readonly noop?: true }
   | { readonly t: number; readonly kind: 'resume'; readonly node: NodeId }
-  | { readonly t: number; readonly kind: 'window'; readonly fault: number; readonly what: 'cut' | 'partition' | 'slow'; readonly edge: 'open' | 'close'; readonly nodes: readonly NodeId[] };
+  | { readonly t: number; readonly kind: 'window'; readonly node?: undefined; readonly fault: number; readonly what: 'cut' | 'partition' | 'slow'; readonly edge: 'open' | 'close'; readonly nodes: readonly NodeId[] };
 
 export type TraceEventKind = TraceEvent['kind'];
 

@@ -8,7 +8,7 @@ import { partition as partitionLink } from '../faults/partition';
 import { reorder } from '../faults/reorder';
 import { slow as slowLink } from '../faults/slow';
 import { Window } from '../faults/window';
-import { protocolDefinition } from '../protocols/protocol';
+import { protocolDefinition, type ProtocolDefinition, type ProtocolSpec } from '../protocols/protocol';
 import type { Decision, Input, LogRecord, Message, NodeContext, NodeId, Output, Role } from '../protocols/role';
 import type { Fault, Scenario, Trigger } from '../scenario/types';
 import { DEFAULT_HORIZON, DEFAULT_SEED, DEFAULT_VOTERS, nodesOf } from '../scenario/validate';
@@ -134,6 +134,7 @@ export class World {
   private readonly onEvent: ((event: TraceEvent) => void) | undefined;
   private nextMessageId = 0;
   private arrived: Envelope | null = null;
+  private judgesArrival = false;
   private everCommitted = false;
   private everAborted = false;
   private messagesSent = 0;
@@ -156,7 +157,7 @@ export class World {
     const votes = scenario.votes ?? {};
     const add = (id: NodeId, kind: 'coordinator' | 'voter' | 'other') => {
       const ctx: NodeContext = { id, coordinator: 'coordinator', voters: ids.voters, others: ids.others, vote: votes[id] ?? 'yes' };
-      const node = new NodeRuntime(id, this.nodes.length, kind === 'voter', definition.role(scenario.protocol, id, kind), ctx);
+      const node = new NodeRuntime(id, this.nodes.length, kind === 'voter', roleOf(definition, scenario.protocol, id, kind), ctx);
       this.nodes.push(node);
       this.byId.set(id, node);
     };
@@ -231,7 +232,9 @@ export class World {
     });
     if (custom) onSend.push(custom);
     this.subscriptions.push(compose(this.send$, onSend).subscribe((e) => this.schedule(e)));
-    this.subscriptions.push(compose(this.arrival$, onArrival).subscribe((e) => (this.arrived = e)));
+    // With no cut or partition, arrival has nothing to judge: skip its Subject altogether.
+    this.judgesArrival = onArrival.length > 0;
+    if (this.judgesArrival) this.subscriptions.push(compose(this.arrival$, onArrival).subscribe((e) => (this.arrived = e)));
   }
 
   private linkRandom(from: NodeId, to: NodeId): LinkRandom {
@@ -400,6 +403,7 @@ export class World {
 
   /** Runs the arrival pipeline (cuts, partitions) on `e`; false if it dropped it. */
   private passes(e: Envelope): boolean {
+    if (!this.judgesArrival) return true;
     this.arrived = null;
     this.arrival$.next(e);
     const out = this.arrived as Envelope | null;
@@ -511,6 +515,22 @@ export class World {
 }
 
 const START: Input = { kind: 'start' };
+
+/**
+ * Roles are pure and hold no run state, so one role object can serve every run of the
+ * same protocol spec: a sweep builds them once instead of once per run. Only frozen
+ * specs (as the builders return) are cached, since a mutable one may change between runs.
+ */
+const roles = new WeakMap<object, Map<string, Role>>();
+function roleOf(definition: ProtocolDefinition, spec: ProtocolSpec, id: NodeId, kind: 'coordinator' | 'voter' | 'other'): Role {
+  if (!Object.isFrozen(spec)) return definition.role(spec, id, kind);
+  let bySpec = roles.get(spec);
+  if (bySpec === undefined) roles.set(spec, (bySpec = new Map()));
+  const key = `${kind}:${id}`;
+  let role = bySpec.get(key);
+  if (role === undefined) bySpec.set(key, (role = definition.role(spec, id, kind)));
+  return role;
+}
 
 function compose(source: Subject<Envelope>, operators: OperatorFunction<Envelope, Envelope>[]) {
   return operators.reduce((o, op) => o.pipe(op), source.asObservable());

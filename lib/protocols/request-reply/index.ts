@@ -18,7 +18,7 @@ export interface RequestReplySpec extends ProtocolSpec {
  * @example simulate({ protocol: requestReply(), voters: 1, faults: [cut('coordinator', 'v1', at(0))] })
  */
 export function requestReply(options: { readonly timeout?: number } = {}): RequestReplySpec {
-  return { ...options, name: 'requestReply', timeout: options.timeout ?? 10 };
+  return Object.freeze({ ...options, name: 'requestReply', timeout: options.timeout ?? 10 });
 }
 
 type SenderState = 'init' | 'waiting' | 'replied' | 'timedOut';

@@ -32,7 +32,7 @@ export interface TwoPhaseCommitSpec extends ProtocolSpec {
  * simulate({ protocol: twoPhaseCommit({ termination: 'cooperative' }), voters: 3 });
  */
 export function twoPhaseCommit(options: TwoPhaseCommitOptions = {}): TwoPhaseCommitSpec {
-  return { ...options, name: 'twoPhaseCommit', termination: options.termination ?? 'wait', timeout: options.timeout ?? 10 };
+  return Object.freeze({ ...options, name: 'twoPhaseCommit', termination: options.termination ?? 'wait', timeout: options.timeout ?? 10 });
 }
 
 defineProtocol({

@@ -1,0 +1,59 @@
+// The simulation core against a bare heap loop over the same roles (issue 3's targets:
+// at most 1.5x on both sweeps; a 1,000,000-event trace under 150 MB).
+import { simulate, twoPhaseCommit, World, type Scenario, type Verdict, type ProtocolSpec } from '../lib';
+import { validateScenario } from '../lib/scenario/validate';
+import { bareRun } from './bare-loop';
+import { compare, fmt, heapUsed, time } from './measure';
+
+type Counts = Record<Verdict, number>;
+const empty = (): Counts => ({ committed: 0, aborted: 0, blocked: 0, inconsistent: 0 });
+
+function sweepBoth(label: string, protocol: ProtocolSpec, voters: number, loss: number, seeds: number) {
+  const scenario = (seed: number): Scenario => ({ protocol, voters, network: { loss }, seed });
+  const bare = empty();
+  const none = empty();
+  const objects = empty();
+  const bareSweep = () => { for (let s = 1; s <= seeds; s++) bare[bareRun(protocol, voters, loss, s)]++; };
+  const noTrace = () => { for (let s = 1; s <= seeds; s++) none[simulate(scenario(s), { trace: 'none' }).verdict]++; };
+  const withTrace = () => { for (let s = 1; s <= seeds; s++) objects[simulate(scenario(s)).verdict]++; };
+  // One counted pass of each first: the same seeds must give the same verdicts three ways.
+  bareSweep();
+  noTrace();
+  withTrace();
+  const counted = JSON.stringify(none);
+  const same = JSON.stringify(bare) === counted && counted === JSON.stringify(objects);
+  const lean = compare(3, bareSweep, noTrace);
+  const full = compare(3, bareSweep, withTrace);
+  console.log(`${label}, ${seeds} seeds (verdicts ${same ? 'identical' : 'DIFFER'}: ${same ? counted : JSON.stringify({ bare, none, objects })})`);
+  console.log(`  bare heap loop              ${fmt((seeds / full.baseline) * 1000, 0)} runs/s`);
+  console.log(`  simulate, trace: 'none'     ${fmt((seeds / lean.subject) * 1000, 0)} runs/s   ratio ${fmt(lean.ratio)}x  (target <= 1.5x)`);
+  console.log(`  simulate, trace of objects  ${fmt((seeds / full.subject) * 1000, 0)} runs/s   ratio ${fmt(full.ratio)}x`);
+  if (!same) process.exitCode = 1;
+}
+
+export function benchCore() {
+  console.log('== simulation core ==');
+  sweepBoth('3-voter 2PC at 10% loss', twoPhaseCommit(), 3, 0.1, 10_000);
+  sweepBoth('50-voter fault-free 2PC', twoPhaseCommit(), 50, 0, 1_000);
+
+  // A trace of a million events: 100 voters cut off from the coordinator after voting,
+  // everyone retrying until the horizon.
+  const big: Scenario = {
+    protocol: twoPhaseCommit(),
+    voters: 100,
+    faults: [{ kind: 'partition', groups: [['coordinator']], when: { kind: 'at', t: 3 } }],
+    horizon: 17_000,
+  };
+  const before = heapUsed();
+  const run = simulate(big);
+  const held = heapUsed() - before;
+  console.log(`trace memory: ${run.trace.length.toLocaleString('en')} events hold ${fmt(held / 1e6, 1)} MB, ${fmt(held / run.trace.length, 0)} bytes/event; ` +
+    `per 1,000,000 events ${fmt((held / run.trace.length) * 1e6 / 1e6, 1)} MB (target < 150 MB)${(globalThis as { gc?: unknown }).gc ? '' : ' [run with --expose-gc for a clean figure]'}`);
+
+  // Setup: validating and building the world of a 3-voter run, against the whole run.
+  const small: Scenario = { protocol: twoPhaseCommit(), voters: 3 };
+  const n = 20_000;
+  const setup = time(() => { for (let i = 0; i < n; i++) { validateScenario(small); new World(small, { trace: 'none' }); } });
+  const whole = time(() => { for (let i = 0; i < n; i++) simulate(small, { trace: 'none' }); });
+  console.log(`per-run setup of a 3-voter run: ${fmt((setup / n) * 1000, 1)} us of a ${fmt((whole / n) * 1000, 1)} us run (${fmt((100 * setup) / whole, 0)}%)`);
+}
