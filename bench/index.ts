@@ -1,4 +1,13 @@
 // `npm run bench`: speed and memory as ratios against baselines run in this same process.
+import { benchCharts } from './charts';
 import { benchCore } from './core';
 
-benchCore();
+async function main() {
+  benchCore();
+  await benchCharts();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -7,8 +7,8 @@ export { World, type WorldOptions, type TraceMode, type RunStats } from './world
 export { printEvent, printMessage, type TraceEvent, type TraceEventKind } from './world/trace';
 
 // ---- protocols ---------------------------------------------------------------
-export { twoPhaseCommit, type TwoPhaseCommitOptions, type TwoPhaseCommitSpec } from './protocols/two-phase-commit';
-export { requestReply, type RequestReplySpec } from './protocols/request-reply';
+export { twoPhaseCommit, type TwoPhaseCommitOptions, type TwoPhaseCommitSpec } from './protocols/two-phase-commit/index';
+export { requestReply, type RequestReplySpec } from './protocols/request-reply/index';
 export { defineProtocol, protocolDefinition, protocolNames, type ProtocolDefinition, type ProtocolSpec, type OptionRule } from './protocols/protocol';
 export { send, setTimer, cancelTimer, logWrite, decide, nothing } from './protocols/role';
 export type { Role, Input, Output, Step, Message, LogRecord, NodeContext, NodeId, Decision, Vote } from './protocols/role';
@@ -20,12 +20,27 @@ export { validateScenario, MAX_VOTERS } from './scenario/validate';
 export type { Scenario, Fault, Trigger, NetworkOptions } from './scenario/types';
 
 // ---- links: one RxJS operator per fault --------------------------------------
-export * as links from './faults';
+export * as links from './faults/index';
 export { Envelope, drop } from './faults/envelope';
 
 // ---- judging a run -------------------------------------------------------------
-export { agreement, validity, termination, verdict, verdictOf, VERDICTS } from './checkers';
-export type { Check, Judged, Verdict, Outcome } from './checkers';
+export { agreement, validity, termination, verdict, verdictOf, VERDICTS } from './checkers/index';
+export type { Check, Judged, Verdict, Outcome } from './checkers/index';
 
 // ---- the failure cases -----------------------------------------------------------
-export { catalog, catalogEntry, type CatalogEntry } from './catalog';
+export { catalog, catalogEntry, type CatalogEntry } from './catalog/index';
+
+// ---- charts ------------------------------------------------------------------------
+export { spaceTime, MARK, type SpaceTimeOptions, type Drawable } from './charts/space-time';
+export { outcomes, type OutcomeRow, type OutcomesOptions } from './charts/outcomes';
+export { matrix, type MatrixRow, type MatrixOptions } from './charts/matrix';
+export { show, displayBundle, VEGA_LITE_MIME, type DisplayBundle } from './charts/show';
+export { toSVG, countMarks } from './charts/render';
+export { VERDICT_COLOURS, STATE_COLOURS } from './charts/colours';
+
+// ---- sweeps ------------------------------------------------------------------------
+export { sweep, type SweepOptions, type SweepRow } from './sweep/sweep';
+export { protocolLabel } from './sweep/label';
+
+// ---- exercises: what learners' files and their stubs share --------------------------
+export { NotDoneYet, twoPhaseCommitWith, puzzles, type PuzzleName, type LearnerRules, type RecoverVoter, type AnswerPeer, type PeerAnswer } from './exercise/index';

@@ -1,5 +1,5 @@
 import { at, crash, cut, pause, slow } from '../scenario/builders';
-import { requestReply } from '../protocols/request-reply';
+import { requestReply } from '../protocols/request-reply/index';
 import type { CatalogEntry } from './entry';
 
 const protocol = requestReply({ timeout: 10 });

@@ -1,5 +1,5 @@
 import { afterReceive, afterSend, at, crash, cut, recover } from '../scenario/builders';
-import { twoPhaseCommit } from '../protocols/two-phase-commit';
+import { twoPhaseCommit } from '../protocols/two-phase-commit/index';
 import type { CatalogEntry } from './entry';
 
 const twoPC = twoPhaseCommit();

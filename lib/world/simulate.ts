@@ -1,5 +1,5 @@
 import { from, type Observable } from 'rxjs';
-import { verdictOf, type Verdict } from '../checkers';
+import { verdictOf, type Verdict } from '../checkers/index';
 import type { Decision, NodeId } from '../protocols/role';
 import { validateScenario } from '../scenario/validate';
 import type { Scenario } from '../scenario/types';

@@ -1,0 +1,43 @@
+import { parse, View } from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+
+/**
+ * Renders a Vega-Lite spec to an SVG string in Node, with vega's `View.toSVG()`:
+ * no browser, no canvas. Asynchronous, as vega's rendering is.
+ *
+ * @example
+ * const svg = await toSVG(spaceTime(simulate({ protocol: twoPhaseCommit() })));
+ * writeFileSync('run.svg', svg);
+ */
+export async function toSVG(spec: TopLevelSpec): Promise<string> {
+  const view = new View(parse(compile(spec).spec), { renderer: 'none' });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+/**
+ * How many marks of the layer named `name` an SVG holds: vega writes a layer's name into
+ * the class of its group (`message_arrow_marks`), one element per mark inside. Counts over
+ * every panel of a side-by-side chart (`message_arrow_p1_marks`, `message_arrow_p2_marks`, ...).
+ *
+ * @example countMarks(await toSVG(spaceTime(run)), MARK.messageArrow) // the delivered messages
+ */
+export function countMarks(svg: string, name: string): number {
+  const group = new RegExp(`<g class="mark-[a-z]+ role-mark ${escape(name)}(?:_p\\d+)?_marks"[^>]*>`, 'g');
+  let count = 0;
+  for (const match of svg.matchAll(group)) {
+    if (match[0].endsWith('/>')) continue; // an empty layer is written as `<g ... />`
+    // A mark group of lines, symbols, rects or texts holds its items directly: count the
+    // elements up to the group's own closing tag.
+    const body = svg.slice(match.index! + match[0].length, svg.indexOf('</g>', match.index!));
+    count += (body.match(/<(line|path|text|rect|circle)\b/g) ?? []).length;
+  }
+  return count;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
