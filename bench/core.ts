@@ -1,6 +1,6 @@
 // The simulation core against a bare heap loop over the same roles (issue 3's targets:
 // at most 1.5x on both sweeps; a 1,000,000-event trace under 150 MB).
-import { simulate, twoPhaseCommit, World, type Scenario, type Verdict, type ProtocolSpec } from '../lib';
+import { simulate, threePhaseCommit, twoPhaseCommit, World, type Scenario, type Verdict, type ProtocolSpec } from '../lib';
 import { validateScenario } from '../lib/scenario/validate';
 import { bareRun } from './bare-loop';
 import { compare, fmt, heapUsed, time } from './measure';
@@ -35,6 +35,8 @@ export function benchCore() {
   console.log('== simulation core ==');
   sweepBoth('3-voter 2PC at 10% loss', twoPhaseCommit(), 3, 0.1, 10_000);
   sweepBoth('50-voter fault-free 2PC', twoPhaseCommit(), 50, 0, 1_000);
+  sweepBoth('3-voter 3PC at 10% loss', threePhaseCommit(), 3, 0.1, 10_000);
+  sweepBoth('3-voter 3PC (elect) at 10% loss', threePhaseCommit({ termination: 'elect' }), 3, 0.1, 10_000);
 
   // A trace of a million events: 100 voters cut off from the coordinator after voting,
   // everyone retrying until the horizon.

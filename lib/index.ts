@@ -8,6 +8,7 @@ export { printEvent, printMessage, type TraceEvent, type TraceEventKind } from '
 
 // ---- protocols ---------------------------------------------------------------
 export { twoPhaseCommit, type TwoPhaseCommitOptions, type TwoPhaseCommitSpec } from './protocols/two-phase-commit/index';
+export { threePhaseCommit, type ThreePhaseCommitOptions, type ThreePhaseCommitSpec } from './protocols/three-phase-commit/index';
 export { requestReply, type RequestReplySpec } from './protocols/request-reply/index';
 export { defineProtocol, protocolDefinition, protocolNames, type ProtocolDefinition, type ProtocolSpec, type OptionRule } from './protocols/protocol';
 export { send, setTimer, cancelTimer, logWrite, decide, nothing } from './protocols/role';
@@ -44,3 +45,12 @@ export { protocolLabel } from './sweep/label';
 
 // ---- exercises: what learners' files and their stubs share --------------------------
 export { NotDoneYet, twoPhaseCommitWith, puzzles, type PuzzleName, type LearnerRules, type RecoverVoter, type AnswerPeer, type PeerAnswer } from './exercise/index';
+
+// ---- three-phase commit: the elected coordinator's rule ------------------------
+export { skeen, type ReportedState, type TerminationStep } from './protocols/three-phase-commit/skeen';
+export type { Termination as ThreePhaseTermination, PreCommitAckTimeout } from './protocols/three-phase-commit/index';
+
+// ---- paxos commit ------------------------------------------------------------------
+export { paxosCommit, ACCEPTOR_COUNTS, type PaxosCommitOptions, type PaxosCommitSpec } from './protocols/paxos-commit/index';
+export { leaderDecision, safeValue, majority, type InstanceValue, type Promise1b } from './protocols/paxos-commit/decision';
+export { compare, type CompareOptions, type FaultScript } from './compare/index';

@@ -1,6 +1,8 @@
 import type { CatalogEntry } from './entry';
 import { networkCases } from './network';
 import { twoPhaseCommitCases } from './two-phase-commit';
+import { threePhaseCommitCases } from './three-phase-commit';
+import { paxosCommitCases } from './paxos-commit';
 
 export type { CatalogEntry } from './entry';
 
@@ -8,7 +10,7 @@ export type { CatalogEntry } from './entry';
  * Every failure case the lessons walk through, as `{ id, title, source, scenario, expected, why }`.
  * @example simulate(catalogEntry('2pc/coordinator-and-voter-crash-in-commit').scenario).verdict // 'blocked'
  */
-export const catalog: readonly CatalogEntry[] = [...networkCases, ...twoPhaseCommitCases];
+export const catalog: readonly CatalogEntry[] = [...networkCases, ...twoPhaseCommitCases, ...threePhaseCommitCases, ...paxosCommitCases];
 
 /** The catalog entry with this id; throws, listing the ids, if there is none. */
 export function catalogEntry(id: string): CatalogEntry {

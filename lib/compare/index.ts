@@ -1,0 +1,1 @@
+export { compare, type CompareOptions, type FaultScript } from './compare';

@@ -1,0 +1,128 @@
+import { cancelTimer, decide, logWrite, nothing, send, setTimer, type Decision, type Input, type Message, type NodeId, type Output, type Role, type Step } from '../role';
+import { prepareRecord } from '../two-phase-commit/voter';
+import { leaderDecision, type InstanceValue } from './decision';
+import { Leadership, loggedBallot, onPhase1b, onPhase2b, startBallot, Topology } from './leader';
+
+export type VoterStateName = 'init' | 'prepared' | 'committed' | 'aborted';
+
+/** A Paxos Commit voter's state. `waits` counts the timeouts it has spent prepared without an outcome. */
+export class Voter {
+  constructor(readonly name: VoterStateName, readonly topo: Topology, readonly lead: Leadership, readonly waits: number) {}
+}
+
+/**
+ * A voter, the paper's resource manager (Gray and Lamport, 2006).
+ *
+ * On `prepare` it votes by proposing, in ballot 0 of its own instance, `prepared` (after
+ * logging its prepare record) or `aborted`, to every acceptor: its vote goes to the
+ * acceptors, not to the coordinator. Then it waits for `commit` or `abort`. Each `timeout`
+ * ticks without one it re-sends its vote (a leader that already decided answers it). When
+ * the acceptors tolerate a fault (3 or more), a voter that has waited `i + 2` timeouts
+ * (`i` = 0 for v1) becomes a backup leader: it starts a ballot of its own for every open
+ * instance, learns the outcome, and tells every voter; it tries again every `i + 2`
+ * timeouts while it has no outcome. The stagger lets v1 go first and v2 only if v1 did
+ * not finish.
+ */
+export function voter(timeout: number): Role<Voter> {
+  return {
+    init: (ctx) => new Voter('init', new Topology(ctx, timeout), Leadership.fresh(ctx.voters.length, 0), 0),
+    stateName: (s) => s.name,
+    step(s, input: Input): Step<Voter> {
+      switch (input.kind) {
+        case 'start':
+          return [s, [setTimer('prepare', 2 * timeout)]];
+        case 'receive':
+          return receive(s, input.from, input.message);
+        case 'timeout':
+          if (input.timer === 'prepare' && s.name === 'init') return abortAlone(s);
+          if (input.timer === 'outcome' && s.name === 'prepared') return stillWaiting(s);
+          return [s, nothing];
+        case 'recover':
+          return recover(s, input.log);
+      }
+    },
+  };
+
+  function receive(s: Voter, from: NodeId, m: Message): Step<Voter> {
+    switch (m.type) {
+      case 'prepare':
+        if (s.name === 'init') {
+          if (s.topo.ctx.vote === 'no') {
+            return [new Voter('aborted', s.topo, s.lead, 0), [cancelTimer('prepare'), logWrite({ type: 'abort' }), decide('abort'), ...vote(s, 'aborted')]];
+          }
+          return [
+            new Voter('prepared', s.topo, s.lead, 0),
+            [cancelTimer('prepare'), logWrite(prepareRecord), setTimer('outcome', timeout), ...vote(s, 'prepared')],
+          ];
+        }
+        // A repeated prepare gets the same vote again.
+        return s.name === 'prepared' ? [s, vote(s, 'prepared')] : [s, nothing];
+      case 'commit':
+        return s.name === 'prepared' ? settle(s, 'commit', nothing) : [s, nothing];
+      case 'abort':
+        return s.name === 'prepared' || s.name === 'init' ? settle(s, 'abort', nothing) : [s, nothing];
+      case 'phase1b': {
+        if (s.name !== 'prepared') return [s, nothing];
+        const [lead, out] = onPhase1b(s.topo, s.lead, from, m);
+        return [new Voter(s.name, s.topo, lead, s.waits), out];
+      }
+      case 'phase2b': {
+        const [lead, news] = onPhase2b(s.topo, s.lead, from, m);
+        const next = new Voter(s.name, s.topo, lead, s.waits);
+        if (s.name === 'committed' || s.name === 'aborted') {
+          return [next, news === 'repeat' ? [send(m.ins as NodeId, { type: s.name === 'committed' ? 'commit' : 'abort' })] : nothing];
+        }
+        if (news !== 'learned' || s.name !== 'prepared') return [next, nothing];
+        const decision = leaderDecision(lead.learned);
+        if (decision === undefined) return [next, nothing];
+        // A backup leader that learned the outcome: its own decision first, then everyone else's.
+        const others = s.topo.voters.filter((v) => v !== s.topo.ctx.id).map((v) => send(v, { type: decision }));
+        return settle(next, decision, others);
+      }
+      default:
+        return [s, nothing];
+    }
+  }
+
+  /** The vote: ballot 0 of this voter's own instance, to every acceptor. Only a yes carries `vote: 'yes'`. */
+  function vote(s: Voter, val: InstanceValue): Output[] {
+    const ins = s.topo.ctx.id;
+    const message = val === 'prepared' ? { type: 'phase2a', ins, bal: 0, val, vote: 'yes' } : { type: 'phase2a', ins, bal: 0, val, vote: 'no' };
+    return s.topo.acceptors.map((a) => send(a, message));
+  }
+
+  function stillWaiting(s: Voter): Step<Voter> {
+    const waits = s.waits + 1;
+    const out: Output[] = [setTimer('outcome', timeout), ...vote(s, 'prepared')];
+    // v1 leads every 2 timeouts, v2 every 3, ...: staggered, so that two backups rarely start ballots together.
+    if (!s.topo.backups || waits % (s.topo.instance + 2) !== 0) return [new Voter(s.name, s.topo, s.lead, waits), out];
+    const [lead, ballot] = startBallot(s.topo, s.lead);
+    return [new Voter(s.name, s.topo, lead, waits), [...out, ...ballot]];
+  }
+
+  function settle(s: Voter, decision: Decision, then: readonly Output[]): Step<Voter> {
+    return [
+      new Voter(decision === 'commit' ? 'committed' : 'aborted', s.topo, s.lead, s.waits),
+      [cancelTimer('prepare'), cancelTimer('outcome'), logWrite({ type: decision }), decide(decision), ...then],
+    ];
+  }
+
+  function abortAlone(s: Voter): Step<Voter> {
+    // It never voted yes, so it may abort on its own; it tells the acceptors, so a leader learns it sooner.
+    return [new Voter('aborted', s.topo, s.lead, 0), [cancelTimer('prepare'), logWrite({ type: 'abort' }), decide('abort'), ...vote(s, 'aborted')]];
+  }
+
+  function recover(s: Voter, log: readonly { readonly type: string; readonly [f: string]: unknown }[]): Step<Voter> {
+    const lead = Leadership.fresh(s.topo.voters.length, loggedBallot(log));
+    let prepared = false;
+    let decided: Decision | null = null;
+    for (const r of log) {
+      if (r.type === 'prepare') prepared = true;
+      else if (r.type === 'commit' || r.type === 'abort') decided = r.type;
+    }
+    if (decided !== null) return [new Voter(decided === 'commit' ? 'committed' : 'aborted', s.topo, lead, 0), nothing];
+    if (!prepared) return abortAlone(new Voter('init', s.topo, lead, 0));
+    // Prepared: the promise holds across the crash. Re-send the vote, in case it never left.
+    return [new Voter('prepared', s.topo, lead, 0), [setTimer('outcome', timeout), ...vote(s, 'prepared')]];
+  }
+}

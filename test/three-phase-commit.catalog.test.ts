@@ -1,0 +1,88 @@
+// The 3pc/* rows of COURSE.md's failure table: each a named, replayable scenario that
+// ends the way the readings tell it, for the reason its `why` gives.
+import { describe, expect, it } from 'vitest';
+import { catalog, catalogEntry, explain, simulate, type Run, type TraceEvent } from '../lib';
+
+const ROWS = [
+  '3pc/happy', '3pc/early-abort', '3pc/coordinator-and-voter-crash', '3pc/docommit-timeout',
+  '3pc/crash-and-cut', '3pc/partition-split-brain', '3pc/fail-recover', '3pc/slow-network',
+];
+
+const runOf = (id: string): Run => simulate(catalogEntry(id).scenario);
+const sends = (run: Run, node: string, type: string) => run.trace.filter((e) => e.kind === 'send' && e.node === node && e.message.type === type);
+const first = (run: Run, match: (e: TraceEvent) => boolean) => run.trace.findIndex(match);
+
+describe('the 3pc/* rows of the course table', () => {
+  it('are all in the catalog', () => {
+    const ids = catalog.map((e) => e.id);
+    for (const id of ROWS) expect(ids).toContain(id);
+  });
+
+  describe.each(catalog.filter((e) => e.id.startsWith('3pc/')).map((e) => [e.id, e] as const))('%s', (_id, entry) => {
+    const run = simulate(entry.scenario);
+
+    it(`ends ${entry.expected} (${entry.source})`, () => {
+      expect(run.verdict, explain(run)).toBe(entry.expected);
+    });
+
+    it('leaves every node with the decision its why describes', () => {
+      expect(entry.decisions).toBeDefined();
+      for (const [node, decision] of Object.entries(entry.decisions!)) expect(run.decisions[node], `${node}\n${explain(run)}`).toBe(decision);
+    });
+  });
+});
+
+describe('what each row shows', () => {
+  it('3pc/happy: six messages per voter where 2PC needs four (article fig. 4)', () => {
+    const run = runOf('3pc/happy');
+    expect(run.stats.messagesSent).toBe(18);
+    expect(simulate(catalogEntry('2pc/happy').scenario).stats.messagesSent).toBe(12);
+  });
+
+  it('3pc/early-abort: no prepare record anywhere, and fewer log writes than 2pc/vote-no (the lecture)', () => {
+    const run = runOf('3pc/early-abort');
+    expect(run.trace.filter((e) => e.kind === 'log' && e.record.type === 'prepare')).toEqual([]);
+    expect(run.stats.logWrites).toBeLessThan(simulate(catalogEntry('2pc/vote-no').scenario).stats.logWrites);
+  });
+
+  it('3pc/coordinator-and-voter-crash: where 2PC blocks on the same two crashes, 3PC decides (article fig. 3)', () => {
+    expect(simulate(catalogEntry('2pc/coordinator-and-voter-crash-in-commit').scenario).verdict).toBe('blocked');
+    expect(runOf('3pc/coordinator-and-voter-crash').verdict).not.toBe('blocked');
+    expect(runOf('3pc/coordinator-and-voter-crash-elect').verdict).not.toBe('blocked');
+  });
+
+  it('3pc/docommit-timeout: no doCommit is ever sent, yet every voter commits on its own timeout (the lecture)', () => {
+    const run = runOf('3pc/docommit-timeout');
+    expect(sends(run, 'coordinator', 'doCommit')).toEqual([]);
+    for (const v of ['v1', 'v2', 'v3']) {
+      expect(first(run, (e) => e.kind === 'timeout' && e.node === v && e.timer === 'doCommit')).toBeLessThan(first(run, (e) => e.kind === 'decide' && e.node === v));
+    }
+  });
+
+  it("3pc/crash-and-cut: the coordinator's abort to v2 is lost to the cut, and v2 commits on its timeout (the lecture's A and B)", () => {
+    const run = runOf('3pc/crash-and-cut');
+    expect(run.trace.some((e) => e.kind === 'drop' && e.node === 'v2' && e.message.type === 'abort' && e.reason === 'cut')).toBe(true);
+    expect(first(run, (e) => e.kind === 'timeout' && e.node === 'v2')).toBeLessThan(first(run, (e) => e.kind === 'decide' && e.node === 'v2'));
+  });
+
+  it('3pc/partition-split-brain: each side elects its own coordinator, v1 on one side and v2 on the other (article fig. 5)', () => {
+    const run = runOf('3pc/partition-split-brain');
+    expect(sends(run, 'v1', 'stateReq').length).toBeGreaterThan(0);
+    expect(sends(run, 'v2', 'stateReq').length).toBeGreaterThan(0);
+    const reports = run.trace.flatMap((e) => (e.kind === 'deliver' && e.message.type === 'stateReport' ? [`${e.from}->${e.node}`] : []));
+    expect(reports).toEqual(['v3->v2']);
+  });
+
+  it('3pc/fail-recover: v1 drives the commit as elected coordinator while the recovered coordinator sends abort (the article)', () => {
+    const run = runOf('3pc/fail-recover');
+    expect(sends(run, 'v1', 'doCommit').length).toBe(2);
+    expect(run.trace.some((e) => e.kind === 'recover' && e.node === 'coordinator')).toBe(true);
+    expect(sends(run, 'coordinator', 'abort').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('3pc/slow-network: nothing crashes, nothing is cut, nothing is lost; only two messages are late (DDIA ch. 8)', () => {
+    const run = runOf('3pc/slow-network');
+    expect(run.trace.filter((e) => e.kind === 'crash' || e.kind === 'drop')).toEqual([]);
+    expect(run.stats.messagesDelivered).toBe(run.stats.messagesSent);
+  });
+});
