@@ -24,8 +24,9 @@ function isDirectory(path: string): boolean {
   }
 }
 
-describe('lib/ loads in the tslab kernel', () => {
-  const files = sources(join(root, 'lib'));
+// Notebooks import lib/ and, to show the learner's work, exercises/ (built from solutions/).
+describe.each(['lib', 'exercises', 'solutions'])('%s/ loads in the tslab kernel', (folder) => {
+  const files = sources(join(root, folder));
 
   it('imports a folder by its index file (`../checkers/index`), never by the folder name alone', () => {
     const offenders: string[] = [];

@@ -1,4 +1,4 @@
 // What exercises and their stubs share with the library.
-export { NotDoneYet } from './not-done-yet';
+export { NotDoneYet, tryExercise } from './not-done-yet';
 export { twoPhaseCommitWith, LEARNER_2PC, type LearnerRules, type RecoverVoter, type AnswerPeer, type PeerAnswer } from './learner-protocol';
 export { puzzles, type PuzzleName } from './puzzles';

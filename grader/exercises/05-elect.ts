@@ -1,0 +1,18 @@
+import { expectedElect, reachable } from '../worker/fixtures/three-phase';
+import type { ExerciseSpec } from '../types';
+import { compareAnswers } from './judging';
+
+const over = (n: number) => (o: unknown) => {
+  const sets = reachable(n);
+  return compareAnswers(o, sets.map(expectedElect), (k) => `electDecision(${JSON.stringify(sets[k])})`);
+};
+
+export const exercise: ExerciseSpec = {
+  id: '05-elect',
+  lesson: '05',
+  title: "3PC's elect termination rule",
+  tests: [
+    { name: 'commits when a single reachable voter is precommitted or committed', points: 1, judge: over(1) },
+    { name: 'decides for every reachable combination of three voters', points: 2, judge: over(3) },
+  ],
+};

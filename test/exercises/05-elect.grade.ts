@@ -1,0 +1,7 @@
+// Probes for exercise 05-elect (the article's 3PC termination protocol). Judged by grader/exercises/05-elect.ts.
+import { electDecision } from '../../exercises/05-elect';
+import { probe } from '../../grader/worker/probe';
+import { reachable } from '../../grader/worker/fixtures/three-phase';
+
+probe('commits when a single reachable voter is precommitted or committed', () => reachable(1).map((s) => electDecision(s)));
+probe('decides for every reachable combination of three voters', () => reachable(3).map((s) => electDecision(s)));

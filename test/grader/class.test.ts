@@ -1,0 +1,57 @@
+// Grading a class (issue 9): one row per learner in grade/gradebook.csv; a malformed
+// folder gets a row saying why; one learner's hostile file never changes another's grade.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exercises } from '../../grader/manifest';
+import { project } from './support';
+
+const ids = ['02-tally', '05-elect', '06-split-brain'];
+let dir: string;
+let rows: Record<string, Record<string, string>>;
+let stdout: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'class-'));
+  const learners = join(dir, 'submissions');
+  for (const id of ids) {
+    cpSync(join(project, 'solutions', `${id}.ts`), join(learners, 'ada', `${id}.ts`));
+    cpSync(join(project, 'exercises', `${id}.ts`), join(learners, 'bob', `${id}.ts`));
+    cpSync(id === '02-tally' ? join(project, 'test', 'grader', 'hostile', 'kill-group.ts') : join(project, 'solutions', `${id}.ts`), join(learners, 'eve', `${id}.ts`));
+  }
+  mkdirSync(join(learners, 'mal'));
+  writeFileSync(join(learners, 'notes.txt'), 'not a submission');
+  stdout = execFileSync(process.execPath, ['--import', 'tsx', join(project, 'grader', 'cli.ts'), '--class', learners, '--out', join(dir, 'out')], {
+    cwd: project,
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  const [header, ...lines] = readFileSync(join(dir, 'out', 'gradebook.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+  rows = Object.fromEntries(lines.map((cells) => [cells[0], Object.fromEntries(header.map((h, i) => [h.replace(/ \(\/\d+\)$/, ''), cells[i]]))]));
+}, 320_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('npm run grade -- --class DIR', () => {
+  it('writes one row per learner, one column per exercise with its maximum, and the total', () => {
+    expect(Object.keys(rows).sort()).toEqual(['ada', 'bob', 'eve', 'mal', 'notes.txt']);
+    const header = readFileSync(join(dir, 'out', 'gradebook.csv'), 'utf8').split('\n')[0];
+    expect(header).toBe(['learner', ...exercises.map((e) => `${e.id} (/${e.tests.reduce((s, t) => s + t.points, 0)})`), 'total', 'note'].join(','));
+    expect(rows.ada.total).toBe('13');
+    expect(rows.bob.total).toBe('0');
+    expect(rows.ada['01-duplicate']).toBe('0'); // not handed in
+  });
+  it("gives a hostile learner nothing for that exercise and leaves the rest of their grade, and everyone else's, alone", () => {
+    expect(rows.eve['02-tally']).toBe('0');
+    expect(rows.eve['05-elect']).toBe(rows.ada['05-elect']);
+    expect(rows.eve['06-split-brain']).toBe(rows.ada['06-split-brain']);
+    expect(rows.ada['02-tally']).toBe('5');
+  });
+  it('gives a malformed folder a row that says why', () => {
+    expect(rows.mal.note).toMatch(/no exercise file in it.*empty/);
+    expect(rows['notes.txt'].note).toMatch(/not a folder/);
+    expect(stdout).toMatch(/gradebook: .*gradebook\.csv/);
+  });
+});

@@ -1,0 +1,10 @@
+// @ts-nocheck (a hostile submission for exercise 02-tally; graded as exercises/02-tally.ts)
+// Rewrites Math.random; otherwise honest.
+import type { NodeId, Vote } from '../lib';
+Math.random = () => 0.5;
+export function tally(voters: readonly NodeId[], votes: Readonly<Record<NodeId, Vote>>, timedOut: boolean) {
+
+  if (voters.some((v) => votes[v] === 'no')) return 'abort';
+  if (voters.every((v) => votes[v] === 'yes')) return 'commit';
+  return timedOut ? 'abort' : 'wait';
+}

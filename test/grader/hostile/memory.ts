@@ -1,0 +1,11 @@
+// @ts-nocheck (a hostile submission for exercise 02-tally; graded as exercises/02-tally.ts)
+// Allocates until memory runs out.
+import type { NodeId, Vote } from '../lib';
+const hoard: number[][] = [];
+for (;;) hoard.push(new Array(1 << 20).fill(7));
+export function tally(voters: readonly NodeId[], votes: Readonly<Record<NodeId, Vote>>, timedOut: boolean) {
+
+  if (voters.some((v) => votes[v] === 'no')) return 'abort';
+  if (voters.every((v) => votes[v] === 'yes')) return 'commit';
+  return timedOut ? 'abort' : 'wait';
+}

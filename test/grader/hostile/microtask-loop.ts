@@ -1,0 +1,11 @@
+// @ts-nocheck (a hostile submission for exercise 02-tally; graded as exercises/02-tally.ts)
+// Starves the event loop with promise callbacks that never stop, so no timer can fire.
+import type { NodeId, Vote } from '../lib';
+const spin = (): Promise<void> => Promise.resolve().then(spin);
+spin();
+export function tally(voters: readonly NodeId[], votes: Readonly<Record<NodeId, Vote>>, timedOut: boolean) {
+
+  if (voters.some((v) => votes[v] === 'no')) return 'abort';
+  if (voters.every((v) => votes[v] === 'yes')) return 'commit';
+  return timedOut ? 'abort' : 'wait';
+}
