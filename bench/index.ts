@@ -1,10 +1,12 @@
 // `npm run bench`: speed and memory as ratios against baselines run in this same process.
 import { benchCharts } from './charts';
 import { benchCore } from './core';
+import { benchExplore } from './explore';
 import { benchGrader } from './grader';
 
 async function main() {
   benchCore();
+  benchExplore();
   await benchCharts();
   await benchGrader();
 }

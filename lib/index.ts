@@ -54,3 +54,11 @@ export type { Termination as ThreePhaseTermination, PreCommitAckTimeout } from '
 export { paxosCommit, ACCEPTOR_COUNTS, type PaxosCommitOptions, type PaxosCommitSpec } from './protocols/paxos-commit/index';
 export { leaderDecision, safeValue, majority, type InstanceValue, type Promise1b } from './protocols/paxos-commit/decision';
 export { compare, type CompareOptions, type FaultScript } from './compare/index';
+
+// ---- exploring -----------------------------------------------------------------------
+export { explore, describePlacement, EXPLORE_MAX_VOTERS, FAULT_KINDS, type ExploreOptions, type ExploreResult, type ExploreFaults, type FaultKind, type Placement } from './explore/index';
+export { exploreRows, type ExploreRowsOptions } from './explore/index';
+export { describeFault, describeTrigger, triggerPoints, type TriggerPoint } from './explore/index';
+export { check, type CheckOptions, type CheckResult, type Violation } from './explore/index';
+export { searchSystem, StateStore, type SearchResult, type TraceStep, type PackedSystem, type PackedInvariant } from './explore/index';
+export { rolesSystem, agreementInvariant, validityInvariant, CHECK_MAX_NODES, type RolesSystem, type RolesFaults, type RolesInvariant, type WorldView } from './explore/index';

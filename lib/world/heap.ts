@@ -39,6 +39,11 @@ export class EventHeap<T extends Due> {
     items[i] = item;
   }
 
+  /** Visits every queued item, in no particular order. */
+  forEach(visit: (item: T) => void): void {
+    for (let i = 0; i < this.items.length; i++) visit(this.items[i]);
+  }
+
   peek(): T | undefined {
     return this.items[0];
   }

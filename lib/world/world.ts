@@ -30,6 +30,12 @@ export interface WorldOptions {
   readonly link?: OperatorFunction<Envelope, Envelope>;
   /** Called with each event as it happens (the run's `events$` replays them afterwards). */
   readonly onEvent?: (event: TraceEvent) => void;
+  /**
+   * Called once the world is quiet again after a step in which a fault (or a window's
+   * edge) took effect; returning true stops the run there. The explorer uses it with
+   * `fingerprint()` to stop runs that reached a state it has already seen.
+   */
+  readonly afterFault?: (world: World) => boolean;
 }
 
 /** What the world keeps of each node. Volatile fields are reset by a crash; `log` and `decision` are not. */
@@ -142,11 +148,16 @@ export class World {
   private logWrites = 0;
   private lastEventAt = 0;
   private eventCount = 0;
+  private readonly afterFault: ((world: World) => boolean) | undefined;
+  private faultTookEffect = false;
+  /** How many fault edges (a fault's `when`, a window's `until`) have fired so far. */
+  faultEdges = 0;
 
   /** Builds the world of an already validated scenario. */
   constructor(scenario: Scenario, options: WorldOptions = {}) {
     this.tracing = (options.trace ?? 'objects') === 'objects';
     this.onEvent = options.onEvent;
+    this.afterFault = options.afterFault;
     this.recording = this.tracing || this.onEvent !== undefined;
     this.seed = scenario.seed ?? DEFAULT_SEED;
     this.horizon = scenario.horizon ?? DEFAULT_HORIZON;
@@ -180,6 +191,10 @@ export class World {
       this.now = next.t;
       this.dispatch(next);
       while (this.pendingRecoveries.length > 0) this.recoverStep(this.pendingRecoveries.shift()!);
+      if (this.faultTookEffect) {
+        this.faultTookEffect = false;
+        if (this.afterFault !== undefined && this.afterFault(this)) break;
+      }
     }
     for (const s of this.subscriptions) s.unsubscribe();
     return this;
@@ -207,6 +222,37 @@ export class World {
       duration: this.lastEventAt,
       events: this.eventCount,
     };
+  }
+
+  /**
+   * The world's state as a string: each node's role state, liveness, pause, log, decision
+   * and live timers, every message in flight and every open window, with times relative
+   * to now (and now itself). Two worlds with the same fingerprint run the same from here
+   * on, when the network draws no random numbers.
+   */
+  fingerprint(): string {
+    const parts: string[] = [String(this.now)];
+    for (const n of this.nodes) {
+      parts.push(`${n.id}:${n.up ? 1 : 0}${n.started ? 1 : 0}:${n.pausedUntil < 0 ? -1 : n.pausedUntil - this.now}:${n.decision}:${n.log.map((r) => r.type).join(',')}:${stateKey(n.state)}:${n.deferred.length}`);
+      for (const d of n.deferred) parts.push(`  ${scheduledKey(d, this.now)}`);
+    }
+    const queued: string[] = [];
+    this.heap.forEach((s) => {
+      const node = s.node;
+      if (s.kind === 'timer' && (node === null || !node.up || node.epoch !== s.epoch || node.timers[s.name] !== s.n)) return; // stale
+      if ((s.kind === 'sends' || s.kind === 'resume') && (node === null || !node.up || node.epoch !== s.epoch)) return;
+      queued.push(scheduledKey(s, this.now));
+    });
+    parts.push(...queued.sort());
+    this.windows.forEach((w, i) => {
+      if (w === null) return;
+      const opens = w.opensAt === Infinity ? 'shut' : w.opensAt <= this.now ? 'opened' : w.opensAt - this.now;
+      const closes = w.closesAt === Infinity ? 'never' : w.closesAt <= this.now ? 'closed' : w.closesAt - this.now;
+      const f = this.faults[i];
+      const link = f.kind === 'partition' ? JSON.stringify(f.groups) : f.kind === 'cut' || f.kind === 'slow' ? `${f.from}>${f.to}${f.kind === 'slow' ? `+${f.extraTicks}` : ''}` : '';
+      parts.push(`w:${f.kind}:${link}:${opens}:${closes}`);
+    });
+    return parts.join('\n');
   }
 
   // ---- links -------------------------------------------------------------
@@ -279,6 +325,8 @@ export class World {
   }
 
   private fire(index: number, edge: 'when' | 'until') {
+    this.faultEdges++;
+    this.faultTookEffect = true;
     const f = this.faults[index];
     const window = this.windows[index];
     if (window) {
@@ -515,6 +563,18 @@ export class World {
 }
 
 const START: Input = { kind: 'start' };
+
+function stateKey(state: unknown): string {
+  if (state === undefined) return '-';
+  return JSON.stringify(state, (key, value) => (key === 'ctx' ? undefined : ArrayBuffer.isView(value) ? Array.from(value as Uint32Array) : value));
+}
+
+function scheduledKey(s: Scheduled, now: number): string {
+  const e = s.envelope;
+  const message = e === null ? '' : `${e.from}>${e.to}:${JSON.stringify(e.message)}:${e.dropped ?? ''}`;
+  const what = s.kind === 'timer' || s.kind === 'deliver' ? s.name : s.kind === 'fault' ? `${s.name}${s.n}` : s.kind === 'sends' ? JSON.stringify(s.outputs!.slice(s.n)) : '';
+  return `${s.t - now}:${s.kind}:${s.node?.id ?? ''}:${what}:${message}`;
+}
 
 /**
  * Roles are pure and hold no run state, so one role object can serve every run of the

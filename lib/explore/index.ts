@@ -1,0 +1,12 @@
+export { explore, describePlacement, EXPLORE_MAX_VOTERS, FAULT_KINDS } from './explore';
+export type { ExploreOptions, ExploreResult, ExploreFaults, FaultKind, Placement } from './explore';
+export { exploreRows, type ExploreRowsOptions } from './rows';
+export { describeFault, describeTrigger } from './describe';
+export { triggerPoints, type TriggerPoint } from './trigger-points';
+export { check, type CheckOptions, type CheckResult, type Violation } from './check';
+export { searchSystem, type SearchResult, type SearchOptions, type TraceStep } from './breadth-first';
+export { rolesSystem, agreementInvariant, validityInvariant, describeAction, CHECK_MAX_NODES } from './roles-system';
+export type { RolesSystem, RolesFaults, RolesInvariant, RolesAction, WorldView, NodeView } from './roles-system';
+export { StateStore } from './state-store';
+export { progressReporter, type Progress, type ProgressOption } from './progress';
+export type { PackedSystem, PackedInvariant } from './system';

@@ -1,0 +1,117 @@
+// The model checker: every interleaving, breadth first, over packed states.
+// Its correctness anchor is TLC: on Lamport's TwoPhase and TCommit specifications
+// (Lamport, "Specifying Systems" and the TLA+ video course, lecture 6; Gray and Lamport,
+// "Consensus on Transaction Commit", 2006) it must reach exactly the distinct state
+// counts TLC reports.
+import { describe, expect, it } from 'vitest';
+import { check, defineProtocol, protocolDefinition, ScenarioError, simulate, twoPhaseCommit, type Role } from '../lib';
+import { tcommit, twoPhase } from './specs/two-phase';
+
+// A plausible wrong answer to lesson 04's recovery exercise: "I voted yes, so it must have committed".
+const real = protocolDefinition('twoPhaseCommit')!;
+defineProtocol({
+  ...real,
+  name: 'presumeCommitOnRecovery',
+  role(spec, node, kind) {
+    const role: Role = real.role({ ...spec, name: 'twoPhaseCommit' }, node, kind);
+    if (kind !== 'voter') return role;
+    return {
+      ...role,
+      step(state, input) {
+        const [next, out] = role.step(state, input);
+        if (input.kind === 'recover' && role.stateName(next) === 'prepared') {
+          const committed = role.step(next, { kind: 'receive', from: 'coordinator', message: { type: 'commit' } });
+          return [committed[0], committed[1].filter((o) => o.kind !== 'send')];
+        }
+        return [next, out];
+      },
+    };
+  },
+});
+
+describe('check over Lamport\'s specifications (TLC\'s distinct state counts)', () => {
+  it.each([
+    [3, 288],
+    [4, 1_568],
+    [5, 8_832],
+    [6, 50_816],
+  ])('TwoPhase with %i resource managers has exactly %i distinct states, as TLC reports', (rms, distinct) => {
+    const result = check({ system: twoPhase(rms), progress: false });
+    expect(result.distinct).toBe(distinct);
+    expect(result.complete).toBe(true);
+    expect(result.violation).toBeUndefined();
+  });
+
+  it('TwoPhase with 7 resource managers has exactly 296,448 distinct states, in under 64 bytes a state', () => {
+    const result = check({ system: twoPhase(7), progress: false });
+    expect(result.distinct).toBe(296_448);
+    expect(result.bytesPerState).toBeLessThan(64);
+  });
+
+  it.each([
+    [3, 34],
+    [5, 274],
+    [7, 2_314],
+  ])('TCommit with %i resource managers has exactly %i distinct states, as TLC reports', (rms, distinct) => {
+    expect(check({ system: tcommit(rms), progress: false }).distinct).toBe(distinct);
+  });
+
+  it('finds the shortest trace to a broken TCConsistent when the TM commits on the first Prepared message', () => {
+    const { violation } = check({ system: twoPhase(3, { broken: true }), progress: false });
+    expect(violation?.invariant).toBe('TCConsistent');
+    // One RM prepares and is heard, the TM commits, it commits, another aborts on its own: five steps.
+    expect(violation!.trace.map((s) => s.action)).toEqual([
+      'initial state', 'RMPrepare(r1)', 'TMRcvPrepared(r1)', 'TMCommit', 'RMRcvCommitMsg(r1)', 'RMChooseToAbort(r2)',
+    ]);
+    expect(violation!.trace.at(-1)!.state).toContain('r1=committed r2=aborted');
+  });
+
+  it('stops at the state limit and says the search is incomplete', () => {
+    const result = check({ system: twoPhase(5), limit: 1_000, progress: false });
+    expect(result.complete).toBe(false);
+    expect(result.distinct).toBeLessThan(8_832);
+  });
+});
+
+describe('check over a protocol\'s own roles (DDIA ch. 9: 2PC is safe, whatever the order)', () => {
+  it('finds no disagreement in 2PC with 2 voters over every order of delivery, every timer expiry, one crash and one recovery', () => {
+    const result = check({ protocol: twoPhaseCommit(), voters: 2, faults: { crashes: 1, recoveries: 1 }, progress: false });
+    expect(result.complete).toBe(true);
+    expect(result.violation).toBeUndefined();
+    expect(result.distinct).toBeGreaterThan(10_000);
+  });
+
+  it('finds none with lost messages either, and more crashes reach more states', () => {
+    const lossy = check({ protocol: twoPhaseCommit(), voters: 2, faults: { drop: true }, progress: false });
+    expect(lossy.violation).toBeUndefined();
+    const once = check({ protocol: twoPhaseCommit(), voters: 2, faults: { crashes: 1 }, progress: false });
+    const twice = check({ protocol: twoPhaseCommit(), voters: 2, faults: { crashes: 2, recoveries: 2 }, progress: false });
+    expect(twice.distinct).toBeGreaterThan(once.distinct);
+    expect(twice.violation).toBeUndefined();
+  });
+
+  it('finds the disagreement of a 2PC voter that presumes commit when it recovers prepared, and the crash replays it in simulate', () => {
+    const protocol = { name: 'presumeCommitOnRecovery', termination: 'wait', timeout: 10 };
+    const result = check({ protocol, voters: 2, votes: { v2: 'no' }, faults: { crashes: 1, recoveries: 1 }, invariants: ['agreement'], progress: false });
+    expect(result.violation?.invariant).toBe('agreement');
+    const actions = result.violation!.trace.map((s) => s.action);
+    expect(actions).toContain('v1 crashes');
+    expect(actions).toContain('v1 recovers');
+    expect(result.violation!.scenario!.faults!.map((f) => f.kind)).toEqual(['crash', 'recover']);
+    expect(result.violation!.replays).toBe(true);
+    expect(simulate(result.violation!.scenario!).verdict).toBe('inconsistent');
+  });
+
+  it('reports validity first when both break: the recovered voter commits although v2 voted no', () => {
+    const protocol = { name: 'presumeCommitOnRecovery', termination: 'wait', timeout: 10 };
+    const result = check({ protocol, voters: 2, votes: { v2: 'no' }, faults: { crashes: 1, recoveries: 1 }, progress: false });
+    expect(result.violation?.invariant).toBe('validity');
+  });
+
+  it('refuses voters beyond what it packs, and unknown fault options, with a ScenarioError naming the field', () => {
+    expect(() => check({ protocol: twoPhaseCommit(), voters: 20 })).toThrow(ScenarioError);
+    expect(() => check({ protocol: twoPhaseCommit(), voters: 20 })).toThrow(/CHECK_MAX_NODES/);
+    expect(() => check({ protocol: twoPhaseCommit(), faults: { crash: 1 } as never })).toThrow(/faults\.crash/);
+    expect(() => check({ system: twoPhase(3), limit: 0 })).toThrow(/limit/);
+  });
+});
