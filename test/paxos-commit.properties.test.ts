@@ -5,6 +5,7 @@
 // timing assumption). Once every fault is over, it finishes (its liveness needs only that).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { faults, links, triggers } from './support/arbitraries';
 import {
   afterReceive, afterSend, agreement, at, crash, cut, explain, onEnter, partition, pause, paxosCommit, recover, replayLine, simulate, slow, validity,
   type Fault, type Scenario, type Trigger,
@@ -16,31 +17,10 @@ const ACCEPTORS = ['a1', 'a2', 'a3'];
 const NODES = ['coordinator', ...VOTERS, ...ACCEPTORS];
 const MESSAGES = ['prepare', 'phase2a', 'phase2b', 'commit', 'abort', 'phase1a', 'phase1b'];
 
-const trigger: fc.Arbitrary<Trigger> = fc.oneof(
-  fc.integer({ min: 0, max: 80 }).map(at),
-  fc.record({ node: fc.constantFrom(...NODES), type: fc.constantFrom(...MESSAGES), nth: fc.integer({ min: 1, max: 4 }) })
-    .map(({ node, type, nth }) => afterSend(node, type, { nth })),
-  fc.record({ node: fc.constantFrom(...NODES), type: fc.constantFrom(...MESSAGES), nth: fc.integer({ min: 1, max: 4 }) })
-    .map(({ node, type, nth }) => afterReceive(node, type, { nth })),
-  fc.record({ node: fc.constantFrom(...NODES), state: fc.constantFrom('waiting', 'prepared', 'committed', 'aborted', 'accepting', 'accepted') })
-    .map(({ node, state }) => onEnter(node, state)),
-);
-
-/** An end for a window that comes after its start when both are ticks (a ScenarioError otherwise). */
-const after = (when: Trigger, until: Trigger | undefined): Trigger | undefined =>
-  until && when.kind === 'at' && until.kind === 'at' && until.t <= when.t ? at(when.t + 1 + until.t) : until;
-
-const link = fc.tuple(fc.constantFrom(...NODES), fc.constantFrom(...NODES)).filter(([a, b]) => a !== b);
-
-const fault: fc.Arbitrary<Fault> = fc.oneof(
-  fc.tuple(fc.constantFrom(...NODES), trigger).map(([n, t]) => crash(n, t)),
-  fc.tuple(fc.constantFrom(...NODES), trigger).map(([n, t]) => recover(n, t)),
-  fc.tuple(link, trigger, fc.option(trigger, { nil: undefined })).map(([[a, b], t, u]) => cut(a, b, t, after(t, u))),
-  fc.tuple(fc.subarray(NODES, { minLength: 1, maxLength: 4 }), trigger, fc.option(trigger, { nil: undefined })).map(([g, t, u]) => partition([g], t, after(t, u))),
-  // Up to four times the timeout: the delays that make 3PC split (3pc/slow-network).
-  fc.tuple(link, fc.integer({ min: 1, max: 40 }), trigger).map(([[a, b], k, t]) => slow(a, b, k, t)),
-  fc.tuple(fc.constantFrom(...NODES), trigger, fc.integer({ min: 1, max: 60 })).map(([n, t, k]) => pause(n, t, k)),
-);
+const trigger = triggers({ nodes: NODES, messages: MESSAGES, states: ['waiting', 'prepared', 'committed', 'aborted', 'accepting', 'accepted'], maxTick: 80, maxNth: 4 });
+// Slow links up to four times the timeout: the delays that make 3PC split (3pc/slow-network).
+const fault = faults({ nodes: NODES, trigger, groupMax: 4, slowMax: 40, pauseMax: 60 });
+const link = links(NODES);
 
 const anything: fc.Arbitrary<Scenario> = fc.record({
   votes: fc.dictionary(fc.constantFrom(...VOTERS), fc.constantFrom('yes' as const, 'no' as const), { maxKeys: 3 }),

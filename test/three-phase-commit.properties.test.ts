@@ -5,6 +5,7 @@
 // the article, fig. 5 and "fail-recover").
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { after, faults, triggers } from './support/arbitraries';
 import {
   afterReceive, afterSend, agreement, at, crash, explain, onEnter, partition, recover, simulate, slow, threePhaseCommit, twoPhaseCommit, validity,
   type Fault, type Run, type Scenario, type Trigger,
@@ -16,18 +17,7 @@ const NODES = ['coordinator', ...VOTERS];
 const MESSAGES = ['canCommit', 'vote', 'preCommit', 'preCommitAck', 'doCommit', 'abort', 'ack', 'elect', 'stateReq', 'stateReport'];
 const STATES = ['waiting', 'uncertain', 'precommitted', 'committed', 'aborted'];
 
-const trigger: fc.Arbitrary<Trigger> = fc.oneof(
-  fc.integer({ min: 0, max: 120 }).map(at),
-  fc.record({ node: fc.constantFrom(...NODES), type: fc.constantFrom(...MESSAGES), to: fc.option(fc.constantFrom(...VOTERS), { nil: undefined }), nth: fc.integer({ min: 1, max: 2 }) })
-    .map(({ node, type, to, nth }) => afterSend(node, type, to === undefined ? { nth } : { to, nth })),
-  fc.record({ node: fc.constantFrom(...NODES), type: fc.constantFrom(...MESSAGES), nth: fc.integer({ min: 1, max: 2 }) })
-    .map(({ node, type, nth }) => afterReceive(node, type, { nth })),
-  fc.record({ node: fc.constantFrom(...NODES), state: fc.constantFrom(...STATES) }).map(({ node, state }) => onEnter(node, state)),
-);
-
-/** An end for a window that comes after its start when both are ticks (a ScenarioError otherwise). */
-const after = (when: Trigger, until: Trigger | undefined): Trigger | undefined =>
-  until && when.kind === 'at' && until.kind === 'at' && until.t <= when.t ? at(when.t + 1 + until.t) : until;
+const trigger = triggers({ nodes: NODES, messages: MESSAGES, states: STATES, maxTick: 120, maxNth: 2, sendTo: VOTERS });
 
 /** Crash-stop: up to three distinct nodes crash for good, and at least one voter never does. */
 const crashStop: fc.Arbitrary<Fault[]> = fc

@@ -3,6 +3,7 @@
 // commits without every yes (DDIA ch. 9: 2PC is safe; its weakness is blocking).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { faults, triggers } from './support/arbitraries';
 import {
   afterReceive, afterSend, agreement, at, crash, cut, explain, onEnter, partition, pause, recover, simulate, twoPhaseCommit, validity,
   type Fault, type Scenario, type Trigger,
@@ -12,29 +13,8 @@ const SEED = 20261123;
 const VOTERS = ['v1', 'v2', 'v3'];
 const NODES = ['coordinator', ...VOTERS];
 
-const trigger: fc.Arbitrary<Trigger> = fc.oneof(
-  fc.integer({ min: 0, max: 80 }).map(at),
-  fc.record({ node: fc.constantFrom(...NODES), type: fc.constantFrom('prepare', 'vote', 'commit', 'abort', 'ack', 'ask'), nth: fc.integer({ min: 1, max: 3 }) })
-    .map(({ node, type, nth }) => afterSend(node, type, { nth })),
-  fc.record({ node: fc.constantFrom(...NODES), type: fc.constantFrom('prepare', 'vote', 'commit', 'abort', 'ask'), nth: fc.integer({ min: 1, max: 3 }) })
-    .map(({ node, type, nth }) => afterReceive(node, type, { nth })),
-  fc.record({ node: fc.constantFrom(...NODES), state: fc.constantFrom('waiting', 'prepared', 'committed', 'aborted') })
-    .map(({ node, state }) => onEnter(node, state)),
-);
-
-/** An end for a window that comes after its start when both are ticks (a ScenarioError otherwise). */
-const after = (when: Trigger, until: Trigger | undefined): Trigger | undefined =>
-  until && when.kind === 'at' && until.kind === 'at' && until.t <= when.t ? at(when.t + 1 + until.t) : until;
-
-const link = fc.tuple(fc.constantFrom(...NODES), fc.constantFrom(...NODES)).filter(([a, b]) => a !== b);
-
-const fault: fc.Arbitrary<Fault> = fc.oneof(
-  fc.tuple(fc.constantFrom(...NODES), trigger).map(([n, t]) => crash(n, t)),
-  fc.tuple(fc.constantFrom(...NODES), trigger).map(([n, t]) => recover(n, t)),
-  fc.tuple(link, trigger, fc.option(trigger, { nil: undefined })).map(([[a, b], t, u]) => cut(a, b, t, after(t, u))),
-  fc.tuple(fc.subarray(NODES, { minLength: 1, maxLength: 3 }), trigger, fc.option(trigger, { nil: undefined })).map(([g, t, u]) => partition([g], t, after(t, u))),
-  fc.tuple(fc.constantFrom(...NODES), trigger, fc.integer({ min: 1, max: 60 })).map(([n, t, k]) => pause(n, t, k)),
-);
+const trigger = triggers({ nodes: NODES, messages: ['prepare', 'vote', 'commit', 'abort', 'ack', 'ask'], states: ['waiting', 'prepared', 'committed', 'aborted'], maxTick: 80, maxNth: 3 });
+const fault = faults({ nodes: NODES, trigger, groupMax: 3, pauseMax: 60 });
 
 const scenario = (termination: 'wait' | 'cooperative'): fc.Arbitrary<Scenario> =>
   fc.record({
