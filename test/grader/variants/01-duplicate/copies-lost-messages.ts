@@ -1,5 +1,6 @@
 // @ts-nocheck (graded as exercises/01-duplicate.ts, where ../lib resolves)
 // A plausible wrong answer to 01-duplicate: a lost message is copied too (the dropped check is missing).
+// loses: an envelope already dropped by loss is never copied
 // Exercise 01-duplicate (lesson 01, unreliable networks; DDIA ch. 8: a network may deliver a message twice).
 //
 // Write the link fault that delivers each message twice with probability `p`.

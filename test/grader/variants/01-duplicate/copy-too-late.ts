@@ -1,5 +1,6 @@
 // @ts-nocheck (graded as exercises/01-duplicate.ts, where ../lib resolves)
 // A plausible wrong answer to 01-duplicate: the copy may arrive up to 5 ticks late.
+// loses: with p = 1 every envelope is followed by its copy, which shares its id and arrives 0 to 2 ticks later
 // Exercise 01-duplicate (lesson 01, unreliable networks; DDIA ch. 8: a network may deliver a message twice).
 //
 // Write the link fault that delivers each message twice with probability `p`.

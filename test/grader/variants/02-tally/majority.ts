@@ -1,5 +1,8 @@
 // @ts-nocheck (graded as exercises/02-tally.ts, where ../lib resolves)
 // A plausible wrong answer to 02-tally: a majority of yes votes is taken as enough.
+// loses: commits when all three voters voted yes, and only then
+// loses: aborts when the votes timer expires with a vote missing, and waits before it expires
+// loses: holds for one to five voters
 // Exercise 02-tally (lesson 02, master and backup; DDIA ch. 9 "Two-Phase Commit"; article fig. 1 and 2).
 //
 // A master that replicates synchronously may make a write visible only once

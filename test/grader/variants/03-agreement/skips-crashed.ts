@@ -1,5 +1,7 @@
 // @ts-nocheck (graded as exercises/03-agreement.ts, where ../lib resolves)
 // A plausible wrong answer to 03-agreement: a node that crashes after deciding is not counted.
+// loses: counts a crashed node's decision: it was taken, and may have been seen
+// loses: agrees with the rule on 200 random traces
 // Exercise 03-agreement (lesson 03, 2PC; DDIA ch. 9 "atomic commit": all nodes agree on the outcome).
 //
 // Write the agreement checker. It reads a run's trace (the events of `run.trace`)

@@ -1,5 +1,6 @@
 // @ts-nocheck (graded as exercises/04-predict.ts, where ../lib resolves)
 // A plausible wrong answer to 04-predict: a lost coordinator is taken to mean abort.
+// loses: predicts the verdict when the coordinator crashes right after its last prepare
 // Exercise 04-predict (lesson 04, 2PC under failure; the lecture; DDIA ch. 9).
 //
 // `puzzles` (in lib/exercise/puzzles.ts) holds five 2PC runs. For each, first

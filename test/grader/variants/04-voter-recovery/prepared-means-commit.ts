@@ -1,5 +1,8 @@
 // @ts-nocheck (graded as exercises/04-voter-recovery.ts, where ../lib resolves)
 // A plausible wrong answer to 04-voter-recovery: a prepare record is read as a commit.
+// loses: reads each kind of log: nothing, a prepare record, then the outcome
+// loses: over every crash-and-recover of one voter, runs end as textbook 2PC does
+// loses: with the coordinator crashing too, runs end as textbook 2PC does
 // Exercise 04-voter-recovery (lesson 04, 2PC under failure; the lecture; DDIA ch. 9 "coordinator failure").
 //
 // A 2PC voter crashed and came back. Its volatile state is gone; its durable log

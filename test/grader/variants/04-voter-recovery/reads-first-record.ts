@@ -1,5 +1,7 @@
 // @ts-nocheck (graded as exercises/04-voter-recovery.ts, where ../lib resolves)
 // A plausible wrong answer to 04-voter-recovery: the first record is read instead of the last.
+// Reading the first record resumes prepared instead of committed; asking the coordinator then repairs every run.
+// loses: reads each kind of log: nothing, a prepare record, then the outcome
 // Exercise 04-voter-recovery (lesson 04, 2PC under failure; the lecture; DDIA ch. 9 "coordinator failure").
 //
 // A 2PC voter crashed and came back. Its volatile state is gone; its durable log

@@ -1,5 +1,7 @@
 // @ts-nocheck (graded as exercises/05-elect.ts, where ../lib resolves)
 // A plausible wrong answer to 05-elect: commit only when most reachable voters are precommitted or committed.
+// loses: decides for every reachable combination of three voters
+// loses: decides for every reachable combination of two, four and five voters
 // Exercise 05-elect (lesson 05, 3PC; the article's termination protocol; the lecture on 3PC).
 //
 // When the 3PC coordinator is lost, the voters that are still up elect one of

@@ -1,5 +1,6 @@
 // @ts-nocheck (graded as exercises/06-split-brain.ts, where ../lib resolves)
 // A plausible wrong answer to 06-split-brain: sides in different states are called inconsistent.
+// loses: calls a split inconsistent exactly when one side commits and another aborts
 // Exercise 06-split-brain (lesson 06, 3PC under partitions; article fig. 5).
 //
 // A partition cuts the voters into sides that cannot reach each other. Each side

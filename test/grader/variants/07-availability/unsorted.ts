@@ -1,5 +1,7 @@
 // @ts-nocheck (graded as exercises/07-availability.ts, where ../lib resolves)
 // A plausible wrong answer to 07-availability: the groups come out in the order first seen.
+// loses: groups a real 2PC sweep by protocol and loss, in order
+// loses: groups 500 shuffled rows of three protocols and four loss rates
 // Exercise 07-availability (lesson 07, CAP measured; the lecture on CAP; DDIA ch. 9).
 //
 // A sweep runs one scenario many times per protocol and loss rate and records
