@@ -1,5 +1,5 @@
 import { cancelTimer, decide, nothing, send, setTimer, type Decision, type Input, type Message, type NodeId, type Output, type Role, type Step } from '../role';
-import { leaderDecision } from './decision';
+import { paperRules, type LeaderRules } from './decision';
 import { Leadership, loggedBallot, onPhase1b, onPhase2b, startBallot, Topology } from './leader';
 
 export type CoordinatorStateName = 'init' | 'waiting' | 'committed' | 'aborted';
@@ -21,10 +21,10 @@ export class Coordinator {
  * its log but ballot numbers: the acceptors hold the outcome, so after a crash it runs a
  * new ballot and learns again what was chosen, rather than presuming abort as 2PC does.
  */
-export function coordinator(timeout: number): Role<Coordinator> {
+export function coordinator(timeout: number, rules: LeaderRules = paperRules): Role<Coordinator> {
   return {
     init: (ctx) => {
-      const topo = new Topology(ctx, timeout);
+      const topo = new Topology(ctx, timeout, rules);
       return new Coordinator('init', topo, Leadership.fresh(ctx.voters.length, 0));
     },
     stateName: (s) => s.name,
@@ -63,7 +63,7 @@ export function coordinator(timeout: number): Role<Coordinator> {
           return [next, news === 'repeat' ? [send(m.ins as NodeId, { type: s.name === 'committed' ? 'commit' : 'abort' })] : nothing];
         }
         if (news !== 'learned') return [next, nothing];
-        const decision = leaderDecision(lead.learned);
+        const decision = s.topo.rules.leaderDecision(lead.learned);
         return decision === undefined ? [next, nothing] : announce(next, decision);
       }
       default:

@@ -49,3 +49,15 @@ export function safeValue(promises: readonly Promise1b[]): InstanceValue {
 export function majority(acceptors: number): number {
   return (acceptors >>> 1) + 1;
 }
+
+/**
+ * The two rules a Paxos Commit leader applies, as data a role carries, so that a learner's
+ * versions can run in the protocol in place of the paper's (exercise 08-leader).
+ */
+export interface LeaderRules {
+  readonly leaderDecision: (learned: ArrayLike<InstanceValue | null>) => Decision | undefined;
+  readonly safeValue: (promises: readonly Promise1b[]) => InstanceValue;
+}
+
+/** The paper's rules. @example paperRules.leaderDecision(['prepared']) // 'commit' */
+export const paperRules: LeaderRules = Object.freeze({ leaderDecision, safeValue });

@@ -6,7 +6,7 @@ import { voter } from './voter';
 export { Coordinator, coordinator } from './coordinator';
 export { Voter, voter } from './voter';
 export { Acceptor, acceptor } from './acceptor';
-export { leaderDecision, safeValue, majority, type InstanceValue, type Promise1b } from './decision';
+export { leaderDecision, safeValue, majority, paperRules, type InstanceValue, type Promise1b, type LeaderRules } from './decision';
 export { Topology, Leadership } from './leader';
 
 /** The acceptor counts allowed: 2F + 1 for F = 0 to 7. */

@@ -1,6 +1,6 @@
 import { logWrite, nothing, send, type Message, type NodeContext, type NodeId, type Output, type Step } from '../role';
 import { voterIndex } from '../voter-set';
-import { majority, safeValue, type InstanceValue } from './decision';
+import { majority, paperRules, type InstanceValue, type LeaderRules } from './decision';
 
 /**
  * Who is who in one run, fixed for the run and shared by every state of a node.
@@ -18,7 +18,7 @@ export class Topology {
   /** This node's own instance (a voter's index), or -1. */
   readonly instance: number;
 
-  constructor(readonly ctx: NodeContext, readonly timeout: number) {
+  constructor(readonly ctx: NodeContext, readonly timeout: number, readonly rules: LeaderRules = paperRules) {
     this.voters = ctx.voters;
     this.acceptors = ctx.others;
     this.leaders = leadersOf(ctx);
@@ -153,7 +153,7 @@ export function onPhase1b(topo: Topology, lead: Leadership, from: NodeId, m: Mes
 
   const proposed = lead.proposed.slice();
   proposed[i] = 1;
-  const val = safeValue([{ bal: reportedBal[i], val: reportedVal[i] ?? 'none' }]);
+  const val = topo.rules.safeValue([{ bal: reportedBal[i], val: reportedVal[i] ?? 'none' }]);
   const out = topo.acceptors.map((a) => send(a, { type: 'phase2a', ins: topo.voters[i], bal: lead.ballot, val }));
   return [base.with({ promised, reportedBal, reportedVal, proposed }), out];
 }

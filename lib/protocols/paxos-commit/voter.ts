@@ -1,6 +1,6 @@
 import { cancelTimer, decide, logWrite, nothing, send, setTimer, type Decision, type Input, type Message, type NodeId, type Output, type Role, type Step } from '../role';
 import { prepareRecord } from '../two-phase-commit/voter';
-import { leaderDecision, type InstanceValue } from './decision';
+import { paperRules, type InstanceValue, type LeaderRules } from './decision';
 import { Leadership, loggedBallot, onPhase1b, onPhase2b, startBallot, Topology } from './leader';
 
 export type VoterStateName = 'init' | 'prepared' | 'committed' | 'aborted';
@@ -23,9 +23,9 @@ export class Voter {
  * timeouts while it has no outcome. The stagger lets v1 go first and v2 only if v1 did
  * not finish.
  */
-export function voter(timeout: number): Role<Voter> {
+export function voter(timeout: number, rules: LeaderRules = paperRules): Role<Voter> {
   return {
-    init: (ctx) => new Voter('init', new Topology(ctx, timeout), Leadership.fresh(ctx.voters.length, 0), 0),
+    init: (ctx) => new Voter('init', new Topology(ctx, timeout, rules), Leadership.fresh(ctx.voters.length, 0), 0),
     stateName: (s) => s.name,
     step(s, input: Input): Step<Voter> {
       switch (input.kind) {
@@ -73,7 +73,7 @@ export function voter(timeout: number): Role<Voter> {
           return [next, news === 'repeat' ? [send(m.ins as NodeId, { type: s.name === 'committed' ? 'commit' : 'abort' })] : nothing];
         }
         if (news !== 'learned' || s.name !== 'prepared') return [next, nothing];
-        const decision = leaderDecision(lead.learned);
+        const decision = s.topo.rules.leaderDecision(lead.learned);
         if (decision === undefined) return [next, nothing];
         // A backup leader that learned the outcome: its own decision first, then everyone else's.
         const others = s.topo.voters.filter((v) => v !== s.topo.ctx.id).map((v) => send(v, { type: decision }));
