@@ -12,8 +12,9 @@ import { exercise as predict } from './exercises/04-predict';
 import { exercise as elect } from './exercises/05-elect';
 import { exercise as splitBrain } from './exercises/06-split-brain';
 import { exercise as availability } from './exercises/07-availability';
+import { exercise as leader } from './exercises/08-leader';
 import type { ExerciseSpec } from './types';
 
 export const exercises: readonly ExerciseSpec[] = [
-  duplicate, tally, agreement, voterRecovery, cooperative, blockingScenario, predict, elect, splitBrain, availability,
+  duplicate, tally, agreement, voterRecovery, cooperative, blockingScenario, predict, elect, splitBrain, availability, leader,
 ];

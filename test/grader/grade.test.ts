@@ -3,7 +3,7 @@
 // untouched stubs score zero, and each plausible wrong answer loses exactly the
 // points of the tests it should fail.
 import Ajv from 'ajv';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { grade, type Graded } from '../../grader/grade';
@@ -23,9 +23,9 @@ describe('the reference and the stubs', () => {
     ]);
   }, 300_000);
 
-  it('there are at least ten exercises, at least one for each of lessons 01 to 07', () => {
-    expect(exercises.length).toBeGreaterThanOrEqual(10);
-    for (const lesson of ['01', '02', '03', '04', '05', '06', '07']) expect(exercises.some((e) => e.lesson === lesson)).toBe(true);
+  it('there are at least eleven exercises, at least one for each of lessons 01 to 08', () => {
+    expect(exercises.length).toBeGreaterThanOrEqual(11);
+    for (const lesson of ['01', '02', '03', '04', '05', '06', '07', '08']) expect(exercises.some((e) => e.lesson === lesson)).toBe(true);
   });
 
   it('the reference solutions score full marks, hidden tests included', () => {
@@ -55,60 +55,21 @@ describe('the reference and the stubs', () => {
   }, 120_000);
 });
 
-/** Each wrong answer, and exactly the tests (visible and hidden) it must fail. */
-const variants: Record<string, Record<string, string[]>> = {
-  '01-duplicate': {
-    'copies-lost-messages': ['an envelope already dropped by loss is never copied'],
-    'copy-too-late': ['with p = 1 every envelope is followed by its copy, which shares its id and arrives 0 to 2 ticks later'],
-  },
-  '02-tally': {
-    'ignores-timeout': ['aborts when the votes timer expires with a vote missing, and waits before it expires', 'holds for one to five voters'],
-    majority: [
-      'commits when all three voters voted yes, and only then',
-      'aborts when the votes timer expires with a vote missing, and waits before it expires',
-      'holds for one to five voters',
-    ],
-  },
-  '03-agreement': {
-    'skips-crashed': ["counts a crashed node's decision: it was taken, and may have been seen", 'agrees with the rule on 200 random traces'],
-  },
-  '04-voter-recovery': {
-    'prepared-means-commit': [
-      'reads each kind of log: nothing, a prepare record, then the outcome',
-      'over every crash-and-recover of one voter, runs end as textbook 2PC does',
-      'with the coordinator crashing too, runs end as textbook 2PC does',
-    ],
-    // Reading the first record resumes prepared instead of committed; asking the coordinator then repairs every run.
-    'reads-first-record': ['reads each kind of log: nothing, a prepare record, then the outcome'],
-  },
-  '04-cooperative': {
-    'prepared-says-abort': [
-      'answers a peer from each state: the outcome if known, abort if it never voted, nothing if prepared',
-      'over every placement that loses the coordinator, runs end as cooperative 2PC does',
-      'with a voter crashing and recovering too, runs end as cooperative 2PC does',
-    ],
-  },
-  '04-blocking-scenario': {
-    'voter-crash-before-vote': ['ends blocked, with at most two faults, each a crash or a recovery', 'stays blocked with ten times the horizon: blocked, not merely slow'],
-  },
-  '04-predict': {
-    'timeouts-abort-everything': ['predicts the verdict when the coordinator crashes right after its last prepare'],
-  },
-  '05-elect': {
-    'majority-precommitted': ['decides for every reachable combination of three voters', 'decides for every reachable combination of two, four and five voters'],
-  },
-  '06-split-brain': {
-    'differing-states': ['calls a split inconsistent exactly when one side commits and another aborts'],
-  },
-  '07-availability': {
-    'committed-only': [
-      'counts committed and aborted runs as available, blocked and inconsistent ones as not',
-      'groups a real 2PC sweep by protocol and loss, in order',
-      'groups 500 shuffled rows of three protocols and four loss rates',
-    ],
-    unsorted: ['groups a real 2PC sweep by protocol and loss, in order', 'groups 500 shuffled rows of three protocols and four loss rates'],
-  },
-};
+/**
+ * Each wrong answer in test/grader/variants/<exercise>/<name>.ts, and exactly the tests
+ * (visible and hidden) it must fail: the file's `// loses: <test name>` lines.
+ */
+const variants: Record<string, Record<string, string[]>> = Object.fromEntries(
+  readdirSync(join(project, 'test', 'grader', 'variants')).map((id) => [
+    id,
+    Object.fromEntries(
+      readdirSync(join(project, 'test', 'grader', 'variants', id)).filter((f) => f.endsWith('.ts')).map((f) => [
+        f.replace(/\.ts$/, ''),
+        [...readFileSync(join(project, 'test', 'grader', 'variants', id, f), 'utf8').matchAll(/^\/\/ loses: (.+)$/gm)].map((m) => m[1].trim()),
+      ]),
+    ),
+  ]),
+);
 
 describe('plausible wrong answers (test/grader/variants/)', () => {
   // Grade the variants in rounds: one file per exercise per round, so each round is one grading of many exercises.
@@ -124,8 +85,11 @@ describe('plausible wrong answers (test/grader/variants/)', () => {
     }
   }, 400_000);
 
-  it('every exercise has at least one', () => {
+  it('every exercise has at least one, and each names at least one test it loses', () => {
     for (const e of exercises) expect(Object.keys(variants[e.id] ?? {}).length, e.id).toBeGreaterThan(0);
+    for (const [id, named] of Object.entries(variants)) {
+      for (const [name, loses] of Object.entries(named)) expect(loses.length, `${id}/${name}: no '// loses:' line`).toBeGreaterThan(0);
+    }
   });
 
   for (const [id, named] of Object.entries(variants)) {
