@@ -5,7 +5,7 @@
 // leader is replaceable). The trigger points are enumerated here from the trace, without
 // the explorer, so that this specification stands on the simulator alone.
 import { describe, expect, it } from 'vitest';
-import { afterReceive, afterSend, at, crash, explain, onEnter, paxosCommit, replayLine, simulate, type Fault, type Scenario, type Trigger } from '../lib';
+import { afterReceive, afterSend, at, crash, explain, explore, onEnter, paxosCommit, replayLine, simulate, type Fault, type Scenario, type Trigger } from '../lib';
 
 const base: Scenario = { protocol: paxosCommit({ acceptors: 3 }), voters: 3 };
 const ACCEPTORS = ['a1', 'a2', 'a3'];
@@ -80,3 +80,25 @@ describe('the same enumeration finds what it should where it should (a check on 
   });
 });
 
+
+describe('the explorer agrees (issue 10): every placement of up to two crashes of any nodes, 3 voters, 3 acceptors', () => {
+  const result = explore({ protocol: paxosCommit({ acceptors: 3 }), voters: 3, faults: { kinds: ['crash'], max: 2 } });
+  const nodesOf = (faults: readonly Fault[]) => faults.map((f) => ('node' in f ? f.node : '?'));
+  const acceptorsDown = (faults: readonly Fault[]) => nodesOf(faults).filter((n) => n.startsWith('a')).length;
+
+  it('never ends inconsistent', () => {
+    expect(result.counts.inconsistent).toBe(0);
+  });
+
+  it('with the coordinator and at most one acceptor crashed (F = 1), never blocks either', () => {
+    const within = result.placements.filter((p) => nodesOf(p.faults).every((n) => n === 'coordinator' || n.startsWith('a')) && acceptorsDown(p.faults) <= 1);
+    expect(within.length).toBeGreaterThan(1000);
+    expect(within.filter((p) => p.verdict === 'blocked' || p.verdict === 'inconsistent').map((p) => replayLine({ ...base, faults: [...p.faults] }))).toEqual([]);
+  });
+
+  it('blocks only where two of the three acceptors are down: more than F = 1', () => {
+    const blocked = result.placements.filter((p) => p.verdict === 'blocked');
+    expect(blocked.length).toBeGreaterThan(0);
+    expect(blocked.filter((p) => acceptorsDown(p.faults) < 2).map((p) => replayLine({ ...base, faults: [...p.faults] }))).toEqual([]);
+  });
+});
