@@ -26,6 +26,9 @@ fi
 npm ci --no-audit --no-fund
 # Learner code runs as this user: it owns nothing of the grader's.
 id -u student >/dev/null 2>&1 || useradd --no-create-home --shell /usr/sbin/nologin student
+# The learner user runs vitest from here: it may read the grader and its packages, and write nothing.
+chmod a+rX /autograder /autograder/source
+chmod -R a+rX /autograder/source/node_modules
 # The hidden tests' judges are for the grader's eyes only; the sandbox gets its own copy of each probe.
 chmod -R go-rwx /autograder/source/instructor
 `;
@@ -38,8 +41,10 @@ SUBMISSION="$ROOT/submission"
 # A learner may upload their exercises/ folder rather than its files.
 if [ -d "$SUBMISSION/exercises" ]; then SUBMISSION="$SUBMISSION/exercises"; fi
 mkdir -p "$ROOT/results"
-if [ "$(id -u)" = 0 ] && id -u student >/dev/null 2>&1; then
-  export GRADER_RUN_AS="$(id -u student):$(id -g student)"
+# Learner code runs as the unprivileged user setup.sh made (GRADER_STUDENT_USER names another, for tests).
+STUDENT="\${GRADER_STUDENT_USER:-student}"
+if [ "$(id -u)" = 0 ] && id -u "$STUDENT" >/dev/null 2>&1; then
+  export GRADER_RUN_AS="$(id -u "$STUDENT"):$(id -g "$STUDENT")"
 fi
 cd "$ROOT/source"
 node --import tsx grader/cli.ts --submission "$SUBMISSION" --hidden "$ROOT/source/instructor/hidden" --out "$ROOT/results/results.json"
