@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { grade, type Graded } from './grade';
+import { checkOnly, grade, type Graded } from './grade';
 import { exercises } from './manifest';
 
 export interface LearnerRow {
@@ -28,6 +28,8 @@ export interface ClassOptions {
   readonly timeoutMs?: number;
   /** Learners graded at once. @defaultValue the number of cores */
   readonly jobs?: number;
+  /** Some exercises only (the gradebook then has their columns only). */
+  readonly only?: readonly string[];
 }
 
 /** Why a learner's folder cannot be graded, or null. */
@@ -46,6 +48,7 @@ export function malformed(path: string): string | null {
  * @example await gradeClass({ project: '.', folder: 'submissions', hidden: 'instructor/hidden' })
  */
 export async function gradeClass(options: ClassOptions): Promise<LearnerRow[]> {
+  checkOnly(options.only);
   const learners = readdirSync(options.folder).filter((n) => !n.startsWith('.')).sort();
   const rows: LearnerRow[] = new Array(learners.length);
   let next = 0;
@@ -59,7 +62,7 @@ export async function gradeClass(options: ClassOptions): Promise<LearnerRow[]> {
         rows[i] = { learner: learners[i], points: {}, total: 0, note: why, graded: null };
         continue;
       }
-      const graded = await grade({ project: options.project, target: path, hidden: options.hidden, timeoutMs: options.timeoutMs, jobs: 1 });
+      const graded = await grade({ project: options.project, target: path, hidden: options.hidden, timeoutMs: options.timeoutMs, only: options.only, jobs: 1 });
       const points: Record<string, number> = {};
       for (const o of graded.outcomes) points[o.id] = o.tests.reduce((s, t) => s + t.score, 0);
       const notes = graded.outcomes.flatMap((o) => o.notes.map((n) => `${o.id}: ${n}`));
@@ -70,15 +73,21 @@ export async function gradeClass(options: ClassOptions): Promise<LearnerRow[]> {
 }
 
 /** The gradebook as CSV: learner, one column per exercise (its maximum in the header), total, note. */
-export function gradebookCsv(rows: readonly LearnerRow[]): string {
-  const max = (id: string) => exercises.find((e) => e.id === id)!.tests.reduce((s, t) => s + t.points, 0);
-  const header = ['learner', ...exercises.map((e) => `${e.id} (/${max(e.id)})`), 'total', 'note'];
-  const lines = [header, ...rows.map((r) => [r.learner, ...exercises.map((e) => (r.graded ? String(r.points[e.id] ?? 0) : '')), String(r.total), r.note])];
+export function gradebookCsv(rows: readonly LearnerRow[], only?: readonly string[]): string {
+  const columns = exercises.filter((e) => !only || only.includes(e.id));
+  // Hidden tests count: the maximum is what a graded learner could have earned, visible and hidden.
+  const graded = rows.find((r) => r.graded)?.graded;
+  const max = (id: string) =>
+    graded
+      ? graded.results.tests.filter((t) => t.extra_data?.exercise === id).reduce((s, t) => s + t.max_score, 0)
+      : exercises.find((e) => e.id === id)!.tests.reduce((s, t) => s + t.points, 0);
+  const header = ['learner', ...columns.map((e) => `${e.id} (/${max(e.id)})`), 'total', 'note'];
+  const lines = [header, ...rows.map((r) => [r.learner, ...columns.map((e) => (r.graded ? String(r.points[e.id] ?? 0) : '')), String(r.total), r.note])];
   return `${lines.map((cells) => cells.map(csvCell).join(',')).join('\n')}\n`;
 }
 
 /** Writes `gradebook.csv` and each learner's `results.json` under `out`. */
-export function writeClass(rows: readonly LearnerRow[], out: string): string {
+export function writeClass(rows: readonly LearnerRow[], out: string, only?: readonly string[]): string {
   mkdirSync(out, { recursive: true });
   for (const r of rows) {
     if (!r.graded) continue;
@@ -87,7 +96,7 @@ export function writeClass(rows: readonly LearnerRow[], out: string): string {
     writeFileSync(join(dir, 'results.json'), `${JSON.stringify(r.graded.results, null, 2)}\n`);
   }
   const csv = join(out, 'gradebook.csv');
-  writeFileSync(csv, gradebookCsv(rows));
+  writeFileSync(csv, gradebookCsv(rows, only));
   return csv;
 }
 

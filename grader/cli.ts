@@ -39,10 +39,11 @@ async function main(args: string[]): Promise<number> {
   const timeout = Number(option(args, '--timeout') ?? 10);
   if (!(timeout > 0)) throw new Error('--timeout: a number of seconds above 0');
   const jobs = option(args, '--jobs');
+  const only = option(args, '--only')?.split(',');
   if (classDir) {
     if (!existsSync(classDir)) throw new Error(`--class: no folder ${classDir}`);
-    const rows = await gradeClass({ project, folder: resolve(classDir), hidden, timeoutMs: timeout * 1000, jobs: jobs ? Number(jobs) : undefined });
-    const csv = writeClass(rows, resolve(option(args, '--out') ?? resolve(project, 'grade')));
+    const rows = await gradeClass({ project, folder: resolve(classDir), hidden, timeoutMs: timeout * 1000, jobs: jobs ? Number(jobs) : undefined, only });
+    const csv = writeClass(rows, resolve(option(args, '--out') ?? resolve(project, 'grade')), only);
     for (const r of rows) console.log(`${r.learner.padEnd(24)} ${String(r.total).padStart(6)}  ${r.note}`);
     console.log(`\ngradebook: ${csv}`);
     return 0;
@@ -53,7 +54,7 @@ async function main(args: string[]): Promise<number> {
     target,
     hidden,
     timeoutMs: timeout * 1000,
-    only: option(args, '--only')?.split(','),
+    only,
     jobs: jobs ? Number(jobs) : undefined,
   });
   mkdirSync(dirname(out), { recursive: true });

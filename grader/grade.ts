@@ -39,6 +39,12 @@ export interface Graded {
   readonly sandboxes: readonly string[];
 }
 
+/** Throws one error naming `--only` and the exercises there are, if `only` names an unknown exercise. */
+export function checkOnly(only: readonly string[] | undefined): void {
+  const unknown = (only ?? []).filter((id) => !exercises.some((e) => e.id === id));
+  if (unknown.length > 0) throw new Error(`--only: no exercise ${unknown.map((id) => JSON.stringify(id)).join(', ')}; the exercises are ${exercises.map((e) => e.id).join(', ')}`);
+}
+
 /**
  * Grades every exercise of `target`; resolves to Gradescope results. Never rejects for what a learner's file does.
  * @example const { results } = await grade({ project: '.', target: 'solutions', hidden: null });
@@ -46,6 +52,7 @@ export interface Graded {
 export async function grade(options: GradeOptions): Promise<Graded> {
   const started = Date.now();
   const timeoutMs = options.timeoutMs ?? 10_000;
+  checkOnly(options.only);
   const specs = exercises.filter((e) => !options.only || options.only.includes(e.id));
   const hidden = options.hidden ? await loadHidden(options.hidden, specs) : new Map<string, HiddenSpec>();
   const outcomes: ExerciseOutcome[] = new Array(specs.length);

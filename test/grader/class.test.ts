@@ -1,19 +1,25 @@
 // Grading a class (issue 9): one row per learner in grade/gradebook.csv; a malformed
 // folder gets a row saying why; one learner's hostile file never changes another's grade.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exercises } from '../../grader/manifest';
+import type { HiddenSpec } from '../../grader/types';
 import { project } from './support';
 
 const ids = ['02-tally', '05-elect', '06-split-brain'];
 let dir: string;
 let rows: Record<string, Record<string, string>>;
 let stdout: string;
+const hiddenPoints = new Map<string, number>();
 
-beforeAll(() => {
+beforeAll(async () => {
+  for (const e of exercises) {
+    const judge = join(project, 'instructor', 'hidden', `${e.id}.judge.ts`);
+    if (existsSync(judge)) hiddenPoints.set(e.id, ((await import(judge)) as { hidden: HiddenSpec }).hidden.tests.reduce((s, t) => s + t.points, 0));
+  }
   dir = mkdtempSync(join(tmpdir(), 'class-'));
   const learners = join(dir, 'submissions');
   for (const id of ids) {
@@ -38,7 +44,10 @@ describe('npm run grade -- --class DIR', () => {
   it('writes one row per learner, one column per exercise with its maximum, and the total', () => {
     expect(Object.keys(rows).sort()).toEqual(['ada', 'bob', 'eve', 'mal', 'notes.txt']);
     const header = readFileSync(join(dir, 'out', 'gradebook.csv'), 'utf8').split('\n')[0];
-    expect(header).toBe(['learner', ...exercises.map((e) => `${e.id} (/${e.tests.reduce((s, t) => s + t.points, 0)})`), 'total', 'note'].join(','));
+    // Each maximum counts the hidden tests too: the reference earns exactly it.
+    const max = (id: string) => exercises.find((e) => e.id === id)!.tests.reduce((s, t) => s + t.points, 0) + (hiddenPoints.get(id) ?? 0);
+    expect(header).toBe(['learner', ...exercises.map((e) => `${e.id} (/${max(e.id)})`), 'total', 'note'].join(','));
+    for (const id of ids) expect(rows.ada[id], id).toBe(String(max(id)));
     expect(rows.ada.total).toBe('13');
     expect(rows.bob.total).toBe('0');
     expect(rows.ada['01-duplicate']).toBe('0'); // not handed in
