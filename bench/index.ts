@@ -1,5 +1,6 @@
 // `npm run bench`: speed and memory as ratios against baselines run in this same process.
 import { benchCharts } from './charts';
+import { benchClass } from './class';
 import { benchCore } from './core';
 import { benchExplore } from './explore';
 import { benchGrader } from './grader';
@@ -9,6 +10,7 @@ async function main() {
   benchExplore();
   await benchCharts();
   await benchGrader();
+  benchClass();
 }
 
 main().catch((e) => {

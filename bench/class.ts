@@ -1,0 +1,55 @@
+/**
+ * Grading a class (issue 9): 30 copies of the reference graded with `--class` (learners side
+ * by side, one per core) against the same 30 graded one after another with `--submission`,
+ * as a shell loop over the learners would, each its own grader process. Both run here, one
+ * after the other, as child processes; the ratio is the result. Target: at most 0.65x on 2 cores.
+ *
+ *   BENCH_CLASS_SIZE        learners (default 30)
+ *   BENCH_CLASS_EXERCISES   the exercises graded, comma-separated (default 02-tally,05-elect,08-leader:
+ *                           a whole class of every exercise takes over half an hour one by one)
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fmt } from './measure';
+
+const project = resolve(__dirname, '..');
+const cli = join(project, 'grader', 'cli.ts');
+
+function grader(args: string[]): number {
+  const start = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: project, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  if (run.status !== 0) throw new Error(`grade ${args.join(' ')} failed:\n${run.stdout}\n${run.stderr}`);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+export function benchClass(size = Number(process.env.BENCH_CLASS_SIZE ?? 30), only = process.env.BENCH_CLASS_EXERCISES ?? '02-tally,05-elect,08-leader'): void {
+  const root = mkdtempSync(join(tmpdir(), 'bench-class-'));
+  try {
+    const learners = join(root, 'class');
+    const names = Array.from({ length: size }, (_, i) => `learner-${String(i + 1).padStart(2, '0')}`);
+    for (const name of names) {
+      for (const id of only.split(',')) cpSync(join(project, 'solutions', `${id}.ts`), join(learners, name, `${id}.ts`));
+    }
+    const one = grader(['--submission', join(learners, names[0]), '--only', only, '--out', join(root, 'warm.json')]);
+
+    let sequential = 0;
+    for (const name of names) {
+      sequential += grader(['--submission', join(learners, name), '--only', only, '--out', join(root, 'single', `${name}.json`), '--expect', 'full']);
+    }
+    const together = grader(['--class', learners, '--only', only, '--out', join(root, 'out')]);
+
+    // The class must have graded what the singles did: every learner full marks.
+    const book = readFileSync(join(root, 'out', 'gradebook.csv'), 'utf8').trim().split('\n');
+    const full = book.slice(1).filter((line) => line.split(',').at(-2) === book.slice(1)[0].split(',').at(-2)).length;
+    if (book.length - 1 !== size || full !== size || readdirSync(join(root, 'single')).length !== size) throw new Error(`the class gradebook is incomplete:\n${book.join('\n')}`);
+
+    console.log(`grading a class: ${size} copies of the reference (${only}), ${availableParallelism()} cores`);
+    console.log(`  one learner ${fmt(one / 1000)} s; ${size} one after another ${fmt(sequential / 1000)} s; --class ${fmt(together / 1000)} s: ${fmt(together / sequential)}x (target: at most 0.65x)`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]).endsWith('class.ts')) benchClass();
