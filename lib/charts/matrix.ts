@@ -45,7 +45,7 @@ export function matrix(rows: readonly MatrixRow[], options: MatrixOptions = {}):
   const values = rows.map((r) => ({ placement: r.placement, protocol: r.protocol, verdict: r.verdict, detail: r.detail ?? '' }));
   const title = options.title ?? 'Verdict by fault placement and protocol';
   const x = { field: 'protocol', type: 'nominal' as const, sort: protocols, title: null, axis: { orient: 'top' as const, labelAngle: 0, labelFontWeight: 'bold' as const, labelLimit: 0 } };
-  const y = { field: 'placement', type: 'nominal' as const, sort: placements, title: 'fault placement', axis: { labelLimit: 360 } };
+  const y = { field: 'placement', type: 'nominal' as const, sort: placements, title: null, axis: { labelLimit: 520 } }; // No axis title: the chart's own title names the rows. The limit is wide because vega without a canvas (the SVG fallback) estimates text at 0.8 em a character and cuts labels early.
   const tooltip = [
     { field: 'placement', type: 'nominal' as const },
     { field: 'protocol', type: 'nominal' as const },
