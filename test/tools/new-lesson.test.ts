@@ -109,6 +109,7 @@ describe('npm run new-lesson -- 09 "Raft, briefly" in a fresh copy', () => {
     const vitest = spawnSync(process.execPath, [join(copy, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=verbose', 'test/catalog.test.ts', 'test/lessons.test.ts', 'test/tools/build-exercises.test.ts'], { cwd: copy, encoding: 'utf8', env: { ...process.env, CI: '1' } });
     expect(vitest.status, vitest.stdout.slice(-3000)).toBe(0);
     expect(vitest.stdout).toMatch(/lesson-09\/coordinator-crash-after-prepare/);
+    expect(vitest.stdout).toMatch(/lesson 09-raft-briefly .*opens with its learning goals/);
   }, 120_000);
 
   it('is graded: the reference in full, the stub at zero, the wrong answer loses exactly the tests it names', () => {
