@@ -4,8 +4,8 @@
 // honestly earned with a message saying what happened, the exercise graded beside
 // it is untouched, and no process of the run is left.
 import Ajv from 'ajv';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, cpSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, cpSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,9 +56,19 @@ const cases: Record<string, Case> = {
   'write-results': { says: /returned "commit"/ },
 };
 
+/** Every live process whose command line names one of `roots`, read from /proc (a new machine may lack `ps`). */
 function processesUnder(roots: readonly string[]): string[] {
-  const ps = spawnSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' }).stdout;
-  return ps.split('\n').filter((line) => roots.some((r) => line.includes(r)));
+  const found: string[] = [];
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let args: string;
+    try {
+      args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+    } catch {
+      continue; // it ended while we looked
+    }
+    if (roots.some((r) => args.includes(r))) found.push(`${pid} ${args}`);
+  }
+  return found;
 }
 
 describe('a hostile submission costs only its own points, with a message, and leaves nothing running', () => {
