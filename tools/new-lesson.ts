@@ -79,10 +79,10 @@ export function lessonFiles(project: string, r: LessonRequest): Map<string, stri
 }
 
 /**
- * Scaffolds the lesson; returns the files written, in order.
- * @example newLesson(process.cwd(), ['09', 'Raft, briefly'])
+ * Scaffolds the lesson; returns what was asked for and the files written, in order.
+ * @example newLesson(process.cwd(), ['09', 'Raft, briefly']).written
  */
-export function newLesson(project: string, args: readonly string[]): string[] {
+export function newLesson(project: string, args: readonly string[]): { request: LessonRequest; written: string[] } {
   const request = checkRequest(project, args);
   const files = lessonFiles(project, request);
   for (const path of files.keys()) {
@@ -94,7 +94,7 @@ export function newLesson(project: string, args: readonly string[]): string[] {
     writeFileSync(join(project, path), text);
   }
   const built = buildExercises(project).filter((f) => f === `exercises/${request.id}.ts`);
-  return [...files.keys(), ...built];
+  return { request, written: [...files.keys(), ...built] };
 }
 
 // ---- wiring -------------------------------------------------------------------------------
@@ -360,9 +360,7 @@ function lines(text: string): string[] {
 if (process.argv[1] && resolve(process.argv[1]).endsWith('new-lesson.ts')) {
   const project = resolve(__dirname, '..');
   try {
-    const args = process.argv.slice(2);
-    const written = newLesson(project, args);
-    const r = checkRequestAfter(args);
+    const { request: r, written } = newLesson(project, process.argv.slice(2));
     console.log(`wrote lesson ${r.number}, ${r.title}:\n${written.map((f) => `  ${f}`).join('\n')}`);
     console.log(`
 Next:
@@ -381,8 +379,3 @@ Next:
   }
 }
 
-/** The request the files were written for (the notebook now exists, so it is not re-checked). */
-function checkRequestAfter(args: readonly string[]): LessonRequest {
-  const slug = slugOf(args[1]);
-  return { number: args[0], title: args[1].trim(), slug, id: `${args[0]}-${slug}` };
-}

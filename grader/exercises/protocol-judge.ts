@@ -1,55 +1,83 @@
 /**
- * Judges a protocol exercise: the learner's run of every placement must end as
- * the library's does (verdict and decisions). On a failure the feedback gives the
- * smallest failing scenario as one JSON line, the run told in words, and how to
- * draw it in the lesson's notebook.
+ * Judges a protocol exercise: the learner's run of every placement must end as the
+ * reference protocol's does (verdict and decisions). On a failure the feedback gives the
+ * first failing scenario as one JSON line, the run told in words, and how to draw it in
+ * the lesson's notebook.
  */
-import { simulate, twoPhaseCommit } from '../../lib';
+import { simulate, twoPhaseCommit, type Scenario } from '../../lib';
 import { LEARNER_2PC } from '../../lib/exercise';
 import { resultOf, scenarioOf, type RunResult, type voterCrashes } from '../worker/fixtures/placements';
 import { preview } from './judging';
 
-type Placements = ReturnType<typeof voterCrashes>;
-
 const expectedCache = new Map<string, RunResult[]>();
 
-function expectedFor(key: string, termination: 'wait' | 'cooperative', placements: Placements): RunResult[] {
-  let e = expectedCache.get(key);
-  if (!e) {
-    e = placements.map((p) => resultOf(simulate(scenarioOf(twoPhaseCommit({ termination }), p), { trace: 'none' })));
-    expectedCache.set(key, e);
-  }
-  return e;
+export interface RunsJudge<P> {
+  /** Names the reference runs, which are computed once per grader process. */
+  readonly key: string;
+  readonly placements: () => readonly P[];
+  /** The reference protocol's scenario of a placement, and the learner's (the line to paste into `simulate`). */
+  readonly reference: (p: P) => Scenario;
+  readonly learner: (p: P) => Scenario;
+  /** How feedback names the reference: in a sentence, and before its verdict. */
+  readonly referenceName: string;
+  readonly referenceLabel: string;
+  /** How feedback names the first failing placement: 'smallest' when the placements go smallest first. */
+  readonly first: 'smallest' | 'first';
+  readonly lesson: string;
+  /** The learner's rules in feedback ("your recovery rule"), and the call that plugs them into the protocol. */
+  readonly rule: string;
+  readonly drawWith: string;
 }
 
-export function judgeRuns(options: {
-  key: string;
-  termination: 'wait' | 'cooperative';
-  placements: () => Placements;
-  lesson: string;
-  rule: string;
-}) {
+/** A judge that compares the learner's runs (`{ results, explained }` from `runsAgainst`) with the reference's. */
+export function judgeRunsAgainst<P>(options: RunsJudge<P>) {
   return (o: unknown): string | null => {
     const placements = options.placements();
-    const expected = expectedFor(options.key, options.termination, placements);
+    let expected = expectedCache.get(options.key);
+    if (!expected) {
+      expected = placements.map((p) => resultOf(simulate(options.reference(p), { trace: 'none' })));
+      expectedCache.set(options.key, expected);
+    }
     const observed = o as { results?: unknown; explained?: Record<string, unknown> } | null;
     if (!observed || !Array.isArray(observed.results) || observed.results.length !== expected.length) {
       return `expected ${expected.length} run results, got ${preview(observed?.results)}`;
     }
     const results = observed.results as RunResult[];
-    const failing = expected.findIndex((e, i) => JSON.stringify(e) !== JSON.stringify({ verdict: results[i]?.verdict, decisions: results[i]?.decisions }));
+    const differs = (e: RunResult, i: number) => JSON.stringify(e) !== JSON.stringify({ verdict: results[i]?.verdict, decisions: results[i]?.decisions });
+    const failing = expected.findIndex(differs);
     if (failing < 0) return null;
-    const count = expected.filter((e, i) => JSON.stringify(e) !== JSON.stringify({ verdict: results[i]?.verdict, decisions: results[i]?.decisions })).length;
-    const line = JSON.stringify(scenarioOf({ name: LEARNER_2PC, termination: options.termination, timeout: 10 }, placements[failing]));
     const told = observed.explained?.[String(failing)];
     return [
-      `${count} of ${expected.length} fault placements end differently from textbook 2PC. The smallest:`,
-      line,
+      `${expected.filter(differs).length} of ${expected.length} fault placements end differently from ${options.referenceName}. The ${options.first}:`,
+      JSON.stringify(options.learner(placements[failing])),
       `with ${options.rule}: verdict ${results[failing]?.verdict}, decisions ${JSON.stringify(results[failing]?.decisions)}`,
-      `textbook 2PC: verdict ${expected[failing].verdict}, decisions ${JSON.stringify(expected[failing].decisions)}`,
+      `${options.referenceLabel}: verdict ${expected[failing].verdict}, decisions ${JSON.stringify(expected[failing].decisions)}`,
       ...(typeof told === 'string' ? ['', 'Your run, event by event:', told.slice(0, 6000)] : []),
       '',
-      `Draw it in lesson ${options.lesson}'s notebook: call twoPhaseCommitWith(...) with your rule, then run the space-time diagram cell on simulate(<the line above>).`,
+      `Draw it in lesson ${options.lesson}'s notebook: call ${options.drawWith}, then run the space-time diagram cell on simulate(<the line above>).`,
     ].join('\n');
   };
+}
+
+/** A 2PC exercise's judge: the learner's voter against textbook 2PC with the same termination. */
+export function judgeRuns(options: {
+  key: string;
+  termination: 'wait' | 'cooperative';
+  placements: () => ReturnType<typeof voterCrashes>;
+  lesson: string;
+  rule: string;
+}) {
+  const { termination } = options;
+  return judgeRunsAgainst({
+    key: options.key,
+    placements: options.placements,
+    reference: (p) => scenarioOf(twoPhaseCommit({ termination }), p),
+    learner: (p) => scenarioOf({ name: LEARNER_2PC, termination, timeout: 10 }, p),
+    referenceName: 'textbook 2PC',
+    referenceLabel: 'textbook 2PC',
+    first: 'smallest',
+    lesson: options.lesson,
+    rule: options.rule,
+    drawWith: 'twoPhaseCommitWith(...) with your rule',
+  });
 }

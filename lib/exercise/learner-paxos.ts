@@ -1,6 +1,8 @@
-import { defineProtocol } from '../protocols/protocol';
+import { defineProtocol, protocolDefinition } from '../protocols/protocol';
 import type { Decision } from '../protocols/role';
-import { ACCEPTOR_COUNTS, acceptorIds, type PaxosCommitSpec } from '../protocols/paxos-commit/index';
+// Loaded for its registration of paxosCommit, whose definition the learner's version copies.
+import '../protocols/paxos-commit/index';
+import type { PaxosCommitSpec } from '../protocols/paxos-commit/index';
 import { acceptor } from '../protocols/paxos-commit/acceptor';
 import { coordinator } from '../protocols/paxos-commit/coordinator';
 import { voter } from '../protocols/paxos-commit/voter';
@@ -37,12 +39,10 @@ export function paxosCommitWith(rules: LearnerLeaderRules, options: { acceptors?
     leaderDecision: decide ? (learned) => waitAsUndefined(decide(Array.from(learned))) : paperRules.leaderDecision,
     safeValue: rules.safeValue ?? paperRules.safeValue,
   };
+  // The same options, vocabulary and nodes as paxosCommit; only the leaders' rules differ.
   defineProtocol({
+    ...protocolDefinition('paxosCommit')!,
     name: LEARNER_PAXOS,
-    options: { acceptors: { oneOf: ACCEPTOR_COUNTS }, timeout: { integer: { min: 1, max: 1_000_000 } } },
-    messages: ['prepare', 'phase2a', 'phase2b', 'commit', 'abort', 'phase1a', 'phase1b'],
-    states: ['init', 'waiting', 'prepared', 'committed', 'aborted', 'accepting', 'accepted'],
-    others: acceptorIds,
     role(spec, _node, kind) {
       const s = spec as unknown as PaxosCommitSpec;
       if (kind === 'coordinator') return coordinator(s.timeout, leader);

@@ -1,4 +1,6 @@
-import { defineProtocol } from '../protocols/protocol';
+import { defineProtocol, protocolDefinition } from '../protocols/protocol';
+// Loaded for its registration of twoPhaseCommit, whose definition the learner's version copies.
+import '../protocols/two-phase-commit/index';
 import { cancelTimer, decide, logWrite, nothing, send, setTimer, type LogRecord, type Output, type Role, type Step } from '../protocols/role';
 import { coordinator } from '../protocols/two-phase-commit/coordinator';
 import { Voter, voter, type Termination, type VoterStateName } from '../protocols/two-phase-commit/voter';
@@ -34,11 +36,10 @@ export const LEARNER_2PC = 'twoPhaseCommit/learner';
  * simulate({ protocol, faults: [crash('v1', afterSend('v1', 'vote')), recover('v1', at(30))] });
  */
 export function twoPhaseCommitWith(rules: LearnerRules, options: { termination?: Termination; timeout?: number } = {}) {
+  // The same options and vocabulary as twoPhaseCommit; only the voter's rules differ.
   defineProtocol({
+    ...protocolDefinition('twoPhaseCommit')!,
     name: LEARNER_2PC,
-    options: { termination: { oneOf: ['wait', 'cooperative'] }, timeout: { integer: { min: 1, max: 1_000_000 } } },
-    messages: ['prepare', 'vote', 'commit', 'abort', 'ack', 'ask'],
-    states: ['init', 'waiting', 'prepared', 'committed', 'aborted'],
     role(spec, _node, kind) {
       const timeout = spec.timeout as number;
       return kind === 'coordinator' ? coordinator(timeout) : learnerVoter(timeout, spec.termination as Termination, rules);
