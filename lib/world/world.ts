@@ -8,10 +8,11 @@ import { partition as partitionLink } from '../faults/partition';
 import { reorder } from '../faults/reorder';
 import { slow as slowLink } from '../faults/slow';
 import { Window } from '../faults/window';
-import { protocolDefinition, type ProtocolDefinition, type ProtocolSpec } from '../protocols/protocol';
+import type { Verdict } from '../checkers/types';
+import { protocolDefinition, type Judge, type ProtocolDefinition, type ProtocolSpec } from '../protocols/protocol';
 import type { Decision, Input, LogRecord, Message, NodeContext, NodeId, Output, Role } from '../protocols/role';
 import type { Fault, Scenario, Trigger } from '../scenario/types';
-import { DEFAULT_HORIZON, DEFAULT_SEED, DEFAULT_VOTERS, nodesOf } from '../scenario/validate';
+import { DEFAULT_HORIZON, DEFAULT_SEED, nodesOf, sizeOf } from '../scenario/validate';
 import { EventHeap } from './heap';
 import { LinkRandom } from './random';
 import type { TraceEvent } from './trace';
@@ -98,6 +99,8 @@ export interface WorldSummary {
   /** Whether any node, at any time, decided commit / abort. */
   readonly everCommitted: boolean;
   readonly everAborted: boolean;
+  /** The verdict of the protocol's own checker, for a protocol that brings one (the lease lock). */
+  readonly judged?: Verdict;
 }
 
 export interface RunStats {
@@ -138,6 +141,10 @@ export class World {
   private readonly seed: number;
   private readonly horizon: number;
   private readonly onEvent: ((event: TraceEvent) => void) | undefined;
+  /** The protocol's own checker, if it brings one; it reads the events, kept here when the run keeps no trace. */
+  private readonly judge: Judge | undefined;
+  private readonly judgedEvents: TraceEvent[] = [];
+  private readonly scenario: Scenario;
   private nextMessageId = 0;
   private arrived: Envelope | null = null;
   private judgesArrival = false;
@@ -158,21 +165,26 @@ export class World {
     this.tracing = (options.trace ?? 'objects') === 'objects';
     this.onEvent = options.onEvent;
     this.afterFault = options.afterFault;
-    this.recording = this.tracing || this.onEvent !== undefined;
+    this.scenario = scenario;
+    const definition = protocolDefinition(scenario.protocol.name)!;
+    this.judge = definition.judge;
+    // A protocol's own checker reads events, so its runs record them even in sweeps.
+    this.recording = this.tracing || this.onEvent !== undefined || this.judge !== undefined;
     this.seed = scenario.seed ?? DEFAULT_SEED;
     this.horizon = scenario.horizon ?? DEFAULT_HORIZON;
     this.faults = scenario.faults ?? [];
 
-    const definition = protocolDefinition(scenario.protocol.name)!;
-    const ids = nodesOf(definition, scenario.protocol, scenario.voters ?? DEFAULT_VOTERS);
+    const ids = nodesOf(definition, scenario.protocol, sizeOf(definition, scenario));
     const votes = scenario.votes ?? {};
+    // A protocol with nodes of its own has no coordinator: its first node stands in that field.
+    const coordinator = definition.ownNodes ? ids.all[0] : 'coordinator';
     const add = (id: NodeId, kind: 'coordinator' | 'voter' | 'other') => {
-      const ctx: NodeContext = { id, coordinator: 'coordinator', voters: ids.voters, others: ids.others, vote: votes[id] ?? 'yes' };
+      const ctx: NodeContext = { id, coordinator, voters: ids.voters, others: ids.others, vote: votes[id] ?? 'yes' };
       const node = new NodeRuntime(id, this.nodes.length, kind === 'voter', roleOf(definition, scenario.protocol, id, kind), ctx);
       this.nodes.push(node);
       this.byId.set(id, node);
     };
-    add('coordinator', 'coordinator');
+    if (!definition.ownNodes) add('coordinator', 'coordinator');
     for (const v of ids.voters) add(v, 'voter');
     for (const o of ids.others) add(o, 'other');
 
@@ -211,7 +223,10 @@ export class World {
       states[n.id] = n.stateName;
       if (n.isVoter) voters.push(n.id);
     }
-    return { voters, up, decisions, states, everCommitted: this.everCommitted, everAborted: this.everAborted };
+    const summary = { voters, up, decisions, states, everCommitted: this.everCommitted, everAborted: this.everAborted };
+    if (this.judge === undefined) return summary;
+    const trace = this.tracing ? this.trace : this.judgedEvents;
+    return { ...summary, judged: this.judge.verdict({ trace, voters, scenario: this.scenario }) };
   }
 
   stats(): RunStats {
@@ -558,6 +573,7 @@ export class World {
   private emit(event: TraceEvent): void {
     if (!this.recording) return;
     if (this.tracing) this.trace.push(event);
+    else if (this.judge !== undefined) this.judgedEvents.push(event);
     if (this.onEvent !== undefined) this.onEvent(event);
   }
 }
