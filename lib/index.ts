@@ -10,7 +10,8 @@ export { printEvent, printMessage, type TraceEvent, type TraceEventKind } from '
 export { twoPhaseCommit, type TwoPhaseCommitOptions, type TwoPhaseCommitSpec } from './protocols/two-phase-commit/index';
 export { threePhaseCommit, type ThreePhaseCommitOptions, type ThreePhaseCommitSpec } from './protocols/three-phase-commit/index';
 export { requestReply, type RequestReplySpec } from './protocols/request-reply/index';
-export { defineProtocol, protocolDefinition, protocolNames, type ProtocolDefinition, type ProtocolSpec, type OptionRule } from './protocols/protocol';
+export { leaseLock, MAX_CLIENTS, type LeaseLockOptions, type LeaseLockSpec } from './protocols/lease-lock/index';
+export { defineProtocol, protocolDefinition, protocolNames, type ProtocolDefinition, type ProtocolSpec, type OptionRule, type OwnNodes, type Judge } from './protocols/protocol';
 export { send, setTimer, cancelTimer, logWrite, decide, nothing } from './protocols/role';
 export type { Role, Input, Output, Step, Message, LogRecord, NodeContext, NodeId, Decision, Vote } from './protocols/role';
 
@@ -27,6 +28,7 @@ export { Envelope, drop } from './faults/envelope';
 // ---- judging a run -------------------------------------------------------------
 export { agreement, validity, termination, verdict, verdictOf, VERDICTS } from './checkers/index';
 export type { Check, Judged, Verdict, Outcome } from './checkers/index';
+export { lockSafety, verdictsOf, LOCK_VERDICTS, type LockSafety, type JudgedWrite, type CommitVerdict, type LockVerdict } from './checkers/index';
 
 // ---- the failure cases -----------------------------------------------------------
 export { catalog, catalogEntry, type CatalogEntry } from './catalog/index';
