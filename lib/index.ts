@@ -16,7 +16,7 @@ export { send, setTimer, cancelTimer, logWrite, decide, nothing } from './protoc
 export type { Role, Input, Output, Step, Message, LogRecord, NodeContext, NodeId, Decision, Vote } from './protocols/role';
 
 // ---- scenarios: faults and their triggers ------------------------------------
-export { at, afterSend, afterReceive, onEnter, crash, recover, partition, cut, slow, pause } from './scenario/builders';
+export { at, afterSend, afterReceive, onEnter, crash, recover, partition, cut, slow, pause, drift } from './scenario/builders';
 export { ScenarioError } from './scenario/error';
 export { validateScenario, MAX_VOTERS } from './scenario/validate';
 export type { Scenario, Fault, Trigger, NetworkOptions } from './scenario/types';

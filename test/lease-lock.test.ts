@@ -3,7 +3,7 @@
 // Burrows, "The Chubby lock service" (sec. 2.4: sequencers and lock-delay).
 import { describe, expect, it } from 'vitest';
 import {
-  afterReceive, afterSend, at, crash, explain, leaseLock, lockSafety, pause, recover, ScenarioError, simulate, twoPhaseCommit,
+  afterReceive, afterSend, at, crash, drift, explain, printEvent, leaseLock, lockSafety, pause, recover, ScenarioError, simulate, twoPhaseCommit,
   type NodeContext, type Run, type Scenario,
 } from '../lib';
 import { client, lockService, store, type LockService } from '../lib/protocols/lease-lock/index';
@@ -147,4 +147,49 @@ describe('scenarios of the lease lock, validated (one ScenarioError naming the f
   it('fencing that is not a boolean', () => rejects({ protocol: { ...leaseLock(), fencing: 'yes' } }, 'protocol.fencing', /one of true, false, got 'yes'/));
   it('a lease of zero', () => rejects({ protocol: leaseLock({ lease: 0 }) }, 'protocol.lease', /from 1 to 1000000, got 0/));
   it('a message the lock never sends', () => rejects({ ...base, faults: [crash('c1', afterReceive('c1', 'grant'))] }, 'faults[0].when.type', /messages are acquire, granted, renew, release, write, written, rejected/));
+});
+
+describe('clocks that lie: drift (DDIA ch. 8, "Unreliable Clocks")', () => {
+  const slowClock = (fencing: boolean): Scenario => ({ protocol: leaseLock({ lease: 20, work: 10, fencing }), faults: [drift('c1', 0.25)] });
+  const timeouts = (run: Run, node: string) => run.trace.flatMap((e) => (e.kind === 'timeout' && e.node === node ? [`${e.timer}@${e.t}`] : []));
+
+  it("stretches a node's timers by 1/rate: c1's 10-tick work timer, set at t=2, fires at t=42", () => {
+    const run = simulate(slowClock(false));
+    expect(timeouts(run, 'c1')).toContain('work@42');
+    expect(timeouts(run, 'c2')).toContain('work@32');
+  });
+
+  it('lets a holder with a slow clock believe its lease is still valid and write after the next holder: unsafe without fencing', () => {
+    const run = simulate(slowClock(false));
+    expect(run.verdict, explain(run)).toBe('unsafe');
+    expect(lockSafety(run).why).toMatch(/c1's write under token 1, whose lease had ended by t=21/);
+  });
+
+  it('is safe with fencing: the store never needed to trust a clock', () => {
+    const run = simulate(slowClock(true));
+    expect(run.verdict).toBe('safe');
+    expect(storeSaid(run)).toEqual(['written c2 2', 'rejected c1 1']);
+  });
+
+  it('a fast clock speeds timers up from the moment it starts drifting; a timer set before keeps its time', () => {
+    const run = simulate({ protocol: leaseLock({ lease: 20, work: 15 }), faults: [drift('lock', 2, at(5)), pause('c1', afterReceive('c1', 'granted'), 100)] });
+    // c1's lease was set at t=1, before the drift: it ends at t=21. c2's, set at t=21 on a double-speed clock, ends at t=31.
+    expect(timeouts(run, 'lock').slice(0, 2)).toEqual(['expire@21', 'expire@31']);
+  });
+
+  it('is in the trace, printed, and replays from JSON', () => {
+    const scenario = slowClock(false);
+    const run = simulate(scenario);
+    expect(run.trace[0]).toEqual({ t: 0, kind: 'drift', node: 'c1', rate: 0.25 });
+    expect(printEvent(run.trace[0])).toBe("t=0 c1's clock runs at 0.25x true speed");
+    expect(simulate(JSON.parse(JSON.stringify(scenario)) as Scenario).trace).toEqual(run.trace);
+  });
+
+  it('is refused with a rate that is not a clock speed, or on a node that does not exist', () => {
+    for (const rate of [0, -1, 1000, Number.NaN, '2' as never]) {
+      expect(() => simulate({ protocol: leaseLock(), faults: [drift('c1', rate)] })).toThrow(/faults\[0\]\.rate: expected a clock rate from 0.01 to 100/);
+    }
+    expect(() => simulate({ protocol: leaseLock(), faults: [drift('v1', 2)] })).toThrow(/faults\[0\]\.node: 'v1' is not a node/);
+    expect(() => simulate({ protocol: leaseLock(), faults: [{ kind: 'drift', node: 'c1' } as never] })).toThrow(/faults\[0\]\.rate: is required/);
+  });
 });

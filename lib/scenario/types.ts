@@ -25,7 +25,9 @@ export type Fault =
   /** Messages from `from` to `to` sent over `[when, until)` take `extraTicks` longer. */
   | { readonly kind: 'slow'; readonly from: NodeId; readonly to: NodeId; readonly extraTicks: number; readonly when?: Trigger; readonly until?: Trigger }
   /** The node stops taking steps for `ticks` (a GC pause): no steps, no timers; messages wait. */
-  | { readonly kind: 'pause'; readonly node: NodeId; readonly when: Trigger; readonly ticks: number };
+  | { readonly kind: 'pause'; readonly node: NodeId; readonly when: Trigger; readonly ticks: number }
+  /** From `when` (from the start, if none) the node's clock runs at `rate` times true speed: its timers take 1/rate as long. */
+  | { readonly kind: 'drift'; readonly node: NodeId; readonly rate: number; readonly when?: Trigger };
 
 /** The network every link shares. Probabilities are per message, in [0, 1]. */
 export interface NetworkOptions {

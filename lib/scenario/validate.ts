@@ -17,7 +17,12 @@ const FAULT_FIELDS: Record<string, { required: string[]; optional: string[] }> =
   cut: { required: ['from', 'to', 'when'], optional: ['until'] },
   slow: { required: ['from', 'to', 'extraTicks'], optional: ['when', 'until'] },
   pause: { required: ['node', 'when', 'ticks'], optional: [] },
+  drift: { required: ['node', 'rate'], optional: ['when'] },
 };
+
+/** The slowest and the fastest clock `drift` allows, as rates of true speed. */
+export const MIN_DRIFT_RATE = 0.01;
+export const MAX_DRIFT_RATE = 100;
 const TRIGGER_FIELDS: Record<string, { required: string[]; optional: string[] }> = {
   at: { required: ['t'], optional: [] },
   afterSend: { required: ['node', 'type'], optional: ['to', 'nth'] },
@@ -110,6 +115,12 @@ export function validateScenario(scenario: unknown): asserts scenario is Scenari
       case 'pause':
         node(fault.node, `${path}.node`);
         ticks(fault.ticks, `${path}.ticks`);
+        break;
+      case 'drift':
+        node(fault.node, `${path}.node`);
+        if (typeof fault.rate !== 'number' || !(fault.rate >= MIN_DRIFT_RATE && fault.rate <= MAX_DRIFT_RATE)) {
+          throw new ScenarioError(`${path}.rate`, `expected a clock rate from ${MIN_DRIFT_RATE} to ${MAX_DRIFT_RATE} (1 is true time, 0.5 half speed, 2 double), got ${show(fault.rate)}`);
+        }
         break;
       case 'cut':
       case 'slow':

@@ -49,6 +49,8 @@ class NodeRuntime {
   epoch = 0;
   /** Bumped by each pause, so that a resume matches its own pause. */
   pauses = 0;
+  /** How fast its clock runs against true time (a `drift` fault): its timers take 1/clock as long. */
+  clock = 1;
   timers: Record<string, number> = Object.create(null);
   /** What arrived or fell due while paused, in order; replayed on resume. */
   deferred: Scheduled[] = [];
@@ -190,6 +192,8 @@ export class World {
 
     this.wireLinks(scenario, options.link);
     this.scheduleFaults();
+    // A drift with no `when` is the node's clock from the start.
+    this.faults.forEach((f, i) => f.kind === 'drift' && f.when === undefined && this.fire(i, 'when'));
     for (const node of this.nodes) this.heap.push(new Scheduled('start', node, null, '', 0, 0, null), 0);
   }
 
@@ -248,6 +252,7 @@ export class World {
   fingerprint(): string {
     const parts: string[] = [String(this.now)];
     for (const n of this.nodes) {
+      if (n.clock !== 1) parts.push(`${n.id} clock ${n.clock}`);
       parts.push(`${n.id}:${n.up ? 1 : 0}${n.started ? 1 : 0}:${n.pausedUntil < 0 ? -1 : n.pausedUntil - this.now}:${n.decision}:${n.log.map((r) => r.type).join(',')}:${stateKey(n.state)}:${n.deferred.length}`);
       for (const d of n.deferred) parts.push(`  ${scheduledKey(d, this.now)}`);
     }
@@ -369,6 +374,9 @@ export class World {
         // The recovery step runs as soon as the step that fired this one is over.
         this.pendingRecoveries.push(node);
         return;
+      case 'drift':
+        node.clock = f.rate;
+        return this.emit({ t: this.now, kind: 'drift', node: node.id, rate: f.rate });
       case 'pause': {
         if (!node.up || node.pausedUntil >= 0) return this.emit({ t: this.now, kind: 'pause', node: node.id, until: this.now + f.ticks, noop: true });
         node.pausedUntil = this.now + f.ticks;
@@ -525,7 +533,8 @@ export class World {
         case 'setTimer': {
           const gen = (node.timers[o.timer] ?? 0) + 1;
           node.timers[o.timer] = gen;
-          this.heap.push(new Scheduled('timer', node, null, o.timer, gen, node.epoch, null), this.now + o.after);
+          const after = node.clock === 1 ? o.after : Math.ceil(o.after / node.clock);
+          this.heap.push(new Scheduled('timer', node, null, o.timer, gen, node.epoch, null), this.now + after);
           break;
         }
         case 'cancelTimer':
