@@ -3,7 +3,7 @@
 // Burrows, "The Chubby lock service" (sec. 2.4: sequencers and lock-delay).
 import { describe, expect, it } from 'vitest';
 import {
-  afterReceive, afterSend, at, crash, drift, explain, printEvent, leaseLock, lockSafety, pause, recover, ScenarioError, simulate, twoPhaseCommit,
+  afterReceive, afterSend, at, catalog, catalogEntry, crash, drift, explain, masters, printEvent, twoMasters, leaseLock, lockSafety, pause, recover, ScenarioError, simulate, twoPhaseCommit,
   type NodeContext, type Run, type Scenario,
 } from '../lib';
 import { client, lockService, store, type LockService } from '../lib/protocols/lease-lock/index';
@@ -191,5 +191,32 @@ describe('clocks that lie: drift (DDIA ch. 8, "Unreliable Clocks")', () => {
     }
     expect(() => simulate({ protocol: leaseLock(), faults: [drift('v1', 2)] })).toThrow(/faults\[0\]\.node: 'v1' is not a node/);
     expect(() => simulate({ protocol: leaseLock(), faults: [{ kind: 'drift', node: 'c1' } as never] })).toThrow(/faults\[0\]\.rate: is required/);
+  });
+});
+
+describe('the lease/* cases of the catalog (DDIA ch. 8; Chubby sec. 2.4; the lecture)', () => {
+  const lease = catalog.filter((e) => e.id.startsWith('lease/'));
+
+  it('cover a pause past the lease, a pause within it, a slow clock, and the monitor with and without a lease', () => {
+    expect(lease.map((e) => e.id)).toEqual([
+      'lease/pause-past-lease', 'lease/pause-past-lease-fenced', 'lease/pause-within-lease', 'lease/slow-clock', 'lease/slow-clock-fenced',
+      'lease/monitor-two-masters', 'lease/monitor-with-lease',
+    ]);
+  });
+
+  it.each(lease.filter((e) => e.id.endsWith('-fenced')).map((e) => [e.id, e] as const))('%s is its unfenced twin plus fencing, and safe where the twin is unsafe', (id, entry) => {
+    const twin = catalogEntry(id.replace(/-fenced$/, ''));
+    expect(twin.expected).toBe('unsafe');
+    expect({ ...entry.scenario, protocol: { ...entry.scenario.protocol, fencing: false } }).toEqual(twin.scenario);
+    expect(simulate(entry.scenario).verdict).toBe('safe');
+  });
+
+  it('the lecture\'s monitor makes a second master when the link is cut, and the lease stops it', () => {
+    const without = simulate(catalogEntry('lease/monitor-two-masters').scenario);
+    const withLease = simulate(catalogEntry('lease/monitor-with-lease').scenario);
+    expect(masters(without)).toEqual(['v1', 'v2']);
+    expect(twoMasters(without).why).toBe('t=18 v2 became master while v1 still was');
+    expect(masters(withLease)).toEqual(['v2']);
+    expect(withLease.states.v1).toBe('backup');
   });
 });
