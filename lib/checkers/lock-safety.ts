@@ -8,10 +8,11 @@ export interface JudgedWrite {
   /** The token of the grant the client held when it sent the write (from the lock's grants, not the message). */
   readonly token: number;
   readonly sentAt: number;
-  /** When the store answered. */
+  /** When the store took it in: writes are judged in the order the store took them. */
   readonly at: number;
-  readonly outcome: 'accepted' | 'rejected';
-  /** When the lock granted the next token, if it did before the store answered: the lease had ended by then. */
+  /** From the store's answer; with none (the store crashed first), from whether it logged the write. */
+  readonly outcome: 'accepted' | 'rejected' | 'unanswered';
+  /** When the lock granted the next token, if it did before the store took the write in: the lease had ended by then. */
   readonly leaseEndedBy: number | null;
   /** The newer holder's accepted write this one came after, if any: the write that makes the run unsafe. */
   readonly after: { readonly client: NodeId; readonly token: number; readonly at: number } | null;
@@ -21,6 +22,16 @@ export interface JudgedWrite {
 export interface LockSafety extends Check {
   readonly verdict: LockVerdict;
   readonly writes: readonly JudgedWrite[];
+}
+
+interface Taken {
+  readonly client: NodeId;
+  readonly token: number;
+  readonly sentAt: number;
+  readonly at: number;
+  readonly event: TraceEvent;
+  logged: boolean;
+  answer: 'accepted' | 'rejected' | null;
 }
 
 /**
@@ -34,21 +45,22 @@ export interface LockSafety extends Check {
  *
  * It reads the trace, never the store's state: the lock's `granted` sends (a new token is
  * a new grant; the same token again is a renewal), each client's `write` to the store,
- * and the store's `written` / `rejected` answers. A write belongs to the grant its client
- * last received before sending it, whatever token the message claims.
+ * the order in which the store took writes in, and its `written` / `rejected` answers (or,
+ * if it crashed before answering, whether it logged the write). A write belongs to the
+ * grant its client last received before sending it, whatever token the message claims.
  *
  * @example lockSafety(simulate(catalogEntry('lease/pause-past-lease').scenario)).why
- * // 't=103 store -> c1 written(1): c1's lease (token 1) had ended by t=21, ...'
+ * // "t=103 the store accepted c1's write under token 1, whose lease had ended by t=21, ..."
  */
 export function lockSafety(run: Judged): LockSafety {
   const granted = new Map<NodeId, number>(); // client -> token of its latest grant received
   const grantedAt = new Map<number, number>(); // token -> when the lock granted it
   const sent = new Map<NodeId, { token: number; sentAt: number }[]>(); // client -> its writes in flight, oldest first
-  const writes: JudgedWrite[] = [];
-  let newest: { client: NodeId; token: number; at: number } | null = null;
-  let broken: { write: JudgedWrite; event: TraceEvent } | null = null;
+  const taken: Taken[] = []; // in the order the store took them in
+  let current: Taken | null = null; // the write the store's step is handling
 
   for (const e of run.trace) {
+    if (e.node === 'store' && e.kind !== 'log' && e.kind !== 'send') current = null;
     if (e.kind === 'send' && e.node === 'lock' && e.message.type === 'granted') {
       const token = e.message.token as number;
       if (!grantedAt.has(token)) grantedAt.set(token, e.t);
@@ -58,18 +70,48 @@ export function lockSafety(run: Judged): LockSafety {
       const list = sent.get(e.node) ?? [];
       list.push({ token: granted.get(e.node) ?? 0, sentAt: e.t });
       sent.set(e.node, list);
-    } else if (e.kind === 'send' && e.node === 'store' && (e.message.type === 'written' || e.message.type === 'rejected')) {
-      const write = sent.get(e.to)?.shift();
+    } else if (e.kind === 'deliver' && e.node === 'store' && e.message.type === 'write') {
+      const write = sent.get(e.from)?.shift();
       if (write === undefined) continue;
-      const next = grantedAt.get(write.token + 1);
-      const leaseEndedBy = next !== undefined && next <= e.t ? next : null;
-      const accepted = e.message.type === 'written';
-      const after = accepted && newest !== null && newest.token > write.token ? newest : null;
-      const judged: JudgedWrite = { client: e.to, token: write.token, sentAt: write.sentAt, at: e.t, outcome: accepted ? 'accepted' : 'rejected', leaseEndedBy, after };
-      writes.push(judged);
-      if (after !== null && broken === null) broken = { write: judged, event: e };
-      if (accepted && (newest === null || write.token > newest.token)) newest = { client: e.to, token: write.token, at: e.t };
+      current = { client: e.from, token: write.token, sentAt: write.sentAt, at: e.t, event: e, logged: false, answer: null };
+      taken.push(current);
+    } else if (e.kind === 'log' && e.node === 'store' && e.record.type === 'write' && current !== null) {
+      current.logged = true;
+    } else if (e.kind === 'send' && e.node === 'store' && (e.message.type === 'written' || e.message.type === 'rejected')) {
+      const write = taken.find((w) => w.client === e.to && w.answer === null);
+      if (write !== undefined) write.answer = e.message.type === 'written' ? 'accepted' : 'rejected';
     }
+  }
+
+  return judge(taken, grantedAt);
+}
+
+/**
+ * What of a run so far `lockSafety`'s verdict still depends on: whether it is already unsafe,
+ * the newest token the store accepted, and the writes it took in and has not answered yet.
+ * The rest (grants, writes in flight, the store's state) is in the world's fingerprint.
+ */
+export function lockSafetyMemory(run: Judged): string {
+  const found = lockSafety(run);
+  let newest = 0;
+  for (const w of found.writes) if (w.outcome === 'accepted') newest = Math.max(newest, w.token);
+  const open = found.writes.filter((w) => w.outcome === 'unanswered').map((w) => `${w.client}:${w.token}`);
+  return `${found.verdict}:${newest}:${open.join(',')}`;
+}
+
+function judge(taken: readonly Taken[], grantedAt: ReadonlyMap<number, number>): LockSafety {
+  const writes: JudgedWrite[] = [];
+  let newest: { client: NodeId; token: number; at: number } | null = null;
+  let broken: { write: JudgedWrite; event: TraceEvent } | null = null;
+  for (const w of taken) {
+    const outcome = w.answer ?? (w.logged ? 'accepted' : 'unanswered');
+    const next = grantedAt.get(w.token + 1);
+    const leaseEndedBy = next !== undefined && next <= w.at ? next : null;
+    const after = outcome === 'accepted' && newest !== null && newest.token > w.token ? newest : null;
+    const judged: JudgedWrite = { client: w.client, token: w.token, sentAt: w.sentAt, at: w.at, outcome, leaseEndedBy, after };
+    writes.push(judged);
+    if (after !== null && broken === null) broken = { write: judged, event: w.event };
+    if (outcome === 'accepted' && (newest === null || w.token > newest.token)) newest = { client: w.client, token: w.token, at: w.at };
   }
 
   if (broken !== null) {

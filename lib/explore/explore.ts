@@ -126,7 +126,9 @@ export function explore(options: ExploreOptions): ExploreResult {
   const net = options.network ?? {};
   // A random network's draws are not in the fingerprint, so equal fingerprints prove nothing there.
   // A protocol's own checker reads the whole history, which the fingerprint (the present) leaves out.
-  const prunes = !(net.loss || net.duplicate || net.reorder || Array.isArray(net.delay)) && !protocolDefinition(options.protocol.name)?.judge;
+  // It is pruned only when its checker says what of the past it remembers (`Judge.memory`).
+  const judge = protocolDefinition(options.protocol.name)?.judge;
+  const prunes = !(net.loss || net.duplicate || net.reorder || Array.isArray(net.delay)) && (judge === undefined || judge.memory !== undefined);
 
   const counts = zeroCounts(options.protocol.name);
   const smallest: { blocked?: Scenario; inconsistent?: Scenario; unsafe?: Scenario } = {};
@@ -165,7 +167,7 @@ export function explore(options: ExploreOptions): ExploreResult {
             // (the protocol settles within `settleTime` of a fault), so the tick is left out.
             const print = w.fingerprint();
             const state = w.now + settleTime < horizon ? print.slice(print.indexOf('\n')) : print;
-            key = `${JSON.stringify(candidate.used)}|${state}`;
+            key = `${JSON.stringify(candidate.used)}|${state}${judge === undefined ? '' : `|${w.judgeMemory()}`}`;
             duplicate = seen.get(key);
             return duplicate !== undefined;
           },

@@ -63,6 +63,12 @@ export interface Judge {
   /** Every verdict it can give, best first (charts stack and colour them in this order). */
   readonly verdicts: readonly Verdict[];
   verdict(run: Judged): Verdict;
+  /**
+   * What of the run so far its verdict still depends on, beyond the world's present state
+   * (`World.fingerprint()`), as a string. With it, `explore` may treat two placements that
+   * reach the same state with the same memory as one; without it, it runs every placement.
+   */
+  memory?(run: Judged): string;
 }
 
 const definitions = new Map<string, ProtocolDefinition>();

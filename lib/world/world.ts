@@ -233,6 +233,12 @@ export class World {
     return { ...summary, judged: this.judge.verdict({ trace, voters, scenario: this.scenario }) };
   }
 
+  /** The protocol's own checker's memory of the run so far (see `Judge.memory`), or null if it keeps none. */
+  judgeMemory(): string | null {
+    if (this.judge?.memory === undefined) return null;
+    return this.judge.memory({ trace: this.tracing ? this.trace : this.judgedEvents, voters: [], scenario: this.scenario });
+  }
+
   stats(): RunStats {
     return {
       messagesSent: this.messagesSent,

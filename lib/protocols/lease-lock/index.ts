@@ -1,4 +1,4 @@
-import { lockSafety } from '../../checkers/lock-safety';
+import { lockSafety, lockSafetyMemory } from '../../checkers/lock-safety';
 import { LOCK_VERDICTS } from '../../checkers/types';
 import { defineProtocol, type ProtocolSpec } from '../protocol';
 import type { NodeId } from '../role';
@@ -73,7 +73,7 @@ defineProtocol({
     maxClients: MAX_CLIENTS,
     nodes: (_spec, clients) => ['lock', ...clientIds(clients), 'store'],
   },
-  judge: { verdicts: LOCK_VERDICTS, verdict: (run) => lockSafety(run).verdict },
+  judge: { verdicts: LOCK_VERDICTS, verdict: (run) => lockSafety(run).verdict, memory: lockSafetyMemory },
   role(spec, node) {
     const s = spec as LeaseLockSpec;
     if (node === 'lock') return lockService(s.lease, s.lockDelay);
