@@ -37,6 +37,8 @@ export { catalog, catalogEntry, type CatalogEntry } from './catalog/index';
 
 // ---- charts ------------------------------------------------------------------------
 export { spaceTime, MARK, type SpaceTimeOptions, type Drawable } from './charts/space-time';
+export { LEASE_MARK } from './charts/lease-layers';
+export { pauseLeaseMap, type PauseLeaseRow, type PauseLeaseOptions } from './charts/pause-lease';
 export { outcomes, type OutcomeRow, type OutcomesOptions } from './charts/outcomes';
 export { matrix, type MatrixRow, type MatrixOptions } from './charts/matrix';
 export { show, displayBundle, VEGA_LITE_MIME, type DisplayBundle } from './charts/show';

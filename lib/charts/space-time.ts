@@ -8,6 +8,7 @@ import type { Run } from '../world/simulate';
 import { DEFAULT_MESSAGE_COLOUR, MESSAGE_COLOURS, OTHER_STATE_COLOURS, STATE_COLOURS, WINDOW_COLOURS } from './colours';
 import { protocolLabel } from '../sweep/label';
 import { SCHEMA } from './schema';
+import { leaseLayers } from './lease-layers';
 
 /** What a space-time diagram reads of a run: its trace, its nodes and how it ended. A `Run` is one. */
 export type Drawable = Pick<Run, 'trace' | 'nodes' | 'states' | 'verdict' | 'scenario'>;
@@ -137,7 +138,8 @@ export function spaceTime(run: Drawable | readonly Drawable[], options: SpaceTim
     height: r.nodes.length * frame.lanePx,
     // Vega-Lite shares data between layers of one name, so each panel's layers get their own.
     encoding: laneEncoding(r, frame, r.nodes.length > 7),
-    layer: layersOf(panel, stateDomain, stateRange, labels, r.nodes.length > 7).map((l) => (runs.length > 1 ? { ...l, name: `${l.name}_p${i + 1}` } : l)),
+    layer: [...layersOf(panel, stateDomain, stateRange, labels, r.nodes.length > 7), ...leaseLayers(r, frame, r.nodes.length > 7 ? 9 : 10)]
+      .map((l) => (runs.length > 1 ? { ...l, name: `${l.name}_p${i + 1}` } : l)),
   }));
   const description = runs.map(describe).join('\n');
   const config = {
