@@ -161,6 +161,7 @@ function checkPath(base: Scenario, path: string, vary: Readonly<Record<string, r
     case 'seed':
       throw new ScenarioError(`vary.${path}`, 'seeds are swept by the `seeds` option (a count, or a list of seeds), not by vary');
     case 'voters':
+    case 'clients':
     case 'faults':
     case 'horizon':
       if (field !== undefined) throw bad(`'${head}' has no field '${field}'`);
