@@ -14,8 +14,9 @@ import { exercise as splitBrain } from './exercises/06-split-brain';
 import { exercise as availability } from './exercises/07-availability';
 import { exercise as leader } from './exercises/08-leader';
 import { exercise as shortestPause } from './exercises/09-shortest-pause';
+import { exercise as fencedStore } from './exercises/09-fenced-store';
 import type { ExerciseSpec } from './types';
 
 export const exercises: readonly ExerciseSpec[] = [
-  duplicate, tally, agreement, voterRecovery, cooperative, blockingScenario, predict, elect, splitBrain, availability, leader, shortestPause,
+  duplicate, tally, agreement, voterRecovery, cooperative, blockingScenario, predict, elect, splitBrain, availability, leader, shortestPause, fencedStore,
 ];

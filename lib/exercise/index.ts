@@ -3,3 +3,4 @@ export { NotDoneYet, tryExercise } from './not-done-yet';
 export { twoPhaseCommitWith, LEARNER_2PC, type LearnerRules, type RecoverVoter, type AnswerPeer, type PeerAnswer } from './learner-protocol';
 export { puzzles, type PuzzleName } from './puzzles';
 export { paxosCommitWith, LEARNER_PAXOS, type LearnerLeaderRules, type DecideFromInstances, type ProposeSafely } from './learner-paxos';
+export { leaseLockWith, LEARNER_LEASE, type StoreState, type StoreStep } from './learner-lease';

@@ -1,0 +1,36 @@
+// Exercise 09-fenced-store (lesson 09, leases and fencing; DDIA ch. 8, fig. 8-5; Chubby sec. 2.4).
+//
+// Write the step of the store a lease lock protects, as a pure role step:
+// (state, input) -> [next state, outputs]. The state is { highest }: the highest
+// fencing token the store has accepted a write under (0 before any).
+//
+// - On a `write` message { type: 'write', token } from a client: if its token is
+//   older than one the store has already accepted, answer that client
+//   { type: 'rejected', token } and change nothing. Otherwise apply the write: log
+//   it durably, logWrite({ type: 'write', token, from }), remember the token if it
+//   is the highest, and answer { type: 'written', token }.
+// - On `recover` (after a crash), `input.log` is the store's durable log, oldest
+//   first: the state must come back from it, so that no stale write gets in after a restart.
+// - Anything else changes nothing and sends nothing.
+//
+// Check it in lesson 09's notebook: the cell of exercise 09-fenced-store runs the
+// lease lock with your store under DDIA's paused holder.
+import { logWrite, nothing, send, type Input, type Output, type StoreState } from '../lib/index';
+import { NotDoneYet } from '../lib/exercise/index';
+
+export function storeStep(state: StoreState, input: Input): readonly [StoreState, readonly Output[]] {
+  // BEGIN SOLUTION
+  // HINT: compare the write's token with state.highest before you apply anything; on recover, rebuild highest from the logged writes
+  if (input.kind === 'receive' && input.message.type === 'write') {
+    const token = input.message.token as number;
+    if (token < state.highest) return [state, [send(input.from, { type: 'rejected', token })]];
+    return [{ highest: Math.max(state.highest, token) }, [logWrite({ type: 'write', token, from: input.from }), send(input.from, { type: 'written', token })]];
+  }
+  if (input.kind === 'recover') {
+    let highest = 0;
+    for (const r of input.log) if (r.type === 'write') highest = Math.max(highest, r.token as number);
+    return [{ highest }, nothing];
+  }
+  return [state, nothing];
+  // END SOLUTION
+}

@@ -1,0 +1,32 @@
+// @ts-nocheck (graded as exercises/09-fenced-store.ts, where ../lib resolves)
+// A plausible wrong answer to 09-fenced-store: no fencing check at all: every write is applied (DDIA fig. 8-4).
+// loses: takes a fresh write, rejects a stale one, and ignores the rest, step by step
+// loses: over paused holders, slow clocks and a paused store, answers every write as the fenced store does
+// loses: after a crash, recovers the highest token from its log and still rejects the stale write
+// Exercise 09-fenced-store (lesson 09, leases and fencing; DDIA ch. 8, fig. 8-5; Chubby sec. 2.4).
+//
+// Write the step of the store a lease lock protects, as a pure role step:
+// (state, input) -> [next state, outputs]. The state is { highest }: the highest
+// fencing token the store has accepted a write under (0 before any).
+//
+// - On a `write` message { type: 'write', token } from a client: if its token is
+//   older than one the store has already accepted, answer that client
+//   { type: 'rejected', token } and change nothing. Otherwise apply the write: log
+//   it durably, logWrite({ type: 'write', token, from }), remember the token if it
+//   is the highest, and answer { type: 'written', token }.
+// - On `recover` (after a crash), `input.log` is the store's durable log, oldest
+//   first: the state must come back from it, so that no stale write gets in after a restart.
+// - Anything else changes nothing and sends nothing.
+//
+// Check it in lesson 09's notebook: the cell of exercise 09-fenced-store runs the
+// lease lock with your store under DDIA's paused holder.
+import { logWrite, nothing, send, type Input, type Output, type StoreState } from '../lib';
+import { NotDoneYet } from '../lib/exercise';
+
+export function storeStep(state: StoreState, input: Input): readonly [StoreState, readonly Output[]] {
+  if (input.kind === 'receive' && input.message.type === 'write') {
+    const token = input.message.token as number;
+    return [{ highest: Math.max(state.highest, token) }, [logWrite({ type: 'write', token, from: input.from }), send(input.from, { type: 'written', token })]];
+  }
+  return [state, nothing];
+}
