@@ -66,9 +66,13 @@ export function simulate(scenario: Scenario, options: WorldOptions = {}): Run {
  */
 export function explain(run: Run, options: { events?: number } = {}): string {
   const limit = options.events ?? 200;
+  // A protocol with no voters (the lease lock) decides nothing: its nodes' liveness is what to say.
+  const decided = run.voters.length > 0 || run.nodes.some((n) => run.decisions[n] !== null);
   const lines = [
     `verdict: ${run.verdict}`,
-    `decisions: ${run.nodes.map((n) => `${n}=${run.decisions[n] ?? 'undecided'}${run.up[n] ? '' : ' (down)'}`).join(', ')}`,
+    decided
+      ? `decisions: ${run.nodes.map((n) => `${n}=${run.decisions[n] ?? 'undecided'}${run.up[n] ? '' : ' (down)'}`).join(', ')}`
+      : `down at the end: ${run.nodes.filter((n) => !run.up[n]).join(', ') || 'none'}`,
     `states: ${run.nodes.map((n) => `${n}=${run.states[n]}`).join(', ')}`,
     `stats: ${run.stats.messagesSent} messages sent, ${run.stats.messagesDelivered} delivered, ${run.stats.logWrites} log writes, last event at t=${run.stats.duration}`,
     '',

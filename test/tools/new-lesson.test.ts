@@ -1,4 +1,4 @@
-// `npm run new-lesson -- 09 "Title"` (issue 9, "Adding a lesson"): in a fresh copy of the
+// `npm run new-lesson -- 11 "Title"` (issue 9, "Adding a lesson"): in a fresh copy of the
 // project, the scaffolded lesson is picked up at once by the typecheck, the catalog and lesson
 // tests, `npm run build-exercises`, `npm run grade` (the reference earns full marks, the stub
 // nothing, the scaffold's wrong answer exactly the tests it names) and, where Jupyter is
@@ -51,10 +51,10 @@ describe('npm run new-lesson: bad arguments write nothing and say what is allowe
   it.each([
     [[], /lesson number: missing/],
     [['9', 'Raft'], /lesson number: "9" is not allowed; give two digits/],
-    [['09'], /title: missing/],
-    [['09', '   '], /title: missing/],
-    [['09', '!!!'], /title: "!!!" has no letters or digits/],
-    [['09', 'Raft', 'briefly'], /title: got 2 words outside quotes/],
+    [['11'], /title: missing/],
+    [['11', '   '], /title: missing/],
+    [['11', '!!!'], /title: "!!!" has no letters or digits/],
+    [['11', 'Raft', 'briefly'], /title: got 2 words outside quotes/],
     [['04', 'Again'], /lesson number: 04 is taken by notebooks\/04-2pc-under-failure\.ipynb/],
   ])('%j', (args, message) => {
     const r = run(['tools/new-lesson.ts', ...(args as string[])]);
@@ -70,12 +70,12 @@ describe('npm run new-lesson: bad arguments write nothing and say what is allowe
   });
 });
 
-describe('npm run new-lesson -- 09 "Raft, briefly" in a fresh copy', () => {
-  const id = '09-raft-briefly';
+describe('npm run new-lesson -- 11 "Raft, briefly" in a fresh copy', () => {
+  const id = '11-raft-briefly';
   let written: string;
 
   beforeAll(() => {
-    const r = run(['tools/new-lesson.ts', '09', 'Raft, briefly']);
+    const r = run(['tools/new-lesson.ts', '11', 'Raft, briefly']);
     expect(r.status, r.stderr).toBe(0);
     written = gitStatus();
   }, 60_000);
@@ -84,17 +84,17 @@ describe('npm run new-lesson -- 09 "Raft, briefly" in a fresh copy', () => {
     for (const f of [
       `notebooks/${id}.ipynb`, `solutions/${id}.ts`, `exercises/${id}.ts`, `test/exercises/${id}.grade.ts`, `grader/exercises/${id}.ts`,
       `grader/worker/fixtures/${id}.ts`, `instructor/hidden/${id}.grade.ts`, `instructor/hidden/${id}.judge.ts`,
-      `test/grader/variants/${id}/counts-deliveries.ts`, 'lib/catalog/lesson-09.ts',
+      `test/grader/variants/${id}/counts-deliveries.ts`, 'lib/catalog/lesson-11.ts',
     ]) expect(written).toContain(`?? ${f}`);
     expect(written).toContain(' M grader/manifest.ts');
     expect(written).toContain(' M lib/catalog/index.ts');
     expect(readFileSync(join(copy, 'exercises', `${id}.ts`), 'utf8')).toContain(`throw new NotDoneYet('${id}'`);
   });
 
-  it('refuses to scaffold lesson 09 twice, writing nothing', () => {
-    const r = run(['tools/new-lesson.ts', '09', 'Something else']);
+  it('refuses to scaffold lesson 11 twice, writing nothing', () => {
+    const r = run(['tools/new-lesson.ts', '11', 'Something else']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/lesson number: 09 is taken by notebooks\/09-raft-briefly\.ipynb/);
+    expect(r.stderr).toMatch(/lesson number: 11 is taken by notebooks\/11-raft-briefly\.ipynb/);
     expect(gitStatus()).toBe(written);
   });
 
@@ -108,8 +108,8 @@ describe('npm run new-lesson -- 09 "Raft, briefly" in a fresh copy', () => {
   it('passes the catalog, lesson and build-exercises tests with its case and notebook in place', () => {
     const vitest = spawnSync(process.execPath, [join(copy, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=verbose', 'test/catalog.test.ts', 'test/lessons.test.ts', 'test/tools/build-exercises.test.ts'], { cwd: copy, encoding: 'utf8', env: { ...process.env, CI: '1' } });
     expect(vitest.status, vitest.stdout.slice(-3000)).toBe(0);
-    expect(vitest.stdout).toMatch(/lesson-09\/coordinator-crash-after-prepare/);
-    expect(vitest.stdout).toMatch(/lesson 09-raft-briefly .*opens with its learning goals/);
+    expect(vitest.stdout).toMatch(/lesson-11\/coordinator-crash-after-prepare/);
+    expect(vitest.stdout).toMatch(/lesson 11-raft-briefly .*opens with its learning goals/);
   }, 120_000);
 
   it('is graded: the reference in full, the stub at zero, the wrong answer loses exactly the tests it names', () => {
