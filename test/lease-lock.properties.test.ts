@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { faults, triggers } from './support/arbitraries';
-import { afterReceive, drift, explain, explore, leaseLock, lockSafety, pause, simulate, type Fault, type Scenario } from '../lib';
+import { afterReceive, drift, explain, explore, leaseLock, lockSafety, pause, simulate, sweep, verdict, type Fault, type Scenario } from '../lib';
 
 const SEED = 20261204;
 const CLIENTS = ['c1', 'c2', 'c3'];
@@ -61,6 +61,21 @@ describe('the lease lock keeps the kit\'s promises (COURSE.md, "The library")', 
   it('draws a different run from a different seed when the network is random', () => {
     const s = (seed: number): Scenario => ({ protocol: leaseLock(), clients: 3, network: { delay: [1, 4], loss: 0.1 }, seed });
     expect(simulate(s(1)).trace).not.toEqual(simulate(s(2)).trace);
+  });
+
+  it("agrees with verdict(run), the checkers' judgement from the trace alone (200 scenarios)", () => {
+    fc.assert(
+      fc.property(scenario(false), (s) => {
+        const run = simulate(s);
+        expect(verdict(run)).toBe(run.verdict);
+      }),
+      { seed: SEED, numRuns: 200 },
+    );
+  });
+
+  it('sweeps like any protocol, counting safe and unsafe runs per row', () => {
+    const rows = sweep({ base: { protocol: leaseLock(), faults: [pause('c1', afterReceive('c1', 'granted'), 30)] }, vary: { 'protocol.lease': [10, 40] }, seeds: 2 });
+    expect(rows.map((r) => [r['protocol.lease'], r.safe, r.unsafe, r.unsafeShare])).toEqual([[10, 0, 2, 1], [40, 2, 0, 0]]);
   });
 
   it('judges the same verdict whether or not the run keeps its trace (sweeps keep none)', () => {
