@@ -119,6 +119,16 @@ describe('explore: every placement of a pause and a crash (lesson 09; COURSE.md,
     expect(result.counts.unsafe).toBe(0);
   });
 
+  it('prunes only placements whose full run reaches the same verdict (lockSafety tells explore what of the past it remembers)', () => {
+    const result = placements(false, 2, { kinds: ['pause', 'crash', 'recover'], max: 2 });
+    const pruned = result.placements.filter((p) => p.pruned);
+    expect(pruned.length).toBeGreaterThan(100);
+    for (const p of pruned) {
+      const full = simulate({ protocol: leaseLock({ lease: 20, fencing: false }), clients: 2, seed: 1, faults: p.faults }, { trace: 'none' });
+      expect(full.verdict, JSON.stringify(p.faults)).toBe(p.verdict);
+    }
+  });
+
   it('finds unsafe runs without fencing, and the smallest is one pause that replays unsafe', () => {
     const result = placements(false, 2, { kinds: ['pause', 'crash', 'recover'], max: 2 });
     expect(result.counts.unsafe).toBeGreaterThan(0);
