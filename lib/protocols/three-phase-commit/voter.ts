@@ -36,36 +36,58 @@ export class Voter {
     readonly states: readonly ReportedState[],
     /** As elected coordinator: the voters that acknowledged its preCommit. */
     readonly acks: VoterSet,
+    /**
+     * It crashed after voting yes and came back without an outcome: it may have missed a decision
+     * the others took while it was down, so it asks and never decides alone (Skeen 1981, sec. 5;
+     * Bernstein, Hadzilacos and Goodman, sec. 7.5, "recovery": a recovering process that is
+     * uncertain must ask; only operational processes run the termination protocol's decision).
+     */
+    readonly recovered: boolean,
   ) {}
 
   /** The same voter in another state. */
   named(name: VoterStateName): Voter {
-    return new Voter(name, this.ctx, this.leader, this.suspects, this.leading, this.reported, this.states, this.acks);
+    return new Voter(name, this.ctx, this.leader, this.suspects, this.leading, this.reported, this.states, this.acks, this.recovered);
   }
 
   /** The same voter, following `leader` and no longer leading itself. */
   following(leader: NodeId | null, suspects: VoterSet): Voter {
-    return new Voter(this.name, this.ctx, leader, suspects, 'no', this.reported, this.states, this.acks);
+    return new Voter(this.name, this.ctx, leader, suspects, 'no', this.reported, this.states, this.acks, this.recovered);
+  }
+
+  /** The same voter leading, with what it has gathered so far. */
+  leadingWith(name: VoterStateName, leading: Leading, reported: VoterSet, states: readonly ReportedState[], acks: VoterSet): Voter {
+    return new Voter(name, this.ctx, this.ctx.id, this.suspects, leading, reported, states, acks, this.recovered);
   }
 }
 
 /**
  * The prepare record: enough to redo the transaction's writes after a crash, or to undo them.
- * In 3PC a voter writes it at preCommit, not at canCommit (the lecture): an abort at canCommit costs nothing durable.
+ * In 3PC a voter writes it at preCommit, not at canCommit (the lecture): a transaction that
+ * aborts at canCommit never pays for it.
  */
 export const prepareRecord = { type: 'prepare', tx: 'T1', redo: 'apply the writes of T1', undo: 'restore the values T1 overwrote' };
 
+/**
+ * The vote record: a yes is a promise, and a promise that a reboot could erase is no promise.
+ * Skeen (1981) and Bernstein, Hadzilacos and Goodman (sec. 7.5) force it to the log before the
+ * vote leaves, so a voter that crashes after voting yes knows, on recovery, that it may not abort
+ * alone. It is small (no redo or undo data): the lecture's saving, that the prepare record waits
+ * for preCommit, is kept. A no vote writes nothing: whoever says no may abort alone at any time.
+ */
+export const voteRecord = { type: 'vote', tx: 'T1', vote: 'yes' };
+
 /** Every timer a voter may have running, cancelled together once it has decided. */
-const TIMERS = ['canCommit', 'preCommit', 'doCommit', 'leader', 'reports', 'preCommitAcks'];
+const TIMERS = ['canCommit', 'preCommit', 'doCommit', 'leader', 'reports', 'preCommitAcks', 'ask'];
 const CANCEL_ALL: readonly Output[] = Object.freeze(TIMERS.map(cancelTimer));
 
 /**
  * The 3PC voter (article fig. 4 and its termination protocol; the lecture).
  *
- * `canCommit`: it answers whether it can commit, and writes nothing yet. `preCommit`:
- * everyone said yes; it writes its prepare record (redo and undo) and acknowledges.
- * `doCommit` or `abort`: it decides. A voter still waiting for `canCommit` after
- * `2 * timeout` aborts alone, since it has promised nothing.
+ * `canCommit`: it answers whether it can commit; a yes is force-logged first as a small
+ * vote record. `preCommit`: everyone said yes; it writes its prepare record (redo and
+ * undo) and acknowledges. `doCommit` or `abort`: it decides. A voter still waiting for
+ * `canCommit` after `2 * timeout` aborts alone, since it has promised nothing.
  *
  * When the coordinator falls silent for `2 * timeout` ticks, `termination` says what
  * to do. `timeouts`: an uncertain voter aborts and a precommitted one commits.
@@ -75,6 +97,13 @@ const CANCEL_ALL: readonly Output[] = Object.freeze(TIMERS.map(cancelTimer));
  * says commit after a precommitted report, first sends `preCommit` to everyone and
  * waits for the acks. A voter that hears nothing from the voter it elected or
  * follows for `3 * timeout` ticks gives up on it and elects the next one.
+ *
+ * Recovery: a decision in the log is kept; no vote in the log means it never promised, so
+ * it aborts alone; a vote (and perhaps a prepare record) without an outcome means the others
+ * may have decided while it was down, so it asks everyone (`ask`) every `2 * timeout` ticks
+ * until someone who knows answers, answers state requests like any voter, and never leads
+ * or decides by a timeout (Skeen 1981; Bernstein, Hadzilacos and Goodman sec. 7.5). If every
+ * other node is down too, it waits for one to come back: that is the price of safety.
  */
 export function voter(timeout: number, termination: Termination): Role<Voter> {
   const wait = 2 * timeout;
@@ -84,7 +113,7 @@ export function voter(timeout: number, termination: Termination): Role<Voter> {
   return {
     init: (ctx) => {
       const none = VoterSet.empty(ctx.voters.length);
-      return new Voter('init', ctx, null, none, 'no', none, [], none);
+      return new Voter('init', ctx, null, none, 'no', none, [], none, false);
     },
     stateName: (s) => s.name,
     step(s, input: Input): Step<Voter> {
@@ -97,29 +126,40 @@ export function voter(timeout: number, termination: Termination): Role<Voter> {
           return timedOut(s, input.timer);
         case 'recover': {
           const last = input.log[input.log.length - 1];
-          // No prepare record: it never reached precommitted, so it aborts alone, whatever the others did.
+          // No vote in the log: it never promised anything, so it may abort alone.
           if (!last) return settle(s, 'abort', null);
           if (last.type === 'commit') return [s.named('committed'), nothing];
           if (last.type === 'abort') return [s.named('aborted'), nothing];
-          // Precommitted: it knows every voter said yes; it waits, then terminates as its rule says.
-          return [s.named('precommitted'), [setTimer('doCommit', wait)]];
+          // It voted yes (and, with a prepare record, was precommitted): it asks, and waits to be told.
+          const back = new Voter(last.type === 'prepare' ? 'precommitted' : 'uncertain', s.ctx, null, s.suspects, 'no', s.reported, s.states, s.acks, true);
+          return [back, ask(back)];
         }
       }
     },
   };
 
+  /** A recovered voter's question to everyone, repeated until someone who knows answers. */
+  function ask(s: Voter): Output[] {
+    const out: Output[] = [setTimer('ask', wait), send(s.ctx.coordinator, { type: 'ask' })];
+    for (const v of s.ctx.voters) if (v !== s.ctx.id) out.push(send(v, { type: 'ask' }));
+    return out;
+  }
+
   function timedOut(s: Voter, timer: string): Step<Voter> {
     const undecided = s.name === 'uncertain' || s.name === 'precommitted';
     switch (timer) {
+      case 'ask':
+        return undecided && s.recovered ? [s, ask(s)] : [s, nothing];
       case 'canCommit':
         return s.name === 'init' ? settle(s, 'abort', null) : [s, nothing];
       case 'preCommit':
       case 'doCommit':
-        if (!undecided) return [s, nothing];
+        // A recovered voter sets neither timer; it never decides by a timeout, whatever fires.
+        if (!undecided || s.recovered) return [s, nothing];
         if (!elect) return settle(s, s.name === 'precommitted' ? 'commit' : 'abort', null);
         return electNext(s, s.suspects);
       case 'leader':
-        if (!undecided || !elect) return [s, nothing];
+        if (!undecided || !elect || s.recovered) return [s, nothing];
         return electNext(s, s.leader === null || s.leader === s.ctx.id ? s.suspects : s.suspects.with(s.leader));
       case 'reports':
         return s.leading === 'gathering' && undecided ? conclude(s) : [s, nothing];
@@ -136,10 +176,11 @@ export function voter(timeout: number, termination: Termination): Role<Voter> {
       case 'canCommit':
         if (s.name === 'init') {
           if (s.ctx.vote === 'no') {
-            const [aborted, out] = settle(s, 'abort', null);
+            // Nothing to log: a voter that said no may abort alone whenever it comes back.
+            const [aborted, out] = settle(s, 'abort', null, false);
             return [aborted, [...out, send(from, { type: 'vote', vote: 'no' })]];
           }
-          return [s.named('uncertain'), [cancelTimer('canCommit'), setTimer('preCommit', wait), send(from, { type: 'vote', vote: 'yes' })]];
+          return [s.named('uncertain'), [cancelTimer('canCommit'), logWrite(voteRecord), setTimer('preCommit', wait), send(from, { type: 'vote', vote: 'yes' })]];
         }
         // A repeated canCommit (a duplicate) gets the same answer again.
         if (s.name === 'uncertain' || s.name === 'precommitted') return [s, [send(from, { type: 'vote', vote: 'yes' })]];
@@ -148,7 +189,8 @@ export function voter(timeout: number, termination: Termination): Role<Voter> {
       case 'preCommit': {
         if (s.name !== 'uncertain' && s.name !== 'precommitted') return [s, nothing];
         // From the coordinator: wait for doCommit. From an elected voter: keep following it.
-        const waitFor = from === s.ctx.coordinator ? setTimer('doCommit', wait) : setTimer('leader', leaderWait);
+        // A recovered voter keeps asking instead: it never decides by a timeout.
+        const waitFor = s.recovered ? setTimer('ask', wait) : from === s.ctx.coordinator ? setTimer('doCommit', wait) : setTimer('leader', leaderWait);
         if (s.name === 'precommitted') return [s, [waitFor, send(from, { type: 'preCommitAck' })]];
         return [s.named('precommitted'), [cancelTimer('preCommit'), logWrite(prepareRecord), waitFor, send(from, { type: 'preCommitAck' })]];
       }
@@ -160,6 +202,11 @@ export function voter(timeout: number, termination: Termination): Role<Voter> {
       case 'abort':
         if (s.name === 'init' || s.name === 'uncertain' || s.name === 'precommitted') return settle(s, 'abort', from);
         return [s, [send(from, { type: 'ack' })]];
+      case 'ask':
+        // Someone who was down asks for the outcome: only an outcome is an answer.
+        if (s.name === 'committed') return [s, [send(from, { type: 'doCommit' })]];
+        if (s.name === 'aborted') return [s, [send(from, { type: 'abort' })]];
+        return [s, nothing];
       case 'elect':
         if (!elect) return [s, nothing];
         // Decided already: the one asking only needs the outcome.
@@ -170,7 +217,8 @@ export function voter(timeout: number, termination: Termination): Role<Voter> {
           const [aborted, out] = settle(s, 'abort', null);
           return [aborted, [...out, send(from, { type: 'abort' })]];
         }
-        return s.leading === 'no' ? lead(s) : [s, nothing];
+        // A recovered voter does not lead: it may have missed what the others decided.
+        return s.leading === 'no' && !s.recovered ? lead(s) : [s, nothing];
       case 'stateReq':
         if (!elect) return [s, nothing];
         if (s.name === 'init') {
@@ -182,18 +230,21 @@ export function voter(timeout: number, termination: Termination): Role<Voter> {
         if (s.leading !== 'no' && voterIndex(from) > voterIndex(s.ctx.id)) return [s, [report(from, s.name)]];
         return [
           s.following(from, s.suspects),
-          [cancelTimer('preCommit'), cancelTimer('doCommit'), cancelTimer('reports'), cancelTimer('preCommitAcks'), setTimer('leader', leaderWait), report(from, s.name)],
+          [
+            cancelTimer('preCommit'), cancelTimer('doCommit'), cancelTimer('reports'), cancelTimer('preCommitAcks'),
+            s.recovered ? setTimer('ask', wait) : setTimer('leader', leaderWait), report(from, s.name),
+          ],
         ];
       case 'stateReport': {
         if (s.leading !== 'gathering' || s.reported.has(from)) return [s, nothing];
         const reported = s.reported.with(from);
-        const gathered = new Voter(s.name, s.ctx, s.leader, s.suspects, 'gathering', reported, [...s.states, message.state as ReportedState], s.acks);
+        const gathered = s.leadingWith(s.name, 'gathering', reported, [...s.states, message.state as ReportedState], s.acks);
         return reported.size === s.ctx.voters.length - 1 ? conclude(gathered) : [gathered, nothing];
       }
       case 'preCommitAck': {
         if (s.leading !== 'precommitting' || s.name !== 'precommitted') return [s, nothing];
         const acks = s.acks.with(from);
-        const counted = new Voter(s.name, s.ctx, s.leader, s.suspects, 'precommitting', s.reported, s.states, acks);
+        const counted = s.leadingWith(s.name, 'precommitting', s.reported, s.states, acks);
         return acks.size === s.ctx.voters.length - 1 ? commitAsLeader(counted) : [counted, nothing];
       }
       default:
@@ -211,7 +262,7 @@ export function voter(timeout: number, termination: Termination): Role<Voter> {
   /** Becomes the new coordinator: asks every other voter for its state, its own counted first. */
   function lead(s: Voter): Step<Voter> {
     const none = VoterSet.empty(s.ctx.voters.length);
-    const leader = new Voter(s.name, s.ctx, s.ctx.id, s.suspects, 'gathering', none, [s.name as ReportedState], none);
+    const leader = s.leadingWith(s.name, 'gathering', none, [s.name as ReportedState], none);
     const others = s.ctx.voters.filter((v) => v !== s.ctx.id);
     if (others.length === 0) return conclude(leader);
     const out: Output[] = [cancelTimer('preCommit'), cancelTimer('doCommit'), cancelTimer('leader'), setTimer('reports', timeout)];
@@ -224,7 +275,7 @@ export function voter(timeout: number, termination: Termination): Role<Voter> {
     const step = skeen(s.states);
     if (step !== 'preCommit') return decideAsLeader(s, step);
     const others = s.ctx.voters.filter((v) => v !== s.ctx.id);
-    const precommitting = new Voter('precommitted', s.ctx, s.leader, s.suspects, 'precommitting', s.reported, s.states, VoterSet.empty(s.ctx.voters.length));
+    const precommitting = s.leadingWith('precommitted', 'precommitting', s.reported, s.states, VoterSet.empty(s.ctx.voters.length));
     if (others.length === 0) return commitAsLeader(precommitting);
     const out: Output[] = [cancelTimer('reports')];
     if (s.name === 'uncertain') out.push(logWrite(prepareRecord));
@@ -245,10 +296,10 @@ export function voter(timeout: number, termination: Termination): Role<Voter> {
   }
 }
 
-/** Decides for good: cancels every wait, logs the decision, and acknowledges to `from` if it came from someone. */
-function settle(s: Voter, decision: Decision, from: NodeId | null): Step<Voter> {
-  const decided = new Voter(decision === 'commit' ? 'committed' : 'aborted', s.ctx, s.leader, s.suspects, 'no', s.reported, s.states, s.acks);
-  const out: Output[] = [...CANCEL_ALL, logWrite({ type: decision }), decide(decision)];
+/** Decides for good: cancels every wait, logs the decision (unless told not to), and acknowledges to `from` if it came from someone. */
+function settle(s: Voter, decision: Decision, from: NodeId | null, log = true): Step<Voter> {
+  const decided = new Voter(decision === 'commit' ? 'committed' : 'aborted', s.ctx, s.leader, s.suspects, 'no', s.reported, s.states, s.acks, s.recovered);
+  const out: Output[] = log ? [...CANCEL_ALL, logWrite({ type: decision }), decide(decision)] : [...CANCEL_ALL, decide(decision)];
   if (from !== null) out.push(send(from, { type: 'ack' }));
   return [decided, out];
 }
