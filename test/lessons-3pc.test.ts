@@ -115,7 +115,7 @@ describe('lesson 06: 3PC under partitions, recovery and slow networks', () => {
   });
 });
 
-describe('lesson 07: CAP measured (the lecture; DDIA ch. 9)', () => {
+describe('lesson 07: what each protocol gives up, measured (the lecture; DDIA ch. 9)', () => {
   const base: Scenario = { protocol: twoPhaseCommit(), voters: 3, network: { delay: [1, 3] }, horizon: 200 };
 
   it('finds 2PC never inconsistent and 3PC with timeouts sometimes inconsistent under message loss alone', () => {
