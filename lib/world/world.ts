@@ -10,9 +10,12 @@ import { slow as slowLink } from '../faults/slow';
 import { Window } from '../faults/window';
 import type { Verdict } from '../checkers/types';
 import { protocolDefinition, type Judge, type ProtocolDefinition, type ProtocolSpec } from '../protocols/protocol';
-import type { Decision, Input, LogRecord, Message, NodeContext, NodeId, Output, Role } from '../protocols/role';
+import type { Decision, Input, Message, NodeContext, NodeId, Output, Role } from '../protocols/role';
 import type { Fault, Scenario, Trigger } from '../scenario/types';
-import { DEFAULT_HORIZON, DEFAULT_SEED, nodesOf, sizeOf } from '../scenario/validate';
+import { runNodes } from '../protocols/nodes';
+import { DEFAULT_HORIZON, DEFAULT_SEED, sizeOf } from '../scenario/defaults';
+import { afterCrash, applyOutput, expired, nothingKept, type Kept } from './effects';
+import { stateKey } from './state-key';
 import { EventHeap } from './heap';
 import { LinkRandom } from './random';
 import type { TraceEvent } from './trace';
@@ -51,11 +54,12 @@ class NodeRuntime {
   pauses = 0;
   /** How fast its clock runs against true time (a `drift` fault): its timers take 1/clock as long. */
   clock = 1;
+  /** Each running timer's generation, so that an expiry from before a restart or a crash is ignored. */
   timers: Record<string, number> = Object.create(null);
   /** What arrived or fell due while paused, in order; replayed on resume. */
   deferred: Scheduled[] = [];
-  readonly log: LogRecord[] = [];
-  decision: Decision | null = null;
+  /** Its log, its decision and its running timers, as `applyOutputs` keeps them. */
+  kept: Kept = nothingKept;
   started = false;
   sendWatches: Watch[] | null = null;
   receiveWatches: Watch[] | null = null;
@@ -176,19 +180,11 @@ export class World {
     this.horizon = scenario.horizon ?? DEFAULT_HORIZON;
     this.faults = scenario.faults ?? [];
 
-    const ids = nodesOf(definition, scenario.protocol, sizeOf(definition, scenario));
-    const votes = scenario.votes ?? {};
-    // A protocol with nodes of its own has no coordinator: its first node stands in that field.
-    const coordinator = definition.ownNodes ? ids.all[0] : 'coordinator';
-    const add = (id: NodeId, kind: 'coordinator' | 'voter' | 'other') => {
-      const ctx: NodeContext = { id, coordinator, voters: ids.voters, others: ids.others, vote: votes[id] ?? 'yes' };
+    for (const { id, kind, ctx } of runNodes(definition, scenario.protocol, sizeOf(definition, scenario), scenario.votes).nodes) {
       const node = new NodeRuntime(id, this.nodes.length, kind === 'voter', roleOf(definition, scenario.protocol, id, kind), ctx);
       this.nodes.push(node);
       this.byId.set(id, node);
-    };
-    if (!definition.ownNodes) add('coordinator', 'coordinator');
-    for (const v of ids.voters) add(v, 'voter');
-    for (const o of ids.others) add(o, 'other');
+    }
 
     this.wireLinks(scenario, options.link);
     this.scheduleFaults();
@@ -223,7 +219,7 @@ export class World {
     const voters: NodeId[] = [];
     for (const n of this.nodes) {
       up[n.id] = n.up;
-      decisions[n.id] = n.decision;
+      decisions[n.id] = n.kept.decision;
       states[n.id] = n.stateName;
       if (n.isVoter) voters.push(n.id);
     }
@@ -253,7 +249,7 @@ export class World {
     const parts: string[] = [String(this.now)];
     for (const n of this.nodes) {
       if (n.clock !== 1) parts.push(`${n.id} clock ${n.clock}`);
-      parts.push(`${n.id}:${n.up ? 1 : 0}${n.started ? 1 : 0}:${n.pausedUntil < 0 ? -1 : n.pausedUntil - this.now}:${n.decision}:${n.log.map((r) => r.type).join(',')}:${stateKey(n.state)}:${n.deferred.length}`);
+      parts.push(`${n.id}:${n.up ? 1 : 0}${n.started ? 1 : 0}:${n.pausedUntil < 0 ? -1 : n.pausedUntil - this.now}:${n.kept.decision}:${n.kept.log.map((r) => r.type).join(',')}:${stateKey(n.state)}:${n.deferred.length}`);
       for (const d of n.deferred) parts.push(`  ${scheduledKey(d, this.now)}`);
     }
     const queued: string[] = [];
@@ -365,6 +361,7 @@ export class World {
         node.pausedUntil = -1;
         node.deferred = [];
         node.timers = Object.create(null);
+        node.kept = afterCrash(node.kept);
         node.state = undefined;
         return this.emit({ t: this.now, kind: 'crash', node: node.id });
       case 'recover':
@@ -438,6 +435,7 @@ export class World {
         if (!node.up || node.epoch !== s.epoch || node.timers[s.name] !== s.n) return; // stale
         if (node.pausedUntil >= 0) return void node.deferred.push(s);
         delete node.timers[s.name];
+        node.kept = expired(node.kept, s.name);
         this.recording && this.emit({ t: this.now, kind: 'timeout', node: node.id, timer: s.name });
         return this.step(node, { kind: 'timeout', timer: s.name });
       }
@@ -491,7 +489,7 @@ export class World {
     node.started = true;
     node.state = node.role.init(node.ctx);
     node.stateName = node.role.stateName(node.state);
-    this.step(node, { kind: 'recover', log: node.log.slice() });
+    this.step(node, { kind: 'recover', log: node.kept.log.slice() });
   }
 
   /**
@@ -514,18 +512,20 @@ export class World {
     let sends = 0;
     for (let i = 0; i < outputs.length; i++) {
       const o = outputs[i];
+      // What the output means for the node's log, decision and timers is applyOutput's alone;
+      // what follows here is only what the world does about it (count, trace, schedule).
+      const kept = node.kept;
+      node.kept = applyOutput(kept, o);
       switch (o.kind) {
         case 'send':
           sends++;
           break;
         case 'log':
-          node.log.push(o.record);
           this.logWrites++;
           this.recording && this.emit({ t: this.now, kind: 'log', node: node.id, record: o.record });
           break;
         case 'decide':
-          if (node.decision === o.decision) break;
-          node.decision = o.decision;
+          if (node.kept === kept) break; // the same decision again
           if (o.decision === 'commit') this.everCommitted = true;
           else this.everAborted = true;
           this.recording && this.emit({ t: this.now, kind: 'decide', node: node.id, decision: o.decision });
@@ -588,11 +588,6 @@ export class World {
 }
 
 const START: Input = { kind: 'start' };
-
-function stateKey(state: unknown): string {
-  if (state === undefined) return '-';
-  return JSON.stringify(state, (key, value) => (key === 'ctx' ? undefined : ArrayBuffer.isView(value) ? Array.from(value as Uint32Array) : value));
-}
 
 function scheduledKey(s: Scheduled, now: number): string {
   const e = s.envelope;
