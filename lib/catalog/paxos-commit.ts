@@ -96,7 +96,7 @@ export const paxosCommitCases: readonly CatalogEntry[] = [
   },
   {
     id: 'paxos/partition-heals',
-    title: 'The same partition, healed at t=100',
+    title: 'Every acceptor cut off, as in paxos/acceptors-cut-off, healed at t=100',
     source: 'article fig. 5; Gray and Lamport, "The Paxos Commit Algorithm"',
     scenario: {
       protocol: paxos,
