@@ -32,10 +32,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  afterReceive, afterSend, agreement, at, catalogEntry, commitCost, compare, crash, explain, onEnter, paxosCommit, recover, replayLine, simulate,
-  twoPhaseCommit, validity, type Fault, type Scenario, type Trigger,
+  afterReceive, afterSend, agreement, at, catalogEntry, commitCost, compare, crash, cut, explain, onEnter, partition, pause, paxosCommit, recover, replayLine,
+  simulate, twoPhaseCommit, validity, type Fault, type Scenario, type Trigger,
 } from '../lib';
-import { faults, triggers } from './support/arbitraries';
+import { faults, links, triggers } from './support/arbitraries';
 
 /** The paper's figures for N RMs, F faults, with co-location (sections 3.2, 4.3, 5). */
 const paper = {
@@ -223,5 +223,29 @@ describe("the paper's flow is as safe as the plain one (Gray and Lamport: Paxos'
     );
     expect(verdicts.get('committed') ?? 0).toBeGreaterThan(20);
     expect(verdicts.get('aborted') ?? 0).toBeGreaterThan(20);
+  });
+
+  /** Faults that all end by t=100: every crash is followed by a recovery, every window closes. */
+  const passing: fc.Arbitrary<Fault[]> = fc.array(
+    fc.oneof(
+      fc.tuple(fc.constantFrom(...NODES), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 40 }))
+        .map(([n, t, d]) => [crash(n, at(t)), recover(n, at(t + d))]),
+      fc.tuple(fc.subarray(NODES, { minLength: 1, maxLength: 3 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 40 }))
+        .map(([g, t, d]) => [partition([g], at(t), at(t + d))]),
+      fc.tuple(links(NODES), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 40 })).map(([[a, b], t, d]) => [cut(a, b, at(t), at(t + d))]),
+      fc.tuple(fc.constantFrom(...NODES), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 40 })).map(([n, t, k]) => [pause(n, at(t), k)]),
+    ),
+    { maxLength: 4 },
+  ).map((groups) => groups.flat());
+
+  it('once every fault is over, every voter decides, plain and fast (400 scenarios)', () => {
+    fc.assert(
+      fc.property(fc.boolean(), passing, fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 5 }), (fast, faults, seed, delayMax) => {
+        const scenario: Scenario = { protocol: paperFlow(3, { fast }), voters: 3, faults, network: { delay: [1, delayMax] }, seed, horizon: 1000 };
+        const run = simulate(scenario);
+        expect(['committed', 'aborted'], `reproduce with simulate(${replayLine(scenario)})\n${explain(run, { events: 80 })}`).toContain(run.verdict);
+      }),
+      { numRuns: 400, seed: 20261204 },
+    );
   });
 });
