@@ -15,7 +15,7 @@
 //   message delays. With the leader on the first RM's node and every acceptor on an RM's
 //   node (N >= F), N(F + 3) - 3 messages. Writes: the N RMs' and the F + 1 acceptors',
 //   N + F + 1, the acceptors' writes bundled too; no write by the leader.
-// - Faster Paxos Commit, section 4.3: the acceptors send their phase 2b messages to the RMs
+// - Faster Paxos Commit (sections 4.3 and 5): the acceptors send their phase 2b messages to the RMs
 //   directly, one message delay less, more messages.
 // - Section 5: "Both algorithms have the same three stable storage write delays (two if all
 //   RMs prepare concurrently)"; "for a transaction with 5 RMs, the Two-Phase Commit uses 12

@@ -33,7 +33,7 @@ export class Acceptor {
  * reply leaves, and replayed on recovery: an acceptor that forgot would break Paxos.
  * It never leads; it only answers.
  *
- * With `flow.bundle` (the paper's section 4.3: "an acceptor can bundle" its phase 2b
+ * With `flow.bundle` (the paper's section 4.3: an acceptor may bundle its phase 2b
  * messages for all instances into one), ballot-0 votes wait in `pending` until every
  * instance has voted, or `timeout` ticks after the first, or until any other message
  * arrives; then one log write accepts them all and one phase 2b answers them all. Nothing

@@ -41,7 +41,7 @@ export interface PaxosCommitOptions {
   readonly bundle?: boolean;
   /** Where a voter's first vote goes: `'all'` 2F + 1 acceptors, or `'majority'`, the first F + 1 (section 4.3; a re-sent vote goes to all). @defaultValue 'all' */
   readonly phase2a?: 'all' | 'majority';
-  /** Faster Paxos Commit (section 4.3): the acceptors send their ballot-0 phase 2b to the voters too, who learn the outcome one message delay sooner. @defaultValue false */
+  /** Gray and Lamport's Faster Paxos Commit (sections 4.3 and 5): the acceptors send their ballot-0 phase 2b to the voters too, who learn the outcome one message delay sooner. @defaultValue false */
   readonly fast?: boolean;
 }
 
