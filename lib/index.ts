@@ -58,6 +58,7 @@ export type { Termination as ThreePhaseTermination, PreCommitAckTimeout } from '
 export { paxosCommit, ACCEPTOR_COUNTS, type PaxosCommitOptions, type PaxosCommitSpec } from './protocols/paxos-commit/index';
 export { leaderDecision, safeValue, majority, type InstanceValue, type Promise1b } from './protocols/paxos-commit/decision';
 export { compare, type CompareOptions, type FaultScript } from './compare/index';
+export { commitCost, type CommitCost } from './compare/index';
 
 // ---- exploring -----------------------------------------------------------------------
 export { explore, describePlacement, EXPLORE_MAX_VOTERS, FAULT_KINDS, type ExploreOptions, type ExploreResult, type ExploreFaults, type FaultKind, type Placement } from './explore/index';
