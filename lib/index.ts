@@ -8,6 +8,7 @@ export { printEvent, printMessage, type TraceEvent, type TraceEventKind } from '
 
 // ---- protocols ---------------------------------------------------------------
 export { twoPhaseCommit, type TwoPhaseCommitOptions, type TwoPhaseCommitSpec } from './protocols/two-phase-commit/index';
+export type { Presumption } from './protocols/two-phase-commit/index';
 export { threePhaseCommit, type ThreePhaseCommitOptions, type ThreePhaseCommitSpec } from './protocols/three-phase-commit/index';
 export { requestReply, type RequestReplySpec } from './protocols/request-reply/index';
 export { defineProtocol, protocolDefinition, protocolNames, type ProtocolDefinition, type ProtocolSpec, type OptionRule } from './protocols/protocol';
@@ -27,6 +28,7 @@ export { Envelope, drop } from './faults/envelope';
 // ---- judging a run -------------------------------------------------------------
 export { agreement, validity, termination, verdict, verdictOf, VERDICTS } from './checkers/index';
 export type { Check, Judged, Verdict, Outcome } from './checkers/index';
+export { costs, type Costs } from './costs/index';
 
 // ---- the failure cases -----------------------------------------------------------
 export { catalog, catalogEntry, type CatalogEntry } from './catalog/index';

@@ -64,7 +64,7 @@ export const paxosCommitCases: readonly CatalogEntry[] = [
     scenario: { protocol: oneAcceptor, voters: 3, faults: [crash('coordinator', at(2)), recover('coordinator', at(40))] },
     expected: 'committed',
     decisions: { coordinator: 'commit', v1: 'commit', v2: 'commit', v3: 'commit' },
-    why: "Until t=40 the voters are blocked, as in 2PC. Back up, the coordinator finds only ballot numbers in its log; instead of presuming abort as 2PC's coordinator does, it runs a new ballot, learns from a1 that every vote was prepared, and commits.",
+    why: "Until t=40 the voters are blocked, as in 2PC. Back up, the coordinator finds only ballot numbers in its log; where 2PC's coordinator, finding no decision, would abort, it runs a new ballot, learns from a1 that every vote was prepared, and commits.",
   },
   {
     id: 'paxos/partition-split-brain',
