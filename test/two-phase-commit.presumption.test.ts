@@ -1,10 +1,11 @@
 // Presumed abort and presumed commit, after Mohan, Lindsay and Obermarck, "Transaction
 // Management in the R* Distributed Database Management System" (ACM TODS 11(4), 1986):
-// the sections "The Presumed Abort Protocol" and "The Presumed Commit Protocol", and
-// Table I, which counts log writes (forced and not) and messages per protocol. The kit
-// sends the decision to every voter, the no voter included, in all three variants; R*
-// spares the no voter that message. Otherwise the counts below are Table I's rules
-// applied to one coordinator and three voters.
+// §2.1 "2P Under Normal Operation", §2.2 "2P and Failures", §3 "The Presumed Abort
+// Protocol", §4 "The Presumed Commit Protocol", and the table closing §4, which counts
+// log writes (forced and not) and messages per protocol. The kit sends the decision to
+// every voter, the no voter included, in all three variants; R* (§2.1) spares the no
+// voter that message. Otherwise the counts below are the paper's rules applied to one
+// coordinator and three voters.
 import { describe, expect, it } from 'vitest';
 import {
   catalog, costs, explain, explore, protocolDefinition, simulate, twoPhaseCommit,
@@ -32,7 +33,7 @@ const sent = (outputs: Output[]) => outputs.flatMap((o) => (o.kind === 'send' ? 
 const logged = (outputs: Output[]) => outputs.flatMap((o) => (o.kind === 'log' ? [o.record] : []));
 const yesVotes = ['v1', 'v2', 'v3'].map((v) => receive(v, 'vote', { vote: 'yes' }));
 
-describe('what each variant costs without failures (Mohan et al. 1986, Table I)', () => {
+describe('what each variant costs without failures (Mohan et al. 1986, §2.1, §3, §4 and the table closing §4)', () => {
   const measure = (presumption: Presumption, votes: Record<string, 'no'> = {}) => {
     const run = simulate({ protocol: twoPhaseCommit({ presumption }), voters: 3, votes });
     const { messages, acks, forcedWrites, lazyWrites } = costs(run);
@@ -62,7 +63,7 @@ describe('what each variant costs without failures (Mohan et al. 1986, Table I)'
   });
 });
 
-describe('presumed abort, write by write (Mohan et al., "The Presumed Abort Protocol")', () => {
+describe('presumed abort, write by write (Mohan et al. §3, "The Presumed Abort Protocol")', () => {
   const coordinator = roleOf('abort', 'coordinator');
   const c = ctx('coordinator');
 
@@ -98,7 +99,7 @@ describe('presumed abort, write by write (Mohan et al., "The Presumed Abort Prot
   });
 });
 
-describe('presumed commit, write by write (Mohan et al., "The Presumed Commit Protocol")', () => {
+describe('presumed commit, write by write (Mohan et al. §4, "The Presumed Commit Protocol")', () => {
   const coordinator = roleOf('commit', 'coordinator');
   const c = ctx('coordinator');
 
@@ -170,16 +171,16 @@ describe('asked about a transaction it has no record of, the coordinator answers
     return sent(outputs).filter((s) => s.startsWith('v2:'));
   };
 
-  it('presumed abort: abort, and it sends nothing unasked: with no record it does not even know the voters (Mohan et al.)', () => {
+  it('presumed abort: abort, and it sends nothing unasked: with no record it does not even know the voters (Mohan et al. §3)', () => {
     expect(answer('abort')).toEqual(['v2:abort']);
     expect(sent(drive(roleOf('abort', 'coordinator'), ctx('coordinator'), [{ kind: 'recover', log: [] }]).outputs)).toEqual([]);
   });
 
-  it('presumed commit: commit, which is safe only because a collecting record precedes every prepare (Mohan et al.)', () => {
+  it('presumed commit: commit, which is safe only because a collecting record precedes every prepare (Mohan et al. §4)', () => {
     expect(answer('commit')).toEqual(['v2:commit']);
   });
 
-  it('plain 2PC: abort, by its ordinary recovery rule (no decision logged, so none was taken), and it tells every voter unasked (Bernstein-Hadzilacos-Goodman ch. 7)', () => {
+  it('plain 2PC: abort, by its ordinary recovery rule (no decision logged, so none was taken), and it tells every voter unasked (Bernstein-Hadzilacos-Goodman ch. 7; Mohan et al. §2.2)', () => {
     expect(answer('none')).toEqual(['v2:abort', 'v2:abort']);
   });
 

@@ -18,8 +18,8 @@ export interface Costs {
  * Counts what a run spent, read off its trace: messages by type, acks, and forced
  * against lazy log writes. A log record is forced unless it says `forced: false`,
  * which is how the presumed-abort and presumed-commit variants of 2PC mark the
- * writes they need not wait for (Mohan, Lindsay and Obermarck 1986, Table I counts
- * the same three things).
+ * writes they need not wait for (Mohan, Lindsay and Obermarck 1986 compare the three
+ * protocols on the same counts in the table that closes §4).
  *
  * @example
  * costs(simulate({ protocol: twoPhaseCommit(), voters: 3 }));

@@ -80,7 +80,7 @@ export function coordinator(timeout: number, presumption: Presumption = 'none'):
         if (acked.size < s.ctx.voters.length) return [next, nothing];
         if (presumption === 'none' || acked.size === s.acked.size) return [next, [cancelTimer('resend')]];
         // Everyone has the outcome. Under a presumption the coordinator may now forget the
-        // transaction: a lazy end record (Mohan et al.). Plain 2PC in this kit keeps its record.
+        // transaction: a lazy end record (Mohan et al. §2.1, §3). Plain 2PC in this kit keeps its record.
         return [next, [cancelTimer('resend'), logWrite({ type: 'end', forced: false })]];
       }
       case 'ask':
@@ -95,10 +95,11 @@ export function coordinator(timeout: number, presumption: Presumption = 'none'):
   }
 
   /**
-   * Plain 2PC's recovery rule (Bernstein, Hadzilacos and Goodman ch. 7): a decision that
-   * never reached the log was never taken, and before the decision the coordinator may
-   * always abort, so it aborts and tells everyone. This is not presumed abort: it needs a
-   * record of every decided transaction until all voters have acknowledged.
+   * Plain 2PC's recovery rule (Bernstein, Hadzilacos and Goodman ch. 7; Mohan et al. §2.2):
+   * a decision that never reached the log was never taken, and before the decision the
+   * coordinator may always abort, so it aborts and tells everyone. This is not presumed
+   * abort (§3): plain 2PC keeps a forced record of every decided transaction until all
+   * voters have acknowledged it, so an empty log can only mean "never decided".
    */
   function recover(s: Coordinator, log: ReturnType<typeof survivingRecords>): Step<Coordinator> {
     const logged = log.find((r) => r.type === 'commit' || r.type === 'abort');

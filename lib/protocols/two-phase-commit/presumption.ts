@@ -3,14 +3,15 @@ import type { Decision, LogRecord } from '../role';
 /**
  * What a 2PC node takes to be the outcome of a transaction it has no record of.
  *
- * - `none`: plain 2PC. Nothing is presumed: every decision is force-logged by the
- *   coordinator and by each voter, and acknowledged, so the coordinator keeps its
- *   record until every voter has the outcome.
- * - `abort` (presumed abort, Mohan, Lindsay and Obermarck 1986, "The Presumed Abort
- *   Protocol"): aborts are neither force-logged nor acknowledged, and the coordinator
+ * - `none`: plain 2PC (Mohan, Lindsay and Obermarck 1986, §2.1 "2P Under Normal
+ *   Operation"). Every decision is force-logged by the coordinator and by each voter,
+ *   and acknowledged, so the coordinator keeps its record until every voter has the
+ *   outcome. (Already there, §2.2, a coordinator asked about a transaction it has no
+ *   information on answers abort: it can only have been undecided.)
+ * - `abort` (presumed abort, same paper, §3 "The Presumed Abort Protocol"): aborts are neither force-logged nor acknowledged, and the coordinator
  *   forgets an aborted transaction at once; asked about a transaction it has no record
  *   of, it answers abort.
- * - `commit` (presumed commit, same paper, "The Presumed Commit Protocol"): commits are
+ * - `commit` (presumed commit, same paper, §4 "The Presumed Commit Protocol"): commits are
  *   neither acknowledged nor force-logged by voters; no record means commit. To make
  *   that safe the coordinator force-logs a collecting record, naming the voters,
  *   before any prepare leaves.
@@ -27,7 +28,7 @@ export function presumedOutcome(presumption: Presumption): Decision | null {
 /**
  * Whether a voter must force-log this outcome and acknowledge it. The presumed outcome
  * needs neither: if the record is lost in a crash, or the coordinator has forgotten,
- * the presumption gives the same answer (Mohan et al., both sections above).
+ * the presumption gives the same answer (Mohan et al. §3 and §4).
  */
 export function mustForceAndAck(presumption: Presumption, decision: Decision): boolean {
   return presumedOutcome(presumption) !== decision;

@@ -25,7 +25,7 @@ export const prepareRecord = { type: 'prepare', tx: 'T1', redo: 'apply the write
  * it is prepared, and waits for the decision. A voter that never hears `prepare`
  * may abort alone, because it has promised nothing.
  *
- * Under a presumption (Mohan et al. 1986) the presumed outcome is logged lazily and not
+ * Under a presumption (Mohan et al. 1986, §3 and §4) the presumed outcome is logged lazily and not
  * acknowledged: presumed abort spares the voter a forced write and an ack for every
  * abort, presumed commit for every commit. The prepare record is forced in every variant:
  * it is the promise.
