@@ -192,6 +192,28 @@ describe('asked about a transaction it has no record of, the coordinator answers
   });
 });
 
+describe('once every voter has acknowledged the outcome that is not presumed, the coordinator forgets it too', () => {
+  // Which is why a voter must force that outcome to disk before it acknowledges it: after a crash
+  // that lost it, the voter would ask and hear the presumption (Mohan et al. §3 and §4).
+  const acks = ['v1', 'v2', 'v3'].map((v) => receive(v, 'ack'));
+
+  it('presumed abort: asked after the last ack of a commit, the coordinator answers abort', () => {
+    const { state, outputs } = drive(roleOf('abort', 'coordinator'), ctx('coordinator'), [{ kind: 'start' }, ...yesVotes, ...acks, receive('v2', 'ask')]);
+    expect(state).toBe('committed');
+    expect(sent(outputs).slice(-1)).toEqual(['v2:abort']);
+  });
+
+  it('presumed commit: asked after the last ack of an abort, the coordinator answers commit', () => {
+    const { outputs } = drive(roleOf('commit', 'coordinator'), ctx('coordinator'), [{ kind: 'start' }, receive('v3', 'vote', { vote: 'no' }), ...acks, receive('v2', 'ask')]);
+    expect(sent(outputs).slice(-1)).toEqual(['v2:commit']);
+  });
+
+  it('plain 2PC never forgets in this kit: asked after the last ack, it still answers from its record', () => {
+    const { outputs } = drive(roleOf('none', 'coordinator'), ctx('coordinator'), [{ kind: 'start' }, ...yesVotes, ...acks, receive('v2', 'ask')]);
+    expect(sent(outputs).slice(-1)).toEqual(['v2:commit']);
+  });
+});
+
 describe('every 2PC case of the catalog reaches its verdict under each presumption', () => {
   const cases = catalog.filter((e) => e.id.startsWith('2pc/'));
   for (const presumption of PRESUMPTIONS) {

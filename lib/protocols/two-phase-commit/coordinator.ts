@@ -16,6 +16,12 @@ export class Coordinator {
     readonly yes: VoterSet,
     /** Voters that acknowledged the decision: they need no more resends. */
     readonly acked: VoterSet,
+    /**
+     * Under a presumption, the coordinator has dropped the transaction from memory: at once
+     * for the presumed outcome, after the last ack otherwise. It then answers an inquiry with
+     * the presumption, which is why voters must force, and acknowledge, the other outcome.
+     */
+    readonly forgotten: boolean = false,
   ) {}
 }
 
@@ -47,7 +53,7 @@ export function coordinator(timeout: number, presumption: Presumption = 'none'):
           // crash before deciding must leave a trace that says "not decided yet".
           if (presumption === 'commit') out.push(logWrite({ type: 'collecting', voters: s.ctx.voters }));
           out.push(setTimer('votes', timeout), ...s.ctx.voters.map((v) => send(v, { type: 'prepare' })));
-          return [new Coordinator('waiting', s.ctx, s.yes, s.acked), out];
+          return [new Coordinator('waiting', s.ctx, s.yes, s.acked, false), out];
         }
         case 'receive':
           return receive(s, input.from, input.message);
@@ -65,29 +71,31 @@ export function coordinator(timeout: number, presumption: Presumption = 'none'):
     switch (message.type) {
       case 'vote':
         if (s.name !== 'waiting') {
-          // A late yes after an abort: that voter is prepared and waits, so answer it now.
-          return s.name === 'aborted' && message.vote === 'yes' ? [s, [send(from, { type: 'abort' })]] : [s, nothing];
+          // A late yes after an abort: that voter is prepared and waits, so answer it now
+          // (from memory; a forgotten transaction's voter will ask and get the presumption).
+          return s.name === 'aborted' && !s.forgotten && message.vote === 'yes' ? [s, [send(from, { type: 'abort' })]] : [s, nothing];
         }
         if (message.vote === 'no') return decideAndAnnounce(s, 'abort');
         {
           const yes = s.yes.with(from);
-          const counted = new Coordinator('waiting', s.ctx, yes, s.acked);
+          const counted = new Coordinator('waiting', s.ctx, yes, s.acked, false);
           return yes.size === s.ctx.voters.length ? decideAndAnnounce(counted, 'commit') : [counted, nothing];
         }
       case 'ack': {
+        if (s.forgotten) return [s, nothing];
         const acked = s.acked.with(from);
-        const next = new Coordinator(s.name, s.ctx, s.yes, acked);
-        if (acked.size < s.ctx.voters.length) return [next, nothing];
-        if (presumption === 'none' || acked.size === s.acked.size) return [next, [cancelTimer('resend')]];
-        // Everyone has the outcome. Under a presumption the coordinator may now forget the
-        // transaction: a lazy end record (Mohan et al. §2.1, §3). Plain 2PC in this kit keeps its record.
-        return [next, [cancelTimer('resend'), logWrite({ type: 'end', forced: false })]];
+        if (acked.size < s.ctx.voters.length) return [new Coordinator(s.name, s.ctx, s.yes, acked, false), nothing];
+        if (presumption === 'none') return [new Coordinator(s.name, s.ctx, s.yes, acked, false), [cancelTimer('resend')]];
+        // Everyone has the outcome. Under a presumption the coordinator now forgets the
+        // transaction: a lazy end record (Mohan et al. §2.1, §3). Plain 2PC in this kit keeps it.
+        return [new Coordinator(s.name, s.ctx, s.yes, acked, true), [cancelTimer('resend'), logWrite({ type: 'end', forced: false })]];
       }
       case 'ask':
         // A prepared voter asking for the outcome. Before a decision there is nothing to
-        // tell; a coordinator that knows of no transaction answers with its presumption.
+        // tell; a coordinator that knows of no transaction (forgotten, or none since a
+        // crash) answers with its presumption.
+        if (presumed !== null && (s.forgotten || s.name === 'init')) return [s, [send(from, { type: presumed })]];
         if (isDecided(s)) return [s, [send(from, { type: s.name === 'committed' ? 'commit' : 'abort' })]];
-        if (s.name === 'init' && presumed !== null) return [s, [send(from, { type: presumed })]];
         return [s, nothing];
       default:
         return [s, nothing];
@@ -105,7 +113,7 @@ export function coordinator(timeout: number, presumption: Presumption = 'none'):
     const logged = log.find((r) => r.type === 'commit' || r.type === 'abort');
     if (logged) {
       const decision = logged.type as Decision;
-      const decided = new Coordinator(decision === 'commit' ? 'committed' : 'aborted', s.ctx, s.yes, s.acked);
+      const decided = new Coordinator(decision === 'commit' ? 'committed' : 'aborted', s.ctx, s.yes, s.acked, decision === presumed);
       // The presumed outcome was never acknowledged, so there is nobody to chase: voters in doubt ask.
       return decision === presumed ? [decided, nothing] : announce(decided, decision);
     }
@@ -115,7 +123,7 @@ export function coordinator(timeout: number, presumption: Presumption = 'none'):
       case 'abort': {
         // No record, no transaction: it was aborted and forgotten, or never decided. The
         // coordinator does not even know the voters; those in doubt will ask.
-        return [new Coordinator('aborted', s.ctx, s.yes, s.acked), [decide('abort')]];
+        return [new Coordinator('aborted', s.ctx, s.yes, s.acked, true), [decide('abort')]];
       }
       case 'commit':
         // A collecting record and no decision: phase one was under way, so abort, force-log
@@ -126,7 +134,8 @@ export function coordinator(timeout: number, presumption: Presumption = 'none'):
   }
 
   function decideAndAnnounce(s: Coordinator, decision: Decision): Step<Coordinator> {
-    const decided = new Coordinator(decision === 'commit' ? 'committed' : 'aborted', s.ctx, s.yes, s.acked);
+    // The presumed outcome is forgotten at once: nobody will acknowledge it.
+    const decided = new Coordinator(decision === 'commit' ? 'committed' : 'aborted', s.ctx, s.yes, s.acked, decision === presumed);
     const [next, sends] = announce(decided, decision);
     // Log before telling anyone: once a voter may have heard the decision, it must survive a
     // crash. Only presumed abort's abort may stay in the buffer: lost, it reads as abort anyway.
