@@ -8,6 +8,7 @@ export { printEvent, printMessage, type TraceEvent, type TraceEventKind } from '
 
 // ---- protocols ---------------------------------------------------------------
 export { twoPhaseCommit, type TwoPhaseCommitOptions, type TwoPhaseCommitSpec } from './protocols/two-phase-commit/index';
+export type { Presumption } from './protocols/two-phase-commit/index';
 export { threePhaseCommit, type ThreePhaseCommitOptions, type ThreePhaseCommitSpec } from './protocols/three-phase-commit/index';
 export { requestReply, type RequestReplySpec } from './protocols/request-reply/index';
 export { leaseLock, MAX_CLIENTS, type LeaseLockOptions, type LeaseLockSpec } from './protocols/lease-lock/index';
@@ -31,6 +32,7 @@ export { agreement, validity, termination, verdict, verdictOf, VERDICTS } from '
 export type { Check, Judged, Verdict, Outcome } from './checkers/index';
 export { twoMasters } from './checkers/two-masters';
 export { lockSafety, verdictsOf, LOCK_VERDICTS, type LockSafety, type JudgedWrite, type CommitVerdict, type LockVerdict } from './checkers/index';
+export { costs, type Costs } from './costs/index';
 
 // ---- the failure cases -----------------------------------------------------------
 export { catalog, catalogEntry, type CatalogEntry } from './catalog/index';

@@ -201,7 +201,7 @@ describe('with one acceptor (F = 0) it behaves like 2PC (Gray and Lamport: 2PC i
     }
   });
 
-  it('but where 2PC presumes abort on recovery, its coordinator runs a ballot and learns the commit', () => {
+  it('but where the 2PC coordinator, finding no decision on recovery, aborts, its coordinator runs a ballot and learns the commit', () => {
     const faults = [crash('coordinator', at(2)), recover('coordinator', at(40))];
     const [twoPC, paxos] = compare({ protocols: [twoPhaseCommit(), paxosCommit({ acceptors: 1 })], scenario: { voters: 3, faults } });
     expect(twoPC.verdict).toBe('aborted');

@@ -20,7 +20,7 @@ export class Coordinator {
  * proposes `aborted` wherever no majority of acceptors reports a vote, and tries again
  * every `2 * timeout` ticks while it has no outcome. It writes nothing to
  * its log but ballot numbers: the acceptors hold the outcome, so after a crash it runs a
- * new ballot and learns again what was chosen, rather than presuming abort as 2PC does.
+ * new ballot and learns again what was chosen, where 2PC's coordinator, finding no decision, aborts.
  * With `flow.fast` (Faster Paxos Commit) the voters learn the outcome from the acceptors
  * themselves, so it announces nothing; it still answers a voter that re-sends its vote.
  */
