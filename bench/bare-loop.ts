@@ -5,7 +5,7 @@ import { verdictOf, type Verdict } from '../lib/checkers';
 import { protocolDefinition, type ProtocolSpec } from '../lib/protocols/protocol';
 import type { Decision, Input, NodeContext, Output, Role } from '../lib/protocols/role';
 import { EventHeap } from '../lib/world/heap';
-import { LinkRandom } from '../lib/world/random';
+import { LinkRandom } from '../lib/faults/random';
 
 class Ev {
   t = 0;

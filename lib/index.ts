@@ -47,7 +47,7 @@ export { VERDICT_COLOURS, STATE_COLOURS } from './charts/colours';
 
 // ---- sweeps ------------------------------------------------------------------------
 export { sweep, type SweepOptions, type SweepRow } from './sweep/sweep';
-export { protocolLabel } from './sweep/label';
+export { protocolLabel } from './protocols/label';
 
 // ---- exercises: what learners' files and their stubs share --------------------------
 export { NotDoneYet, tryExercise, twoPhaseCommitWith, paxosCommitWith, puzzles, type PuzzleName, type LearnerRules, type RecoverVoter, type AnswerPeer, type PeerAnswer, type LearnerLeaderRules } from './exercise/index';
@@ -64,7 +64,7 @@ export { commitCost, type CommitCost } from './compare/index';
 
 // ---- exploring -----------------------------------------------------------------------
 export { explore, describePlacement, EXPLORE_MAX_VOTERS, FAULT_KINDS, type ExploreOptions, type ExploreResult, type ExploreFaults, type FaultKind, type Placement } from './explore/index';
-export { exploreRows, type ExploreRowsOptions } from './explore/index';
+export { exploreRows, type ExploreRowsOptions } from './charts/explore-rows';
 export { describeFault, describeTrigger, triggerPoints, type TriggerPoint } from './explore/index';
 export { check, type CheckOptions, type CheckResult, type Violation } from './explore/index';
 export { searchSystem, StateStore, type SearchResult, type TraceStep, type PackedSystem, type PackedInvariant } from './explore/index';

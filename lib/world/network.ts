@@ -10,7 +10,7 @@ import { slow as slowLink } from '../faults/slow';
 import { Window } from '../faults/window';
 import type { Message, NodeId } from '../protocols/role';
 import type { Fault, NetworkOptions } from '../scenario/types';
-import { LinkRandom } from './random';
+import { LinkRandom } from '../faults/random';
 
 /**
  * The links of one run, wired as RxJS operators. Every message passes once through the send

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { cut, partition, slow, Window } from '../../lib/faults';
 import { Envelope } from '../../lib/faults/envelope';
-import { LinkRandom } from '../../lib/world/random';
+import { LinkRandom } from '../../lib/faults/random';
 import { envelopes, through } from './support';
 
 describe('cut(from, to, window)', () => {
