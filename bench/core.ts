@@ -24,9 +24,13 @@ function sweepBoth(label: string, protocol: ProtocolSpec, voters: number, loss: 
   const same = JSON.stringify(bare) === counted && counted === JSON.stringify(objects);
   const lean = compare(3, bareSweep, noTrace);
   const full = compare(3, bareSweep, withTrace);
-  console.log(`${label}, ${seeds} seeds (verdicts ${same ? 'identical' : 'DIFFER'}: ${same ? counted : JSON.stringify({ bare, none, objects })})`);
+  console.log(
+    `${label}, ${seeds} seeds (verdicts ${same ? 'identical' : 'DIFFER'}: ${same ? counted : JSON.stringify({ bare, none, objects })})`,
+  );
   console.log(`  bare heap loop              ${fmt((seeds / full.baseline) * 1000, 0)} runs/s`);
-  console.log(`  simulate, trace: 'none'     ${fmt((seeds / lean.subject) * 1000, 0)} runs/s   ratio ${fmt(lean.ratio)}x  (target <= 1.5x)`);
+  console.log(
+    `  simulate, trace: 'none'     ${fmt((seeds / lean.subject) * 1000, 0)} runs/s   ratio ${fmt(lean.ratio)}x  (target <= 1.5x)`,
+  );
   console.log(`  simulate, trace of objects  ${fmt((seeds / full.subject) * 1000, 0)} runs/s   ratio ${fmt(full.ratio)}x`);
   if (!same) process.exitCode = 1;
 }
@@ -49,13 +53,19 @@ export function benchCore() {
   const before = heapUsed();
   const run = simulate(big);
   const held = heapUsed() - before;
-  console.log(`trace memory: ${run.trace.length.toLocaleString('en')} events hold ${fmt(held / 1e6, 1)} MB, ${fmt(held / run.trace.length, 0)} bytes/event; ` +
-    `per 1,000,000 events ${fmt((held / run.trace.length) * 1e6 / 1e6, 1)} MB (target < 150 MB)${(globalThis as { gc?: unknown }).gc ? '' : ' [run with --expose-gc for a clean figure]'}`);
+  console.log(
+    `trace memory: ${run.trace.length.toLocaleString('en')} events hold ${fmt(held / 1e6, 1)} MB, ` +
+      `${fmt(held / run.trace.length, 0)} bytes/event; per 1,000,000 events ${fmt(((held / run.trace.length) * 1e6) / 1e6, 1)} MB ` +
+      `(target < 150 MB)${(globalThis as { gc?: unknown }).gc ? '' : ' [run with --expose-gc for a clean figure]'}`,
+  );
 
   // Setup: validating and building the world of a 3-voter run, against the whole run.
   const small: Scenario = { protocol: twoPhaseCommit(), voters: 3 };
   const n = 20_000;
   const setup = time(() => { for (let i = 0; i < n; i++) { validateScenario(small); new World(small, { trace: 'none' }); } });
   const whole = time(() => { for (let i = 0; i < n; i++) simulate(small, { trace: 'none' }); });
-  console.log(`per-run setup of a 3-voter run: ${fmt((setup / n) * 1000, 1)} us of a ${fmt((whole / n) * 1000, 1)} us run (${fmt((100 * setup) / whole, 0)}%)`);
+  console.log(
+    `per-run setup of a 3-voter run: ${fmt((setup / n) * 1000, 1)} us ` +
+      `of a ${fmt((whole / n) * 1000, 1)} us run (${fmt((100 * setup) / whole, 0)}%)`,
+  );
 }

@@ -7,7 +7,12 @@ const lossy = (seed: number): Scenario => ({
   protocol: twoPhaseCommit({ termination: 'cooperative' }),
   voters: 4,
   network: { delay: [1, 4], loss: 0.2, duplicate: 0.1, reorder: 0.2 },
-  faults: [crash('v2', afterSend('v2', 'vote')), recover('v2', at(40)), cut('coordinator', 'v3', at(5), at(25)), partition([['v1', 'v4']], at(50), at(70))],
+  faults: [
+    crash('v2', afterSend('v2', 'vote')),
+    recover('v2', at(40)),
+    cut('coordinator', 'v3', at(5), at(25)),
+    partition([['v1', 'v4']], at(50), at(70)),
+  ],
   seed,
 });
 

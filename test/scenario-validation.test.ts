@@ -68,7 +68,8 @@ describe('simulate refuses a bad scenario with one error naming the field', () =
 
   it('runs nothing when it refuses: no event is ever reported', () => {
     const seen: unknown[] = [];
-    expect(() => simulate({ ...base, faults: [crash('v1', at(1)), crash('v8', at(3))] }, { onEvent: (e) => seen.push(e) })).toThrow(ScenarioError);
+    const twoCrashes = { ...base, faults: [crash('v1', at(1)), crash('v8', at(3))] };
+    expect(() => simulate(twoCrashes, { onEvent: (e) => seen.push(e) })).toThrow(ScenarioError);
     expect(seen).toEqual([]);
   });
 });

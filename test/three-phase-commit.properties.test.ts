@@ -5,10 +5,10 @@
 // the article, fig. 5 and "fail-recover").
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { after, faults, triggers } from './support/arbitraries';
+import { after, triggers } from './support/arbitraries';
 import {
   afterReceive, afterSend, agreement, at, crash, explain, onEnter, partition, recover, simulate, slow, threePhaseCommit, twoPhaseCommit, validity,
-  type Fault, type Run, type Scenario, type Trigger,
+  type Fault, type Run, type Scenario,
 } from '../lib';
 
 const SEED = 20261123;

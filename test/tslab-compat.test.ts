@@ -35,7 +35,8 @@ describe.each(['lib', 'exercises', 'solutions'])('%s/ loads in the tslab kernel'
         // `import type` / `export type` vanish when compiled, so tslab never loads them.
         if (/^\s*(import|export)\s+type\b/.test(line)) return;
         for (const match of line.matchAll(/\bfrom\s+'(\.{1,2}(?:\/[^']*)?)'/g)) {
-          if (isDirectory(resolve(dirname(file), match[1]!))) offenders.push(`${relative(root, file)}:${i + 1}: '${match[1]}' -> '${match[1]}/index'`);
+          if (isDirectory(resolve(dirname(file), match[1])))
+            offenders.push(`${relative(root, file)}:${i + 1}: '${match[1]}' -> '${match[1]}/index'`);
         }
       });
     }

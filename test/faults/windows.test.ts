@@ -37,7 +37,10 @@ describe('partition(groups, window)', () => {
     expect(out.map((e) => e.dropped)).toEqual([null, 'partition', null, 'partition']);
   });
   it('heals when its window closes', async () => {
-    const out = await through([between('coordinator', 'v2', 9), between('coordinator', 'v2', 10)], partition([['coordinator']], new Window(0, 10)));
+    const out = await through(
+      [between('coordinator', 'v2', 9), between('coordinator', 'v2', 10)],
+      partition([['coordinator']], new Window(0, 10)),
+    );
     expect(out.map((e) => e.dropped)).toEqual(['partition', null]);
   });
 });
