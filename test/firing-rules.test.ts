@@ -53,6 +53,7 @@ describe('triggers fire right after the event they name, before anything else ha
   it('afterReceive can name the sender and the nth message', () => {
     const run = simulate({ protocol: twoPC, faults: [crash('coordinator', afterReceive('coordinator', 'vote', { from: 'v3' }))] });
     const crashAt = run.trace.findIndex((e) => e.kind === 'crash');
+    expect(crashAt).toBeGreaterThan(0);
     const lastDelivered = run.trace.slice(0, crashAt).filter((e) => e.kind === 'deliver' && e.node === 'coordinator').pop();
     expect(lastDelivered).toMatchObject({ from: 'v3', message: { type: 'vote' } });
     // handled (decided and logged) before the crash, but its commit never sent

@@ -10,7 +10,12 @@ const ROWS = [
 
 const runOf = (id: string): Run => simulate(catalogEntry(id).scenario);
 const sends = (run: Run, node: string, type: string) => run.trace.filter((e) => e.kind === 'send' && e.node === node && e.message.type === type);
-const first = (run: Run, match: (e: TraceEvent) => boolean) => run.trace.findIndex(match);
+/** Where the first event that matches sits in the trace; fails the test when there is none (findIndex's -1 would pass a `<`). */
+const first = (run: Run, what: string, match: (e: TraceEvent) => boolean): number => {
+  const i = run.trace.findIndex(match);
+  expect(i, `no ${what} in the trace\n${explain(run)}`).toBeGreaterThanOrEqual(0);
+  return i;
+};
 
 describe('the 3pc/* rows of the course table', () => {
   it('are all in the catalog', () => {
@@ -26,7 +31,7 @@ describe('the 3pc/* rows of the course table', () => {
     });
 
     it('leaves every node with the decision its why describes', () => {
-      expect(entry.decisions).toBeDefined();
+      expect(Object.keys(entry.decisions ?? {}).length, 'the case names the decisions it expects').toBeGreaterThan(0);
       for (const [node, decision] of Object.entries(entry.decisions!)) expect(run.decisions[node], `${node}\n${explain(run)}`).toBe(decision);
     });
   });
@@ -55,14 +60,16 @@ describe('what each row shows', () => {
     const run = runOf('3pc/docommit-timeout');
     expect(sends(run, 'coordinator', 'doCommit')).toEqual([]);
     for (const v of ['v1', 'v2', 'v3']) {
-      expect(first(run, (e) => e.kind === 'timeout' && e.node === v && e.timer === 'doCommit')).toBeLessThan(first(run, (e) => e.kind === 'decide' && e.node === v));
+      const timeout = first(run, `doCommit timeout of ${v}`, (e) => e.kind === 'timeout' && e.node === v && e.timer === 'doCommit');
+      expect(timeout).toBeLessThan(first(run, `decision of ${v}`, (e) => e.kind === 'decide' && e.node === v));
     }
   });
 
   it("3pc/crash-and-cut: the coordinator's abort to v2 is lost to the cut, and v2 commits on its timeout (the lecture's A and B)", () => {
     const run = runOf('3pc/crash-and-cut');
     expect(run.trace.some((e) => e.kind === 'drop' && e.node === 'v2' && e.message.type === 'abort' && e.reason === 'cut')).toBe(true);
-    expect(first(run, (e) => e.kind === 'timeout' && e.node === 'v2')).toBeLessThan(first(run, (e) => e.kind === 'decide' && e.node === 'v2'));
+    const timeout = first(run, 'timeout of v2', (e) => e.kind === 'timeout' && e.node === 'v2');
+    expect(timeout).toBeLessThan(first(run, 'decision of v2', (e) => e.kind === 'decide' && e.node === 'v2'));
   });
 
   it('3pc/partition-split-brain: each side elects its own coordinator, v1 on one side and v2 on the other (article fig. 5)', () => {
