@@ -20,7 +20,14 @@ class Ev {
   ) {}
 }
 
-export function bareRun(spec: ProtocolSpec, voters: number, loss: number, seed: number, horizon = 1000): Verdict {
+export function bareRun(
+  spec: ProtocolSpec,
+  voters: number,
+  loss: number,
+  seed: number,
+  horizon = 1000,
+  delay: readonly [number, number] = [1, 1],
+): Verdict {
   const definition = protocolDefinition(spec.name)!;
   const ids = ['coordinator'];
   for (let i = 1; i <= voters; i++) ids.push(`v${i}`);
@@ -56,8 +63,10 @@ export function bareRun(spec: ProtocolSpec, voters: number, loss: number, seed: 
       const key = `${ids[n]}>${o.to}`;
       let random = links.get(key);
       if (random === undefined) links.set(key, (random = new LinkRandom(seed, ids[n], o.to)));
+      // The world's order of draws: the delay, then loss (lib/world/world.ts, the link pipeline).
+      const at = now + random.int(delay[0], delay[1]);
       if (random.chance(loss)) continue;
-      heap.push(new Ev(1, index.get(o.to)!, n, { kind: 'receive', from: ids[n], message: o.message }, '', 0), now + 1);
+      heap.push(new Ev(1, index.get(o.to)!, n, { kind: 'receive', from: ids[n], message: o.message }, '', 0), at);
     }
   };
 

@@ -3,6 +3,7 @@
 import { simulate, threePhaseCommit, twoPhaseCommit, World, type Scenario, type Verdict, type ProtocolSpec } from '../lib';
 import { validateScenario } from '../lib/scenario/validate';
 import { bareRun } from './bare-loop';
+import { LeanLoop } from './lean-loop';
 import { compare, fmt, heapUsed, time } from './measure';
 
 type Counts = Record<Verdict, number>;
@@ -35,8 +36,55 @@ function sweepBoth(label: string, protocol: ProtocolSpec, voters: number, loss: 
   if (!same) process.exitCode = 1;
 }
 
+/**
+ * Issue 21's sweep: 3-voter 2PC, delay 1-5, 10% loss, 20,000 seeds. simulate against the lean
+ * loop (bench/lean-loop.ts: minimal roles, numeric ids, no trace), the floor it should approach,
+ * and against the bare loop over the kit's own roles (the ratio this bench printed before).
+ */
+export function againstLean() {
+  const seeds = 20_000;
+  const protocol = twoPhaseCommit();
+  const lean = new LeanLoop(3, 1, 5, 0.1);
+  const counts = { lean: empty(), bare: empty(), simulate: empty() };
+  let leanSent = 0;
+  let simulateSent = 0;
+  const leanSweep = () => { for (let s = 1; s <= seeds; s++) counts.lean[lean.run(s)]++; };
+  const bareSweep = () => { for (let s = 1; s <= seeds; s++) counts.bare[bareRun(protocol, 3, 0.1, s, 1000, [1, 5])]++; };
+  const scenario = (seed: number): Scenario => ({ protocol, voters: 3, network: { delay: [1, 5], loss: 0.1 }, seed });
+  const simulateSweep = () => { for (let s = 1; s <= seeds; s++) counts.simulate[simulate(scenario(s), { trace: 'none' }).verdict]++; };
+  // One counted pass first: the work (messages a run) and the verdict shares must match.
+  for (let s = 1; s <= seeds; s++) {
+    lean.run(s);
+    leanSent += lean.sent;
+    simulateSent += simulate(scenario(s), { trace: 'none' }).stats.messagesSent;
+  }
+  const share = (c: Counts) => `${fmt((100 * c.committed) / seeds, 1)}% committed`;
+  leanSweep();
+  bareSweep();
+  simulateSweep();
+  const shares = { lean: share(counts.lean), bare: share(counts.bare), simulate: share(counts.simulate) };
+  const vsLean = compare(3, leanSweep, simulateSweep);
+  const vsBare = compare(3, bareSweep, simulateSweep);
+  console.log(`3-voter 2PC, delay 1-5, 10% loss, ${seeds.toLocaleString('en')} seeds (issue 21's sweep)`);
+  console.log(
+    `  lean loop (bench/lean-loop.ts)   ${fmt((seeds / vsLean.baseline) * 1000, 0)} runs/s   ${shares.lean}, ` +
+      `${fmt(leanSent / seeds, 1)} messages a run`,
+  );
+  console.log(`  bare loop over the kit's roles   ${fmt((seeds / vsBare.baseline) * 1000, 0)} runs/s   ${shares.bare}`);
+  console.log(
+    `  simulate, trace: 'none'          ${fmt((seeds / vsLean.subject) * 1000, 0)} runs/s   ${shares.simulate}, ` +
+      `${fmt(simulateSent / seeds, 1)} messages a run`,
+  );
+  console.log(
+    `  simulate / lean loop ${fmt(vsLean.ratio)}x (target <= 3x, goal 1.5x);  ` +
+      `simulate / bare loop ${fmt(vsBare.ratio)}x (the ratio before issue 21)`,
+  );
+  if (JSON.stringify(counts.bare) !== JSON.stringify(counts.simulate)) process.exitCode = 1;
+}
+
 export function benchCore() {
   console.log('== simulation core ==');
+  againstLean();
   sweepBoth('3-voter 2PC at 10% loss', twoPhaseCommit(), 3, 0.1, 10_000);
   sweepBoth('50-voter fault-free 2PC', twoPhaseCommit(), 50, 0, 1_000);
   sweepBoth('3-voter 3PC at 10% loss', threePhaseCommit(), 3, 0.1, 10_000);
