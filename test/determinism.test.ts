@@ -1,5 +1,5 @@
 // Same scenario and seed, same trace: every run can be replayed, event for event
-// (COURSE.md, "Randomness"; TigerBeetle's VOPR: one seed replays the run).
+// (docs/DESIGN.md, "Randomness"; TigerBeetle's VOPR: one seed replays the run).
 import { describe, expect, it } from 'vitest';
 import { afterSend, at, crash, cut, partition, recover, simulate, twoPhaseCommit, type Scenario } from '../lib';
 

@@ -1,4 +1,4 @@
-// The timing rules of COURSE.md ("Public face"), which make two implementations
+// The timing rules (docs/DESIGN.md, "Timing rules"), which make two implementations
 // agree on every verdict: when a trigger fires, what a fault does, and in what order.
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,5 +1,5 @@
 // Every lesson runs top to bottom through real Jupyter, and its charts arrive in a form every
-// front end can draw (issue 11, "Proof in CI"; COURSE.md, "Charts" and "Notebooks in Jupyter").
+// front end can draw (issue 11, "Proof in CI"; docs/DESIGN.md, "Charts" and "Notebooks in Jupyter").
 // Needs Jupyter's nbclient (Debian: python3-nbclient): skipped with a note where it is missing,
 // failed where CI is set, since CI installs it.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 // Bad input gets one ScenarioError that names the field and what is allowed there,
-// thrown before anything runs (COURSE.md, "Public face": bad input).
+// thrown before anything runs (docs/DESIGN.md, "Scenarios and bad input").
 import { describe, expect, it } from 'vitest';
 import { afterSend, at, crash, cut, onEnter, partition, pause, ScenarioError, simulate, slow, twoPhaseCommit, type Scenario } from '../lib';
 

@@ -1,4 +1,4 @@
-// Sweeps (issue 11; COURSE.md, "Traces" and "Charts"): many seeded runs summed into plain rows,
+// Sweeps (issue 11; docs/DESIGN.md, "Traces" and "Charts"): many seeded runs summed into plain rows,
 // the data of the outcome charts that show 2PC trading availability for consistency (DDIA ch. 9).
 import { describe, expect, it } from 'vitest';
 import { afterSend, crash, protocolLabel, ScenarioError, simulate, sweep, twoPhaseCommit, VERDICTS, type Scenario } from '../lib';

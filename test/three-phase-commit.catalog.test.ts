@@ -1,4 +1,4 @@
-// The 3pc/* rows of COURSE.md's failure table: each a named, replayable scenario that
+// The 3pc/* cases (docs/DESIGN.md, "The failure cases"): each a named, replayable scenario that
 // ends the way the readings tell it, for the reason its `why` gives.
 import { describe, expect, it } from 'vitest';
 import { catalog, catalogEntry, explain, simulate, type Run, type TraceEvent } from '../lib';

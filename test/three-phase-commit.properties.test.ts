@@ -1,5 +1,5 @@
 // Property-based specifications of 3PC (fast-check, fixed seeds so CI replays them).
-// What a learner should see (COURSE.md, "The failure cases"): 3PC never blocks under
+// What a learner should see (docs/DESIGN.md, "The failure cases"): 3PC never blocks under
 // crash-stop faults with bounded delays, but decides inconsistently under partitions,
 // crash-recover and delays beyond its timeouts (the lecture: it keeps A and gives up C;
 // the article, fig. 5 and "fail-recover").

@@ -1,4 +1,4 @@
-// What notebooks import must load in tslab, the notebook kernel (COURSE.md, "Notebooks in Jupyter").
+// What notebooks import must load in tslab, the notebook kernel (docs/DESIGN.md, "Notebooks in Jupyter").
 // Measured with tslab 1.0.22: it compiles lib/ itself and loads each compiled file by its path
 // plus ".js", so `from '../checkers'` (a folder with index.ts) fails in the kernel with
 // "Cannot find module '../checkers'", while tsc and vitest accept it. Write `from '../checkers/index'`.

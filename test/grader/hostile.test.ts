@@ -1,4 +1,4 @@
-// Hostile and broken submissions (issue 9; COURSE.md "Exercises and grading": what was
+// Hostile and broken submissions (issue 9; docs/DESIGN.md, "The grader's trust boundary": what was
 // measured about vitest's limits). Each case is a real file in test/grader/hostile/.
 // For each: the grading ends within its limit, the exercise scores only what it
 // honestly earned with a message saying what happened, the exercise graded beside
