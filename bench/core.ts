@@ -28,11 +28,11 @@ function sweepBoth(label: string, protocol: ProtocolSpec, voters: number, loss: 
   console.log(
     `${label}, ${seeds} seeds (verdicts ${same ? 'identical' : 'DIFFER'}: ${same ? counted : JSON.stringify({ bare, none, objects })})`,
   );
-  console.log(`  bare heap loop              ${fmt((seeds / full.baseline) * 1000, 0)} runs/s`);
+  console.log(`  bare heap loop              ${fmt((seeds / full.baseline) * 1000, 0)} runs/CPU-s`);
   console.log(
-    `  simulate, trace: 'none'     ${fmt((seeds / lean.subject) * 1000, 0)} runs/s   ratio ${fmt(lean.ratio)}x  (target <= 1.5x)`,
+    `  simulate, trace: 'none'     ${fmt((seeds / lean.subject) * 1000, 0)} runs/CPU-s   ratio ${fmt(lean.ratio)}x  (target <= 1.5x)`,
   );
-  console.log(`  simulate, trace of objects  ${fmt((seeds / full.subject) * 1000, 0)} runs/s   ratio ${fmt(full.ratio)}x`);
+  console.log(`  simulate, trace of objects  ${fmt((seeds / full.subject) * 1000, 0)} runs/CPU-s   ratio ${fmt(full.ratio)}x`);
   if (!same) process.exitCode = 1;
 }
 
@@ -45,34 +45,36 @@ export function againstLean() {
   const seeds = 20_000;
   const protocol = twoPhaseCommit();
   const lean = new LeanLoop(3, 1, 5, 0.1);
+  const scenario = (seed: number): Scenario => ({ protocol, voters: 3, network: { delay: [1, 5], loss: 0.1 }, seed });
+  // One counted pass first: the work (messages a run) and the verdict shares must match, and
+  // the bare loop must reach simulate's verdicts run for run.
   const counts = { lean: empty(), bare: empty(), simulate: empty() };
   let leanSent = 0;
   let simulateSent = 0;
-  const leanSweep = () => { for (let s = 1; s <= seeds; s++) counts.lean[lean.run(s)]++; };
-  const bareSweep = () => { for (let s = 1; s <= seeds; s++) counts.bare[bareRun(protocol, 3, 0.1, s, 1000, [1, 5])]++; };
-  const scenario = (seed: number): Scenario => ({ protocol, voters: 3, network: { delay: [1, 5], loss: 0.1 }, seed });
-  const simulateSweep = () => { for (let s = 1; s <= seeds; s++) counts.simulate[simulate(scenario(s), { trace: 'none' }).verdict]++; };
-  // One counted pass first: the work (messages a run) and the verdict shares must match.
   for (let s = 1; s <= seeds; s++) {
-    lean.run(s);
+    counts.lean[lean.run(s)]++;
     leanSent += lean.sent;
-    simulateSent += simulate(scenario(s), { trace: 'none' }).stats.messagesSent;
+    counts.bare[bareRun(protocol, 3, 0.1, s, 1000, [1, 5])]++;
+    const run = simulate(scenario(s), { trace: 'none' });
+    counts.simulate[run.verdict]++;
+    simulateSent += run.stats.messagesSent;
   }
   const share = (c: Counts) => `${fmt((100 * c.committed) / seeds, 1)}% committed`;
-  leanSweep();
-  bareSweep();
-  simulateSweep();
+  const sink = empty();
+  const leanSweep = () => { for (let s = 1; s <= seeds; s++) sink[lean.run(s)]++; };
+  const bareSweep = () => { for (let s = 1; s <= seeds; s++) sink[bareRun(protocol, 3, 0.1, s, 1000, [1, 5])]++; };
+  const simulateSweep = () => { for (let s = 1; s <= seeds; s++) sink[simulate(scenario(s), { trace: 'none' }).verdict]++; };
   const shares = { lean: share(counts.lean), bare: share(counts.bare), simulate: share(counts.simulate) };
   const vsLean = compare(3, leanSweep, simulateSweep);
   const vsBare = compare(3, bareSweep, simulateSweep);
   console.log(`3-voter 2PC, delay 1-5, 10% loss, ${seeds.toLocaleString('en')} seeds (issue 21's sweep)`);
   console.log(
-    `  lean loop (bench/lean-loop.ts)   ${fmt((seeds / vsLean.baseline) * 1000, 0)} runs/s   ${shares.lean}, ` +
+    `  lean loop (bench/lean-loop.ts)   ${fmt((seeds / vsLean.baseline) * 1000, 0)} runs/CPU-s   ${shares.lean}, ` +
       `${fmt(leanSent / seeds, 1)} messages a run`,
   );
-  console.log(`  bare loop over the kit's roles   ${fmt((seeds / vsBare.baseline) * 1000, 0)} runs/s   ${shares.bare}`);
+  console.log(`  bare loop over the kit's roles   ${fmt((seeds / vsBare.baseline) * 1000, 0)} runs/CPU-s   ${shares.bare}`);
   console.log(
-    `  simulate, trace: 'none'          ${fmt((seeds / vsLean.subject) * 1000, 0)} runs/s   ${shares.simulate}, ` +
+    `  simulate, trace: 'none'          ${fmt((seeds / vsLean.subject) * 1000, 0)} runs/CPU-s   ${shares.simulate}, ` +
       `${fmt(simulateSent / seeds, 1)} messages a run`,
   );
   console.log(
