@@ -1,6 +1,6 @@
 // The linter: typescript-eslint, because it reads the types (floating promises, awaited
-// non-promises, unused imports the compiler misses in type positions) and because
-// it can grow per-folder rules.
+// non-promises, needless assertions, values that print as [object Object]) and because a
+// rule can be set per folder or per file.
 // `npm run lint` runs it; `npm run format` runs Prettier (enforcement of formatting is off for now).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -35,22 +35,20 @@ export default tseslint.config(
         { code: 140, ignoreUrls: true, ignoreRegExpLiterals: true, ignorePattern: String.raw`^\s*(it|test|describe)(\.\w+)*\(['"\x60]` },
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
-      // Noisy for this code base (measured on the first run): roles and tests pass `any` state by
-      // design (`Role<S = any>`, issue 21 item 2 types it), and JSON read from disk is untyped.
+      // Noisy for this code base (130 hits on the first run): roles and tests pass `any` state by
+      // design until messages are typed (`Role<S = any>`, issue 21 item 2), and JSON read from
+      // disk is untyped. Turn these on with typed messages.
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
       '@typescript-eslint/no-unsafe-call': 'off',
-      '@typescript-eslint/restrict-template-expressions': 'off',
-      '@typescript-eslint/no-base-to-string': 'off',
-      '@typescript-eslint/unbound-method': 'off',
-      '@typescript-eslint/no-redundant-type-constituents': 'off',
-      // The kit's own exit path for bad input, and vitest's `expect(...).rejects` idiom.
-      '@typescript-eslint/only-throw-error': 'off',
-      '@typescript-eslint/require-await': 'off',
-      'no-control-regex': 'off',
+      // A few hits each, in files other branches are changing: possible '[object Object]' in a
+      // message (grader/stream-reporter.ts, explore/roles-system.ts, scenario/validate.ts), and
+      // methods passed unbound (exercise/learner-protocol.ts, test/charts.test.ts). Errors once fixed.
+      '@typescript-eslint/no-base-to-string': 'warn',
+      '@typescript-eslint/unbound-method': 'warn',
       '@typescript-eslint/no-unused-expressions': ['error', { allowShortCircuit: true, allowTernary: true }],
     },
   },
