@@ -83,8 +83,15 @@ export function benchExplore(): { statesPerSecond7: number; bytesPerState7: numb
       statesPerSecond7 = perWall;
       bytesPerState7 = result.bytesPerState;
     }
-    console.log(`  ${rms} RMs: ${result.distinct.toLocaleString('en-US')} distinct states (${ok ? 'as TLC' : `TLC says ${EXPECTED[rms].toLocaleString('en-US')}: WRONG`}), depth ${result.depth}`);
-    console.log(`    ${Math.round(perWall).toLocaleString('en-US')} distinct states/s wall, ${Math.round(perCpu).toLocaleString('en-US')} per CPU-second  (target >= 1,000,000 at 7 RMs; reference: ${TLC_REFERENCE})`);
+    console.log(
+      `  ${rms} RMs: ${result.distinct.toLocaleString('en-US')} distinct states ` +
+        `(${ok ? 'as TLC' : `TLC says ${EXPECTED[rms].toLocaleString('en-US')}: WRONG`}), depth ${result.depth}`,
+    );
+    console.log(
+      `    ${Math.round(perWall).toLocaleString('en-US')} distinct states/s wall, ` +
+        `${Math.round(perCpu).toLocaleString('en-US')} per CPU-second  ` +
+        `(target >= 1,000,000 at 7 RMs; reference: ${TLC_REFERENCE})`,
+    );
     console.log(`    ${fmt(result.bytesPerState, 1)} bytes per state, capacity included (target < 64)`);
     if (!ok) process.exitCode = 1;
   }
@@ -93,10 +100,21 @@ export function benchExplore(): { statesPerSecond7: number; bytesPerState7: numb
   console.log(`  packed / naive (Set of string keys, an array per state) at 7 RMs: ${fmt(ratio)}x the time (lower is better)`);
   const paxos = benchPaxos(3);
   const started = performance.now();
-  const placed = explore({ protocol: twoPhaseCommit(), voters: 3, faults: { kinds: { crash: 2, recover: 1, cut: 1 }, max: 3 }, progress: false });
+  const placed = explore({
+    protocol: twoPhaseCommit(),
+    voters: 3,
+    faults: { kinds: { crash: 2, recover: 1, cut: 1 }, max: 3 },
+    progress: false,
+  });
   const seconds = (performance.now() - started) / 1000;
   console.log('fault placements on 3-voter 2PC, up to 3 of 2 crashes, 1 recovery, 1 cut');
-  console.log(`  ${placed.tried.toLocaleString('en-US')} placements tried, ${placed.pruned.toLocaleString('en-US')} pruned as equivalent (${fmt((100 * placed.pruned) / placed.tried, 0)}%), ${placed.runs.toLocaleString('en-US')} run to the end, in ${fmt(seconds, 1)} s (${Math.round(placed.tried / seconds).toLocaleString('en-US')} placements/s); inconsistent: ${placed.counts.inconsistent}, blocked: ${placed.counts.blocked}`);
+  console.log(
+    `  ${placed.tried.toLocaleString('en-US')} placements tried, ` +
+      `${placed.pruned.toLocaleString('en-US')} pruned as equivalent (${fmt((100 * placed.pruned) / placed.tried, 0)}%), ` +
+      `${placed.runs.toLocaleString('en-US')} run to the end, in ${fmt(seconds, 1)} s ` +
+      `(${Math.round(placed.tried / seconds).toLocaleString('en-US')} placements/s); ` +
+      `inconsistent: ${placed.counts.inconsistent}, blocked: ${placed.counts.blocked}`,
+  );
   return { statesPerSecond7, bytesPerState7, ratioToNaive: ratio, paxosStatesPerSecond: paxos.statesPerSecond, paxosRatioToTlc: paxos.ratioToTlc };
 }
 

@@ -141,7 +141,14 @@ describe('check over a protocol\'s own roles (DDIA ch. 9: 2PC is safe, whatever 
 
   it('finds the disagreement of a 2PC voter that presumes commit when it recovers prepared, and the crash replays it in simulate', () => {
     const protocol = { name: 'presumeCommitOnRecovery', termination: 'wait', timeout: 10 };
-    const result = check({ protocol, voters: 2, votes: { v2: 'no' }, faults: { crashes: 1, recoveries: 1 }, invariants: ['agreement'], progress: false });
+    const result = check({
+      protocol,
+      voters: 2,
+      votes: { v2: 'no' },
+      faults: { crashes: 1, recoveries: 1 },
+      invariants: ['agreement'],
+      progress: false,
+    });
     expect(result.violation?.invariant).toBe('agreement');
     const actions = result.violation!.trace.map((s) => s.action);
     expect(actions).toContain('v1 crashes');
