@@ -1,12 +1,10 @@
 import { protocolDefinition, protocolNames, type ProtocolDefinition, type ProtocolSpec } from '../protocols/protocol';
-import type { NodeId } from '../protocols/role';
 import { ScenarioError } from './error';
 import type { Scenario } from './types';
 
-export const MAX_VOTERS = 1000;
-export const DEFAULT_VOTERS = 3;
-export const DEFAULT_HORIZON = 1000;
-export const DEFAULT_SEED = 1;
+import { nodesOf } from '../protocols/nodes';
+import { DEFAULT_VOTERS, MAX_VOTERS } from './defaults';
+export { DEFAULT_HORIZON, DEFAULT_SEED, DEFAULT_VOTERS, MAX_VOTERS, sizeOf } from './defaults';
 
 const SCENARIO_FIELDS = ['protocol', 'voters', 'votes', 'faults', 'network', 'seed', 'horizon', 'clients'];
 const NETWORK_FIELDS = ['delay', 'loss', 'duplicate', 'reorder'];
@@ -29,26 +27,6 @@ const TRIGGER_FIELDS: Record<string, { required: string[]; optional: string[] }>
   afterReceive: { required: ['node', 'type'], optional: ['from', 'nth'] },
   onEnter: { required: ['node', 'state'], optional: ['nth'] },
 };
-
-/**
- * The nodes of a run: the coordinator, the voters in id order, then the protocol's others;
- * or, for a protocol with nodes of its own, those alone (`size` is then its clients).
- */
-export function nodesOf(definition: ProtocolDefinition, spec: ProtocolSpec, voters: number): { voters: NodeId[]; others: NodeId[]; all: NodeId[] } {
-  if (definition.ownNodes) {
-    const own = [...definition.ownNodes.nodes(spec, voters)];
-    return { voters: [], others: own, all: own };
-  }
-  const voterIds: NodeId[] = [];
-  for (let i = 1; i <= voters; i++) voterIds.push(`v${i}`);
-  const others = definition.others ? [...definition.others(spec)] : [];
-  return { voters: voterIds, others, all: ['coordinator', ...voterIds, ...others] };
-}
-
-/** How many voters, or for a protocol with its own nodes how many clients, a run has. */
-export function sizeOf(definition: ProtocolDefinition, scenario: { readonly voters?: number; readonly clients?: number }): number {
-  return definition.ownNodes ? scenario.clients ?? definition.ownNodes.defaultClients : scenario.voters ?? DEFAULT_VOTERS;
-}
 
 /**
  * Checks a whole scenario before anything runs, and throws one `ScenarioError`
