@@ -21,5 +21,5 @@ import { logWrite, nothing, send, type Input, type Output, type StoreState } fro
 import { NotDoneYet } from '../lib/exercise/index';
 
 export function storeStep(state: StoreState, input: Input): readonly [StoreState, readonly Output[]] {
-  throw new NotDoneYet('09-fenced-store', 'compare the write\'s token with state.highest before you apply anything; on recover, rebuild highest from the logged writes');
+  throw new NotDoneYet('09-fenced-store', 'check the token against state.highest before applying; on recover, rebuild it from the log');
 }

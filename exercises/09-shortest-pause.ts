@@ -13,5 +13,5 @@ import { afterReceive, leaseLock, pause, type Scenario } from '../lib/index';
 import { NotDoneYet } from '../lib/exercise/index';
 
 export function shortestPause(): Scenario {
-  throw new NotDoneYet('09-shortest-pause', 'follow c2 in lease/pause-past-lease: c1\'s write must reach the store after c2\'s, not merely after c1\'s lease');
+  throw new NotDoneYet('09-shortest-pause', 'follow c2 in lease/pause-past-lease: c1 must write after c2, not merely after its lease');
 }

@@ -20,11 +20,14 @@ import { NotDoneYet } from '../lib/exercise/index';
 
 export function storeStep(state: StoreState, input: Input): readonly [StoreState, readonly Output[]] {
   // BEGIN SOLUTION
-  // HINT: compare the write's token with state.highest before you apply anything; on recover, rebuild highest from the logged writes
+  // HINT: check the token against state.highest before applying; on recover, rebuild it from the log
   if (input.kind === 'receive' && input.message.type === 'write') {
     const token = input.message.token as number;
     if (token < state.highest) return [state, [send(input.from, { type: 'rejected', token })]];
-    return [{ highest: Math.max(state.highest, token) }, [logWrite({ type: 'write', token, from: input.from }), send(input.from, { type: 'written', token })]];
+    return [
+      { highest: Math.max(state.highest, token) },
+      [logWrite({ type: 'write', token, from: input.from }), send(input.from, { type: 'written', token })],
+    ];
   }
   if (input.kind === 'recover') {
     let highest = 0;

@@ -12,7 +12,7 @@ import { NotDoneYet } from '../lib/exercise/index';
 
 export function shortestPause(): Scenario {
   // BEGIN SOLUTION
-  // HINT: follow c2 in lease/pause-past-lease: c1's write must reach the store after c2's, not merely after c1's lease
+  // HINT: follow c2 in lease/pause-past-lease: c1 must write after c2, not merely after its lease
   return {
     protocol: leaseLock({ lease: 20, fencing: false }),
     clients: 2,

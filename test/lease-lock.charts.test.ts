@@ -5,7 +5,21 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { afterReceive, catalogEntry, countMarks, LEASE_MARK, leaseLock, pause, pauseLeaseMap, ScenarioError, simulate, spaceTime, toSVG, twoPhaseCommit, type PauseLeaseRow } from '../lib';
+import {
+  afterReceive,
+  catalogEntry,
+  countMarks,
+  LEASE_MARK,
+  leaseLock,
+  pause,
+  pauseLeaseMap,
+  ScenarioError,
+  simulate,
+  spaceTime,
+  toSVG,
+  twoPhaseCommit,
+  type PauseLeaseRow,
+} from '../lib';
 
 const schema = JSON.parse(readFileSync(resolve(__dirname, '..', 'node_modules/vega-lite/build/vega-lite-schema.json'), 'utf8'));
 const validate = new Ajv({ allErrors: false, strict: false }).compile(schema);
@@ -24,7 +38,8 @@ describe('the space-time diagram of a lease-lock run', () => {
   });
 
   it("colours c1's write red where it landed on c2's, and grey where the fenced store rejected it", () => {
-    const colours = (spec: any) => (spec.layer as any[]).find((l) => l.name === LEASE_MARK.storeWrite).data.values.map((v: any) => `${v.text} ${v.colour}`);
+    const colours = (spec: any) =>
+      (spec.layer as any[]).find((l) => l.name === LEASE_MARK.storeWrite).data.values.map((v: any) => `${v.text} ${v.colour}`);
     expect(colours(spaceTime(unfenced))).toEqual(['c2:2 #3a923a', 'c1:1 #d62728']);
     expect(colours(spaceTime(fenced))).toEqual(['c2:2 #3a923a', 'c1:1 #7f7f7f']);
   });
@@ -39,7 +54,10 @@ describe('pauseLeaseMap: pause length against lease length', () => {
   const rows: PauseLeaseRow[] = [];
   for (const lease of [10, 20, 30]) {
     for (const ticks of [5, 15, 25, 35]) {
-      const run = simulate({ protocol: leaseLock({ lease }), faults: [pause('c1', afterReceive('c1', 'granted'), ticks)] }, { trace: 'none' });
+      const run = simulate(
+        { protocol: leaseLock({ lease }), faults: [pause('c1', afterReceive('c1', 'granted'), ticks)] },
+        { trace: 'none' },
+      );
       rows.push({ lease, pause: ticks, verdict: run.verdict as PauseLeaseRow['verdict'] });
     }
   }
@@ -57,6 +75,8 @@ describe('pauseLeaseMap: pause length against lease length', () => {
 
   it('refuses a commit verdict with one ScenarioError naming the row', () => {
     expect(() => pauseLeaseMap([{ lease: 1, pause: 1, verdict: 'committed' as never }])).toThrow(ScenarioError);
-    expect(() => pauseLeaseMap([{ lease: 1, pause: 1, verdict: 'committed' as never }])).toThrow(/rows\[0\]\.verdict: expected one of safe, unsafe/);
+    expect(() => pauseLeaseMap([{ lease: 1, pause: 1, verdict: 'committed' as never }])).toThrow(
+      /rows\[0\]\.verdict: expected one of safe, unsafe/,
+    );
   });
 });

@@ -5,7 +5,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { faults, triggers } from './support/arbitraries';
-import { afterReceive, drift, explain, explore, leaseLock, lockSafety, pause, simulate, sweep, verdict, type Fault, type Scenario } from '../lib';
+import {
+  afterReceive,
+  drift,
+  explain,
+  explore,
+  leaseLock,
+  lockSafety,
+  pause,
+  simulate,
+  sweep,
+  verdict,
+  type Fault,
+  type Scenario,
+} from '../lib';
 
 const SEED = 20261204;
 const CLIENTS = ['c1', 'c2', 'c3'];
@@ -28,23 +41,25 @@ const fault = fc.oneof(
 );
 
 const scenario = (fencing: boolean): fc.Arbitrary<Scenario> =>
-  fc.record({
-    lease: fc.integer({ min: 2, max: 40 }),
-    work: fc.integer({ min: 1, max: 40 }),
-    faults: fc.array(fault, { maxLength: 4 }),
-    loss: fc.constantFrom(0, 0, 0.1),
-    duplicate: fc.constantFrom(0, 0.1),
-    reorder: fc.constantFrom(0, 0.2),
-    delayMax: fc.integer({ min: 1, max: 4 }),
-    seed: fc.integer({ min: 1, max: 1_000_000 }),
-  }).map(({ lease, work, faults, loss, duplicate, reorder, delayMax, seed }) => ({
-    protocol: leaseLock({ lease, work, fencing }),
-    clients: 3,
-    faults,
-    network: { delay: [1, delayMax] as [number, number], loss, duplicate, reorder },
-    seed,
-    horizon: 400,
-  }));
+  fc
+    .record({
+      lease: fc.integer({ min: 2, max: 40 }),
+      work: fc.integer({ min: 1, max: 40 }),
+      faults: fc.array(fault, { maxLength: 4 }),
+      loss: fc.constantFrom(0, 0, 0.1),
+      duplicate: fc.constantFrom(0, 0.1),
+      reorder: fc.constantFrom(0, 0.2),
+      delayMax: fc.integer({ min: 1, max: 4 }),
+      seed: fc.integer({ min: 1, max: 1_000_000 }),
+    })
+    .map(({ lease, work, faults, loss, duplicate, reorder, delayMax, seed }) => ({
+      protocol: leaseLock({ lease, work, fencing }),
+      clients: 3,
+      faults,
+      network: { delay: [1, delayMax] as [number, number], loss, duplicate, reorder },
+      seed,
+      horizon: 400,
+    }));
 
 describe('the lease lock keeps the kit\'s promises (COURSE.md, "The library")', () => {
   it('replays the identical trace from the same scenario and seed, and from its JSON (200 scenarios)', () => {
@@ -74,8 +89,15 @@ describe('the lease lock keeps the kit\'s promises (COURSE.md, "The library")', 
   });
 
   it('sweeps like any protocol, counting safe and unsafe runs per row', () => {
-    const rows = sweep({ base: { protocol: leaseLock(), faults: [pause('c1', afterReceive('c1', 'granted'), 30)] }, vary: { 'protocol.lease': [10, 40] }, seeds: 2 });
-    expect(rows.map((r) => [r['protocol.lease'], r.safe, r.unsafe, r.unsafeShare])).toEqual([[10, 0, 2, 1], [40, 2, 0, 0]]);
+    const rows = sweep({
+      base: { protocol: leaseLock(), faults: [pause('c1', afterReceive('c1', 'granted'), 30)] },
+      vary: { 'protocol.lease': [10, 40] },
+      seeds: 2,
+    });
+    expect(rows.map((r) => [r['protocol.lease'], r.safe, r.unsafe, r.unsafeShare])).toEqual([
+      [10, 0, 2, 1],
+      [40, 2, 0, 0],
+    ]);
   });
 
   it('judges the same verdict whether or not the run keeps its trace (sweeps keep none)', () => {
@@ -124,7 +146,10 @@ describe('explore: every placement of a pause and a crash (lesson 09; COURSE.md,
     const pruned = result.placements.filter((p) => p.pruned);
     expect(pruned.length).toBeGreaterThan(100);
     for (const p of pruned) {
-      const full = simulate({ protocol: leaseLock({ lease: 20, fencing: false }), clients: 2, seed: 1, faults: p.faults }, { trace: 'none' });
+      const full = simulate(
+        { protocol: leaseLock({ lease: 20, fencing: false }), clients: 2, seed: 1, faults: p.faults },
+        { trace: 'none' },
+      );
       expect(full.verdict, JSON.stringify(p.faults)).toBe(p.verdict);
     }
   });

@@ -3,36 +3,69 @@
 // Burrows, "The Chubby lock service" (sec. 2.4: sequencers and lock-delay).
 import { describe, expect, it } from 'vitest';
 import {
-  afterReceive, afterSend, at, catalog, catalogEntry, crash, drift, explain, masters, printEvent, twoMasters, leaseLock, lockSafety, pause, recover, ScenarioError, simulate, twoPhaseCommit,
-  type NodeContext, type Run, type Scenario,
+  afterReceive,
+  afterSend,
+  at,
+  catalog,
+  catalogEntry,
+  crash,
+  drift,
+  explain,
+  masters,
+  printEvent,
+  twoMasters,
+  leaseLock,
+  lockSafety,
+  pause,
+  recover,
+  ScenarioError,
+  simulate,
+  twoPhaseCommit,
+  type NodeContext,
+  type Run,
+  type Scenario,
 } from '../lib';
-import { client, lockService, store, type LockService } from '../lib/protocols/lease-lock/index';
+import { client, lockService, store } from '../lib/protocols/lease-lock/index';
 
 /** DDIA fig. 8-4: c1 gets the lock and stops for 100 ticks, five times its lease. */
 const ddia = (fencing: boolean): Scenario => ({
-  protocol: leaseLock({ lease: 20, fencing }), clients: 2, faults: [pause('c1', afterReceive('c1', 'granted'), 100)],
+  protocol: leaseLock({ lease: 20, fencing }),
+  clients: 2,
+  faults: [pause('c1', afterReceive('c1', 'granted'), 100)],
 });
-const grants = (run: Run) => run.trace.flatMap((e) => (e.kind === 'send' && e.node === 'lock' && e.message.type === 'granted' ? [{ t: e.t, to: e.to, token: e.message.token }] : []));
-const storeSaid = (run: Run) => run.trace.flatMap((e) => (e.kind === 'send' && e.node === 'store' ? [`${e.message.type} ${e.to} ${e.message.token}`] : []));
+const grants = (run: Run) =>
+  run.trace.flatMap((e) =>
+    e.kind === 'send' && e.node === 'lock' && e.message.type === 'granted' ? [{ t: e.t, to: e.to, token: e.message.token }] : [],
+  );
+const storeSaid = (run: Run) =>
+  run.trace.flatMap((e) => (e.kind === 'send' && e.node === 'store' ? [`${e.message.type} ${e.to} ${String(e.message.token)}`] : []));
 
 describe('a lease lock without fencing (DDIA ch. 8, fig. 8-4)', () => {
   const run = simulate(ddia(false));
 
-  it("is unsafe when the holder pauses past its lease: c2 takes the lock and writes, then c1 wakes and writes over it", () => {
+  it('is unsafe when the holder pauses past its lease: c2 takes the lock and writes, then c1 wakes and writes over it', () => {
     expect(run.verdict, explain(run)).toBe('unsafe');
     expect(storeSaid(run)).toEqual(['written c2 2', 'written c1 1']);
   });
 
   it('grants the lock to the next waiter once the lease has run out by its own clock, with a token one higher', () => {
-    expect(grants(run).slice(0, 2)).toEqual([{ t: 1, to: 'c1', token: 1 }, { t: 21, to: 'c2', token: 2 }]);
+    expect(grants(run).slice(0, 2)).toEqual([
+      { t: 1, to: 'c1', token: 1 },
+      { t: 21, to: 'c2', token: 2 },
+    ]);
   });
 
-  it("has a checker that names the stale write, the lease it outlived, and the write it landed on", () => {
+  it('has a checker that names the stale write, the lease it outlived, and the write it landed on', () => {
     const safety = lockSafety(run);
     expect(safety.ok).toBe(false);
     expect(safety.nodes).toEqual(['c1']);
-    expect(safety.why).toMatch(/t=103 the store accepted c1's write under token 1, whose lease had ended by t=21.*c2's write under token 2 had been accepted at t=28/);
-    expect(safety.writes.map((w) => [w.client, w.token, w.outcome, w.after?.client ?? null])).toEqual([['c2', 2, 'accepted', null], ['c1', 1, 'accepted', 'c2']]);
+    expect(safety.why).toMatch(
+      /t=103 the store accepted c1's write under token 1, whose lease had ended by t=21.*c2's write under token 2 had been accepted at t=28/,
+    );
+    expect(safety.writes.map((w) => [w.client, w.token, w.outcome, w.after?.client ?? null])).toEqual([
+      ['c2', 2, 'accepted', null],
+      ['c1', 1, 'accepted', 'c2'],
+    ]);
   });
 });
 
@@ -69,14 +102,21 @@ describe('a lease that is long enough', () => {
   it('lets a client renew a lease its work outlasts, and only the holder under its own token', () => {
     const run = simulate({ protocol: leaseLock({ lease: 20, work: 50 }) });
     expect(run.trace.filter((e) => e.kind === 'send' && e.message.type === 'renew').length).toBeGreaterThanOrEqual(5);
-    expect(grants(run).filter((g) => g.to === 'c2').map((g) => g.t)[0]).toBeGreaterThan(50);
+    expect(
+      grants(run)
+        .filter((g) => g.to === 'c2')
+        .map((g) => g.t)[0],
+    ).toBeGreaterThan(50);
     expect(run.verdict).toBe('safe');
   });
 });
 
 describe("Chubby's lock-delay (sec. 2.4)", () => {
   it('keeps the lock from anyone for lockDelay ticks after a lease ran out, so a short-paused holder still writes first', () => {
-    const scenario = (lockDelay: number): Scenario => ({ protocol: leaseLock({ lease: 20, lockDelay }), faults: [pause('c1', afterReceive('c1', 'granted'), 30)] });
+    const scenario = (lockDelay: number): Scenario => ({
+      protocol: leaseLock({ lease: 20, lockDelay }),
+      faults: [pause('c1', afterReceive('c1', 'granted'), 30)],
+    });
     expect(simulate(scenario(0)).verdict).toBe('unsafe');
     const delayed = simulate(scenario(20));
     expect(delayed.verdict).toBe('safe');
@@ -92,7 +132,7 @@ describe('the roles are pure (etcd/raft style: input in, state and outputs out)'
     const s0 = lock.init(ctx('lock'));
     const [s1, out1] = lock.step(s0, { kind: 'receive', from: 'c1', message: { type: 'acquire' } });
     expect(out1.map((o) => o.kind)).toEqual(['log', 'setTimer', 'send']);
-    expect((s1 as LockService).token).toBe(1);
+    expect(s1.token).toBe(1);
     const [s2, out2] = lock.step(s1, { kind: 'receive', from: 'c2', message: { type: 'renew', token: 1 } });
     expect(out2).toEqual([]);
     expect(s2).toBe(s1);
@@ -141,17 +181,30 @@ describe('scenarios of the lease lock, validated (one ScenarioError naming the f
   it('a fractional number of clients', () => rejects({ ...base, clients: 1.5 }, 'clients', /whole number from 1 to 100/));
   it('voters in a lease-lock run', () => rejects({ ...base, voters: 3 }, 'voters', /leaseLock has no voters; size its run with clients/));
   it('votes in a lease-lock run', () => rejects({ ...base, votes: { v1: 'no' } }, 'votes', /has no voters/));
-  it('a fault on v1 in a lease-lock run', () => rejects({ ...base, faults: [crash('v1', at(3))] }, 'faults[0].node', /'v1' is not a node of this run; nodes are lock, c1, c2, store/));
-  it('a fault on a client beyond clients', () => rejects({ ...base, clients: 2, faults: [pause('c3', at(3), 10)] }, 'faults[0].node', /nodes are lock, c1, c2, store/));
-  it('clients in a commit run', () => rejects({ protocol: twoPhaseCommit(), clients: 2 }, 'clients', /twoPhaseCommit has no clients; size its run with voters/));
-  it('fencing that is not a boolean', () => rejects({ protocol: { ...leaseLock(), fencing: 'yes' } }, 'protocol.fencing', /one of true, false, got 'yes'/));
+  it('a fault on v1 in a lease-lock run', () =>
+    rejects({ ...base, faults: [crash('v1', at(3))] }, 'faults[0].node', /'v1' is not a node of this run; nodes are lock, c1, c2, store/));
+  it('a fault on a client beyond clients', () =>
+    rejects({ ...base, clients: 2, faults: [pause('c3', at(3), 10)] }, 'faults[0].node', /nodes are lock, c1, c2, store/));
+  it('clients in a commit run', () =>
+    rejects({ protocol: twoPhaseCommit(), clients: 2 }, 'clients', /twoPhaseCommit has no clients; size its run with voters/));
+  it('fencing that is not a boolean', () =>
+    rejects({ protocol: { ...leaseLock(), fencing: 'yes' } }, 'protocol.fencing', /one of true, false, got 'yes'/));
   it('a lease of zero', () => rejects({ protocol: leaseLock({ lease: 0 }) }, 'protocol.lease', /from 1 to 1000000, got 0/));
-  it('a message the lock never sends', () => rejects({ ...base, faults: [crash('c1', afterReceive('c1', 'grant'))] }, 'faults[0].when.type', /messages are acquire, granted, renew, release, write, written, rejected/));
+  it('a message the lock never sends', () =>
+    rejects(
+      { ...base, faults: [crash('c1', afterReceive('c1', 'grant'))] },
+      'faults[0].when.type',
+      /messages are acquire, granted, renew, release, write, written, rejected/,
+    ));
 });
 
 describe('clocks that lie: drift (DDIA ch. 8, "Unreliable Clocks")', () => {
-  const slowClock = (fencing: boolean): Scenario => ({ protocol: leaseLock({ lease: 20, work: 10, fencing }), faults: [drift('c1', 0.25)] });
-  const timeouts = (run: Run, node: string) => run.trace.flatMap((e) => (e.kind === 'timeout' && e.node === node ? [`${e.timer}@${e.t}`] : []));
+  const slowClock = (fencing: boolean): Scenario => ({
+    protocol: leaseLock({ lease: 20, work: 10, fencing }),
+    faults: [drift('c1', 0.25)],
+  });
+  const timeouts = (run: Run, node: string) =>
+    run.trace.flatMap((e) => (e.kind === 'timeout' && e.node === node ? [`${e.timer}@${e.t}`] : []));
 
   it("stretches a node's timers by 1/rate: c1's 10-tick work timer, set at t=2, fires at t=42", () => {
     const run = simulate(slowClock(false));
@@ -172,7 +225,10 @@ describe('clocks that lie: drift (DDIA ch. 8, "Unreliable Clocks")', () => {
   });
 
   it('a fast clock speeds timers up from the moment it starts drifting; a timer set before keeps its time', () => {
-    const run = simulate({ protocol: leaseLock({ lease: 20, work: 15 }), faults: [drift('lock', 2, at(5)), pause('c1', afterReceive('c1', 'granted'), 100)] });
+    const run = simulate({
+      protocol: leaseLock({ lease: 20, work: 15 }),
+      faults: [drift('lock', 2, at(5)), pause('c1', afterReceive('c1', 'granted'), 100)],
+    });
     // c1's lease was set at t=1, before the drift: it ends at t=21. c2's, set at t=21 on a double-speed clock, ends at t=31.
     expect(timeouts(run, 'lock').slice(0, 2)).toEqual(['expire@21', 'expire@31']);
   });
@@ -187,10 +243,14 @@ describe('clocks that lie: drift (DDIA ch. 8, "Unreliable Clocks")', () => {
 
   it('is refused with a rate that is not a clock speed, or on a node that does not exist', () => {
     for (const rate of [0, -1, 1000, Number.NaN, '2' as never]) {
-      expect(() => simulate({ protocol: leaseLock(), faults: [drift('c1', rate)] })).toThrow(/faults\[0\]\.rate: expected a clock rate from 0.01 to 100/);
+      expect(() => simulate({ protocol: leaseLock(), faults: [drift('c1', rate)] })).toThrow(
+        /faults\[0\]\.rate: expected a clock rate from 0.01 to 100/,
+      );
     }
     expect(() => simulate({ protocol: leaseLock(), faults: [drift('v1', 2)] })).toThrow(/faults\[0\]\.node: 'v1' is not a node/);
-    expect(() => simulate({ protocol: leaseLock(), faults: [{ kind: 'drift', node: 'c1' } as never] })).toThrow(/faults\[0\]\.rate: is required/);
+    expect(() => simulate({ protocol: leaseLock(), faults: [{ kind: 'drift', node: 'c1' } as never] })).toThrow(
+      /faults\[0\]\.rate: is required/,
+    );
   });
 });
 
@@ -199,19 +259,27 @@ describe('the lease/* cases of the catalog (DDIA ch. 8; Chubby sec. 2.4; the lec
 
   it('cover a pause past the lease, a pause within it, a slow clock, and the monitor with and without a lease', () => {
     expect(lease.map((e) => e.id)).toEqual([
-      'lease/pause-past-lease', 'lease/pause-past-lease-fenced', 'lease/pause-within-lease', 'lease/slow-clock', 'lease/slow-clock-fenced',
-      'lease/monitor-two-masters', 'lease/monitor-with-lease',
+      'lease/pause-past-lease',
+      'lease/pause-past-lease-fenced',
+      'lease/pause-within-lease',
+      'lease/slow-clock',
+      'lease/slow-clock-fenced',
+      'lease/monitor-two-masters',
+      'lease/monitor-with-lease',
     ]);
   });
 
-  it.each(lease.filter((e) => e.id.endsWith('-fenced')).map((e) => [e.id, e] as const))('%s is its unfenced twin plus fencing, and safe where the twin is unsafe', (id, entry) => {
-    const twin = catalogEntry(id.replace(/-fenced$/, ''));
-    expect(twin.expected).toBe('unsafe');
-    expect({ ...entry.scenario, protocol: { ...entry.scenario.protocol, fencing: false } }).toEqual(twin.scenario);
-    expect(simulate(entry.scenario).verdict).toBe('safe');
-  });
+  it.each(lease.filter((e) => e.id.endsWith('-fenced')).map((e) => [e.id, e] as const))(
+    '%s is its unfenced twin plus fencing, and safe where the twin is unsafe',
+    (id, entry) => {
+      const twin = catalogEntry(id.replace(/-fenced$/, ''));
+      expect(twin.expected).toBe('unsafe');
+      expect({ ...entry.scenario, protocol: { ...entry.scenario.protocol, fencing: false } }).toEqual(twin.scenario);
+      expect(simulate(entry.scenario).verdict).toBe('safe');
+    },
+  );
 
-  it('the lecture\'s monitor makes a second master when the link is cut, and the lease stops it', () => {
+  it("the lecture's monitor makes a second master when the link is cut, and the lease stops it", () => {
     const without = simulate(catalogEntry('lease/monitor-two-masters').scenario);
     const withLease = simulate(catalogEntry('lease/monitor-with-lease').scenario);
     expect(masters(without)).toEqual(['v1', 'v2']);

@@ -4,5 +4,11 @@ import type { HiddenSpec } from '../../grader/types';
 
 export const hidden: HiddenSpec = {
   id: '09-fenced-store',
-  tests: [{ name: 'after a crash, recovers the highest token from its log and still rejects the stale write', points: 2, judge: judgeRuns('store-crashes', storeCrashes) }],
+  tests: [
+    {
+      name: 'after a crash, recovers the highest token from its log and still rejects the stale write',
+      points: 2,
+      judge: judgeRuns('store-crashes', storeCrashes),
+    },
+  ],
 };

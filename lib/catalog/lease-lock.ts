@@ -22,8 +22,10 @@ export const leaseLockCases: readonly CatalogEntry[] = [
     source: 'DDIA ch. 8, fig. 8-4',
     scenario: { protocol: leaseLock({ lease: 20, fencing: false }), clients: 2, faults: longPause },
     expected: 'unsafe',
-    why: 'c1 gets the lock at t=2 and stops for 100 ticks. The lock service sees the lease run out at t=21 and grants it to c2, ' +
-      'which writes at t=28. c1 wakes at t=102, its work timer fires before its lease timer, and it writes on a lease that ended 80 ticks ago: ' +
+    why:
+      'c1 gets the lock at t=2 and stops for 100 ticks. The lock service sees the lease run out at t=21 and grants it to c2, ' +
+      'which writes at t=28. c1 wakes at t=102, its work timer fires before its lease timer, ' +
+      'and it writes on a lease that ended 80 ticks ago: ' +
       "the store takes it on top of c2's write.",
   },
   {
@@ -32,7 +34,8 @@ export const leaseLockCases: readonly CatalogEntry[] = [
     source: 'DDIA ch. 8, fig. 8-5; Chubby sec. 2.4 (sequencers)',
     scenario: { protocol: leaseLock({ lease: 20, fencing: true }), clients: 2, faults: longPause },
     expected: 'safe',
-    why: "Everything happens as without fencing, up to the store: it has accepted c2's write under token 2, so c1's write under token 1 " +
+    why:
+      "Everything happens as without fencing, up to the store: it has accepted c2's write under token 2, so c1's write under token 1 " +
       'is stale and it answers rejected. The lock could not stop c1; the store, which checks the token, can.',
   },
   {
@@ -41,7 +44,8 @@ export const leaseLockCases: readonly CatalogEntry[] = [
     source: 'DDIA ch. 8',
     scenario: { protocol: leaseLock({ lease: 20, fencing: false }), clients: 2, faults: [pause('c1', afterReceive('c1', 'granted'), 10)] },
     expected: 'safe',
-    why: 'c1 stops for 10 ticks, wakes at t=12 with its lease still running, writes at t=13 and releases; only then does c2 get the lock. ' +
+    why:
+      'c1 stops for 10 ticks, wakes at t=12 with its lease still running, writes at t=13 and releases; only then does c2 get the lock. ' +
       'A lease tolerates pauses shorter than itself, and no pause comes with a bound.',
   },
   {
@@ -50,7 +54,8 @@ export const leaseLockCases: readonly CatalogEntry[] = [
     source: 'DDIA ch. 8, "Unreliable Clocks" and "Process Pauses"',
     scenario: { protocol: leaseLock({ lease: 20, work: 10, fencing: false }), clients: 2, faults: slowClock },
     expected: 'unsafe',
-    why: "c1's clock runs at a quarter of true speed. Its 10-tick work takes 40 true ticks and its lease timer would take 72, so at t=42 it " +
+    why:
+      "c1's clock runs at a quarter of true speed. Its 10-tick work takes 40 true ticks and its lease timer would take 72, so at t=42 it " +
       'still believes it holds the lock. The lock service, on its own clock, gave it to c2 at t=21, and c2 wrote at t=33: ' +
       "c1's write lands on top. The lock assumed the holder's clock runs no slower than its own.",
   },
@@ -60,7 +65,8 @@ export const leaseLockCases: readonly CatalogEntry[] = [
     source: 'DDIA ch. 8, fig. 8-5',
     scenario: { protocol: leaseLock({ lease: 20, work: 10, fencing: true }), clients: 2, faults: slowClock },
     expected: 'safe',
-    why: "The same slow clock, but the store rejects c1's token 1 after c2's token 2. Fencing does not rely on any clock: " +
+    why:
+      "The same slow clock, but the store rejects c1's token 1 after c2's token 2. Fencing does not rely on any clock: " +
       'the store compares two numbers the lock handed out in order.',
   },
   {
@@ -69,7 +75,8 @@ export const leaseLockCases: readonly CatalogEntry[] = [
     source: 'the lecture (master, backup and monitor); DDIA ch. 8',
     scenario: { protocol: failover(), voters: 2, faults: cutOff, horizon: 60 },
     expected: 'unsafe',
-    why: 'A partition cuts the live master v1 off from the monitor at t=12. The monitor hears no pong for 10 ticks and promotes v2 at t=17; ' +
+    why:
+      'A partition cuts the live master v1 off from the monitor at t=12. The monitor hears no pong for 10 ticks and promotes v2 at t=17; ' +
       'nobody can tell v1, which carries on as master: two masters (lesson 02).',
   },
   {
@@ -78,7 +85,9 @@ export const leaseLockCases: readonly CatalogEntry[] = [
     source: 'the lecture; DDIA ch. 8 ("The leader and the lock"); Chubby sec. 2.4',
     scenario: { protocol: failover({ lease: 10 }), voters: 2, faults: cutOff, horizon: 60 },
     expected: 'safe',
-    why: "Each ping renews the master's 10-tick lease. Cut off at t=12, v1 hears no ping after t=11 and steps down at t=21. " +
-      'The monitor gives up on v1 at t=17, stops pinging, and waits the lease out (plus 2 ticks for a ping in flight) before it promotes v2 at t=29.',
+    why:
+      "Each ping renews the master's 10-tick lease. Cut off at t=12, v1 hears no ping after t=11 and steps down at t=21. " +
+      'The monitor gives up on v1 at t=17, stops pinging, and waits the lease out (plus 2 ticks for a ping in flight) ' +
+      'before it promotes v2 at t=29.',
   },
 ];

@@ -62,23 +62,64 @@ export function leaseLayers(run: Drawable, frame: LeaseFrame, fontSize: number):
       close(e.t, `token ${token} granted`);
       open = { client: e.to, token, t: e.t };
     } else if (e.kind === 'timeout' && e.timer === 'expire') close(e.t, 'expired');
-    else if (e.kind === 'deliver' && e.message.type === 'release' && open !== null && e.from === open.client && e.message.token === open.token) close(e.t, 'released');
+    else if (
+      e.kind === 'deliver' &&
+      e.message.type === 'release' &&
+      open !== null &&
+      e.from === open.client &&
+      e.message.token === open.token
+    )
+      close(e.t, 'released');
     else if (e.kind === 'crash' && !e.noop) close(e.t, 'the lock crashed');
   }
   close(frame.to, 'still running at the end of the chart');
 
-  const writes = lockSafety({ trace: run.trace, voters: [] }).writes.filter((w) => w.at >= frame.from && w.at <= frame.to).map((w) => {
-    const colour = w.outcome === 'rejected' || w.outcome === 'unanswered' ? REJECTED : w.after !== null ? STALE : ACCEPTED;
-    const how = w.outcome === 'rejected' ? 'rejected: stale token' : w.after !== null ? `accepted on top of ${w.after.client}'s token ${w.after.token}` : w.outcome;
-    return { x: w.at, y: lane('store'), colour, shape: w.outcome === 'accepted' ? 'circle' : 'square', text: `${w.client}:${w.token}`, what: `t=${w.at} store takes ${w.client}'s write under token ${w.token}: ${how}` };
-  });
+  const writes = lockSafety({ trace: run.trace, voters: [] })
+    .writes.filter((w) => w.at >= frame.from && w.at <= frame.to)
+    .map((w) => {
+      const colour = w.outcome === 'rejected' || w.outcome === 'unanswered' ? REJECTED : w.after !== null ? STALE : ACCEPTED;
+      const how =
+        w.outcome === 'rejected'
+          ? 'rejected: stale token'
+          : w.after !== null
+            ? `accepted on top of ${w.after.client}'s token ${w.after.token}`
+            : w.outcome;
+      return {
+        x: w.at,
+        y: lane('store'),
+        colour,
+        shape: w.outcome === 'accepted' ? 'circle' : 'square',
+        text: `${w.client}:${w.token}`,
+        what: `t=${w.at} store takes ${w.client}'s write under token ${w.token}: ${how}`,
+      };
+    });
 
   const tip = { tooltip: { field: 'what', type: 'nominal' as const }, description: { field: 'what', type: 'nominal' as const } };
   const raw = (field: string) => ({ field, type: 'nominal' as const, scale: null });
   return [
-    { name: LEASE_MARK.leaseBand, data: { values: bands }, mark: { clip: true, type: 'rect', color: LEASE, opacity: 0.55 }, encoding: { x2: { field: 'x2' }, y2: { field: 'y2' }, ...tip } },
-    { name: LEASE_MARK.leaseLabel, data: { values: labels }, mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 2, dy: -1, fontSize: fontSize - 1, color: LEASE }, encoding: { text: { field: 'text' }, ...tip } },
-    { name: LEASE_MARK.storeWrite, data: { values: writes }, mark: { clip: true, type: 'point', size: 110, filled: true, opacity: 1, stroke: 'white', strokeWidth: 1 }, encoding: { color: raw('colour'), shape: raw('shape'), ...tip } },
-    { name: LEASE_MARK.storeWriteLabel, data: { values: writes }, mark: { type: 'text', align: 'center', baseline: 'top', dy: 8, fontSize, fontWeight: 'bold' }, encoding: { text: { field: 'text' }, color: raw('colour'), ...tip } },
+    {
+      name: LEASE_MARK.leaseBand,
+      data: { values: bands },
+      mark: { clip: true, type: 'rect', color: LEASE, opacity: 0.55 },
+      encoding: { x2: { field: 'x2' }, y2: { field: 'y2' }, ...tip },
+    },
+    {
+      name: LEASE_MARK.leaseLabel,
+      data: { values: labels },
+      mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 2, dy: -1, fontSize: fontSize - 1, color: LEASE },
+      encoding: { text: { field: 'text' }, ...tip },
+    },
+    {
+      name: LEASE_MARK.storeWrite,
+      data: { values: writes },
+      mark: { clip: true, type: 'point', size: 110, filled: true, opacity: 1, stroke: 'white', strokeWidth: 1 },
+      encoding: { color: raw('colour'), shape: raw('shape'), ...tip },
+    },
+    {
+      name: LEASE_MARK.storeWriteLabel,
+      data: { values: writes },
+      mark: { type: 'text', align: 'center', baseline: 'top', dy: 8, fontSize, fontWeight: 'bold' },
+      encoding: { text: { field: 'text' }, color: raw('colour'), ...tip },
+    },
   ];
 }

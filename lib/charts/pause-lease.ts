@@ -26,7 +26,8 @@ export interface PauseLeaseOptions {
  * @example
  * const rows = [];
  * for (const lease of [10, 20, 30]) for (const ticks of [5, 15, 25, 35]) {
- *   const run = simulate({ protocol: leaseLock({ lease }), faults: [pause('c1', afterReceive('c1', 'granted'), ticks)] }, { trace: 'none' });
+ *   const faults = [pause('c1', afterReceive('c1', 'granted'), ticks)];
+ *   const run = simulate({ protocol: leaseLock({ lease }), faults }, { trace: 'none' });
  *   rows.push({ lease, pause: ticks, verdict: run.verdict });
  * }
  * await show(pauseLeaseMap(rows));
@@ -35,9 +36,11 @@ export function pauseLeaseMap(rows: readonly PauseLeaseRow[], options: PauseLeas
   if (rows.length === 0) throw new ScenarioError('rows', 'expected at least one { lease, pause, verdict } row');
   rows.forEach((row, i) => {
     for (const field of ['lease', 'pause'] as const) {
-      if (!Number.isFinite(row[field])) throw new ScenarioError(`rows[${i}].${field}`, `expected a number of ticks, got ${JSON.stringify(row[field])}`);
+      if (!Number.isFinite(row[field]))
+        throw new ScenarioError(`rows[${i}].${field}`, `expected a number of ticks, got ${JSON.stringify(row[field])}`);
     }
-    if (!LOCK_VERDICTS.includes(row.verdict)) throw new ScenarioError(`rows[${i}].verdict`, `expected one of ${LOCK_VERDICTS.join(', ')}, got ${JSON.stringify(row.verdict)}`);
+    if (!LOCK_VERDICTS.includes(row.verdict))
+      throw new ScenarioError(`rows[${i}].verdict`, `expected one of ${LOCK_VERDICTS.join(', ')}, got ${JSON.stringify(row.verdict)}`);
   });
   const title = options.title ?? 'Verdict by pause length and lease length';
   const pauses = [...new Set(rows.map((r) => r.pause))].sort((a, b) => a - b);
@@ -54,7 +57,12 @@ export function pauseLeaseMap(rows: readonly PauseLeaseRow[], options: PauseLeas
     encoding: {
       x: { field: 'pause', type: 'ordinal', sort: pauses, title: 'pause of the lock holder (ticks)' },
       y: { field: 'lease', type: 'ordinal', sort: leases, title: 'lease (ticks)' },
-      color: { field: 'verdict', type: 'nominal', title: 'verdict', scale: { domain: [...LOCK_VERDICTS], range: LOCK_VERDICTS.map((v) => VERDICT_COLOURS[v]) } },
+      color: {
+        field: 'verdict',
+        type: 'nominal',
+        title: 'verdict',
+        scale: { domain: [...LOCK_VERDICTS], range: LOCK_VERDICTS.map((v) => VERDICT_COLOURS[v]) },
+      },
       tooltip: [
         { field: 'lease', type: 'quantitative' },
         { field: 'pause', type: 'quantitative' },
@@ -62,6 +70,10 @@ export function pauseLeaseMap(rows: readonly PauseLeaseRow[], options: PauseLeas
         { field: 'detail', type: 'nominal' },
       ],
     },
-    config: { view: { stroke: null }, axis: { labelFontSize: 10, titleFontSize: 11, titleFontWeight: 'normal' }, legend: { orient: 'bottom', direction: 'horizontal' } },
+    config: {
+      view: { stroke: null },
+      axis: { labelFontSize: 10, titleFontSize: 11, titleFontWeight: 'normal' },
+      legend: { orient: 'bottom', direction: 'horizontal' },
+    },
   };
 }

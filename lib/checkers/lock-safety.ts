@@ -116,20 +116,28 @@ function judge(taken: readonly Taken[], grantedAt: ReadonlyMap<number, number>):
 
   if (broken !== null) {
     const { write, event } = broken;
-    const ended = write.leaseEndedBy !== null ? `had ended by t=${write.leaseEndedBy}, when the lock granted token ${write.token + 1}` : 'had ended';
+    const ended =
+      write.leaseEndedBy !== null ? `had ended by t=${write.leaseEndedBy}, when the lock granted token ${write.token + 1}` : 'had ended';
     return {
       ok: false,
       verdict: 'unsafe',
       nodes: [write.client],
       event,
       writes,
-      why: `t=${write.at} the store accepted ${write.client}'s write under token ${write.token}, whose lease ${ended}; ` +
-        `${write.after!.client}'s write under token ${write.after!.token} had been accepted at t=${write.after!.at}, and ${write.client}'s landed on top of it`,
+      why:
+        `t=${write.at} the store accepted ${write.client}'s write under token ${write.token}, whose lease ${ended}; ` +
+        `${write.after!.client}'s write under token ${write.after!.token} had been accepted at t=${write.after!.at}, ` +
+        `and ${write.client}'s landed on top of it`,
     };
   }
   const rejected = writes.filter((w) => w.outcome === 'rejected');
-  const why = rejected.length > 0
-    ? `the store took writes in token order and rejected ${rejected.map((w) => `${w.client}'s under token ${w.token} at t=${w.at}`).join(', ')}`
-    : writes.length > 0 ? 'the store took every write in token order' : 'no write reached the store';
+  const why =
+    rejected.length > 0
+      ? `the store took writes in token order and rejected ${rejected.map(describeRejected).join(', ')}`
+      : writes.length > 0
+        ? 'the store took every write in token order'
+        : 'no write reached the store';
   return { ok: true, verdict: 'safe', nodes: [], event: null, writes, why };
 }
+
+const describeRejected = (w: JudgedWrite) => `${w.client}'s under token ${w.token} at t=${w.at}`;

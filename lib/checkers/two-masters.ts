@@ -14,11 +14,18 @@ export function twoMasters(run: Judged): Check & { readonly verdict: LockVerdict
   const master = new Set<NodeId>();
   for (const e of run.trace) {
     // v1 is the master from its start, and again when it recovers (it starts over as one).
-    const becomes = (e.kind === 'state' && e.to === 'master') || ((e.kind === 'start' || (e.kind === 'recover' && !e.noop)) && e.node === 'v1');
+    const becomes =
+      (e.kind === 'state' && e.to === 'master') || ((e.kind === 'start' || (e.kind === 'recover' && !e.noop)) && e.node === 'v1');
     if (becomes) {
       const others = [...master].filter((n) => n !== e.node);
       if (others.length > 0) {
-        return { ok: false, verdict: 'unsafe', nodes: [e.node, ...others], event: e, why: `t=${e.t} ${e.node} became master while ${others.join(', ')} still was` };
+        return {
+          ok: false,
+          verdict: 'unsafe',
+          nodes: [e.node, ...others],
+          event: e,
+          why: `t=${e.t} ${e.node} became master while ${others.join(', ')} still was`,
+        };
       }
       master.add(e.node);
     } else if (e.kind === 'state' && e.from === 'master') master.delete(e.node);

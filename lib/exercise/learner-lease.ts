@@ -39,5 +39,12 @@ export function leaseLockWith(step: StoreStep, options: { lease?: number; work?:
     },
   });
   // The same options as leaseLock; `fencing` is the learner's store's to do, so it says true.
-  return Object.freeze({ name: LEARNER_LEASE, lease: options.lease ?? 20, fencing: true, work: options.work ?? 5, margin: 2, lockDelay: 0 });
+  return Object.freeze({
+    name: LEARNER_LEASE,
+    lease: options.lease ?? 20,
+    fencing: true,
+    work: options.work ?? 5,
+    margin: 2,
+    lockDelay: 0,
+  });
 }

@@ -18,4 +18,6 @@ probe('takes a fresh write, rejects a stale one, and ignores the rest, step by s
   }
   return seen;
 });
-probe('over paused holders, slow clocks and a paused store, answers every write as the fenced store does', () => learnerLeaseRuns(storeStep, holderFaults()));
+probe('over paused holders, slow clocks and a paused store, answers every write as the fenced store does', () =>
+  learnerLeaseRuns(storeStep, holderFaults()),
+);

@@ -1,4 +1,5 @@
-// Probe for exercise 09-shortest-pause (DDIA ch. 8, fig. 8-4). The grader simulates the scenario itself: grader/exercises/09-shortest-pause.ts.
+// Probe for exercise 09-shortest-pause (DDIA ch. 8, fig. 8-4).
+// The grader simulates the scenario itself: grader/exercises/09-shortest-pause.ts.
 import { shortestPause } from '../../exercises/09-shortest-pause';
 import { probe } from '../../grader/worker/probe';
 

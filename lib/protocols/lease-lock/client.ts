@@ -4,7 +4,11 @@ export type ClientStateName = 'init' | 'waiting' | 'holding' | 'writing' | 'done
 
 /** A client's state: where it is, and the token of the lease it holds (0: none). */
 export class Client {
-  constructor(readonly name: ClientStateName, readonly token: number, readonly ctx: NodeContext) {}
+  constructor(
+    readonly name: ClientStateName,
+    readonly token: number,
+    readonly ctx: NodeContext,
+  ) {}
 }
 
 /** What a client needs to know of the lock's terms. */
@@ -61,10 +65,14 @@ export function client(terms: ClientTerms): Role<Client> {
               return [s, nothing];
             }
             case 'written':
-              return s.name === 'writing' ? [new Client('done', s.token, s.ctx), [send('lock', { type: 'release', token: s.token })]] : [s, nothing];
+              return s.name === 'writing'
+                ? [new Client('done', s.token, s.ctx), [send('lock', { type: 'release', token: s.token })]]
+                : [s, nothing];
             case 'rejected':
               // Fenced off: a newer holder has written. Give the lock back all the same.
-              return s.name === 'writing' ? [new Client('fenced', s.token, s.ctx), [send('lock', { type: 'release', token: s.token })]] : [s, nothing];
+              return s.name === 'writing'
+                ? [new Client('fenced', s.token, s.ctx), [send('lock', { type: 'release', token: s.token })]]
+                : [s, nothing];
             default:
               return [s, nothing];
           }
@@ -74,7 +82,10 @@ export function client(terms: ClientTerms): Role<Client> {
             case 'work':
               // Still holding, as far as this client can tell: its lease timer has not fired.
               if (s.name !== 'holding') return [s, nothing];
-              return [new Client('writing', s.token, s.ctx), [cancelTimer('renew'), cancelTimer('lease'), send('store', { type: 'write', token: s.token })]];
+              return [
+                new Client('writing', s.token, s.ctx),
+                [cancelTimer('renew'), cancelTimer('lease'), send('store', { type: 'write', token: s.token })],
+              ];
             case 'renew':
               if (s.name !== 'holding') return [s, nothing];
               return [s, [setTimer('renew', renewEvery), send('lock', { type: 'renew', token: s.token })]];

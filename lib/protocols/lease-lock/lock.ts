@@ -1,4 +1,16 @@
-import { cancelTimer, logWrite, nothing, send, setTimer, type Input, type LogRecord, type NodeId, type Output, type Role, type Step } from '../role';
+import {
+  cancelTimer,
+  logWrite,
+  nothing,
+  send,
+  setTimer,
+  type Input,
+  type LogRecord,
+  type NodeId,
+  type Output,
+  type Role,
+  type Step,
+} from '../role';
 
 export type LockStateName = 'free' | 'held' | 'delayed';
 

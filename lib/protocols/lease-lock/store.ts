@@ -24,7 +24,10 @@ export function store(fencing: boolean): Role<Store> {
           if (message.type !== 'write') return [s, nothing];
           const token = message.token as number;
           if (fencing && staleToken(s.highest, token)) return [s, [send(from, { type: 'rejected', token })]];
-          return [new Store(Math.max(s.highest, token)), [logWrite({ type: 'write', token, from }), send(from, { type: 'written', token })]];
+          return [
+            new Store(Math.max(s.highest, token)),
+            [logWrite({ type: 'write', token, from }), send(from, { type: 'written', token })],
+          ];
         }
         case 'recover':
           return [new Store(highestIn(input.log)), nothing];

@@ -57,7 +57,8 @@ export function server(initial: ServerState, lease: number): Role<ServerState> {
         case 'start':
           return [s, s === 'master' ? renew : nothing];
         case 'receive':
-          if (input.message.type === 'ping') return [s, s === 'master' ? [...renew, send(input.from, { type: 'pong' })] : [send(input.from, { type: 'pong' })]];
+          if (input.message.type === 'ping')
+            return [s, s === 'master' ? [...renew, send(input.from, { type: 'pong' })] : [send(input.from, { type: 'pong' })]];
           if (input.message.type === 'promote') return ['master', nothing];
           return [s, nothing];
         case 'timeout':

@@ -37,7 +37,14 @@ export interface FailoverSpec extends ProtocolSpec {
  * @example simulate({ protocol: failover({ lease: 10 }), voters: 2, faults: [partition([['v1']], at(12))], horizon: 60 }).verdict // 'safe'
  */
 export function failover(options: FailoverOptions = {}): FailoverSpec {
-  const spec: FailoverSpec = { ...options, name: 'failover', every: options.every ?? 5, timeout: options.timeout ?? 10, lease: options.lease ?? 0, margin: options.margin ?? 2 };
+  const spec: FailoverSpec = {
+    ...options,
+    name: 'failover',
+    every: options.every ?? 5,
+    timeout: options.timeout ?? 10,
+    lease: options.lease ?? 0,
+    margin: options.margin ?? 2,
+  };
   return Object.freeze(spec);
 }
 
@@ -45,7 +52,11 @@ export function failover(options: FailoverOptions = {}): FailoverSpec {
  * The nodes that are up at the end of a run and believe they are the master.
  * @example masters(simulate({ protocol: failover(), voters: 2, horizon: 60 })) // ['v1']
  */
-export function masters(run: { readonly nodes: readonly string[]; readonly up: Readonly<Record<string, boolean>>; readonly states: Readonly<Record<string, string>> }): string[] {
+export function masters(run: {
+  readonly nodes: readonly string[];
+  readonly up: Readonly<Record<string, boolean>>;
+  readonly states: Readonly<Record<string, string>>;
+}): string[] {
   return run.nodes.filter((n) => run.up[n] && run.states[n] === 'master');
 }
 
