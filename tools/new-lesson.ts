@@ -93,7 +93,7 @@ export function newLesson(project: string, args: readonly string[]): { request: 
     mkdirSync(dirname(join(project, path)), { recursive: true });
     writeFileSync(join(project, path), text);
   }
-  const built = buildExercises(project).filter((f) => f === `exercises/${request.id}.ts`);
+  const built = buildExercises(project).written.filter((f) => f === `exercises/${request.id}.ts`);
   return { request, written: [...files.keys(), ...built] };
 }
 
