@@ -40,7 +40,7 @@ export function projectFiles(project: string): string[] {
 /** The relative imports of a TypeScript file, as project paths (without extension). */
 function importsOf(file: string, text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)) out.push(normalize(join(dirname(file), m[1])).replace(/\.(m?ts|js)$/, ''));
+  for (const m of text.matchAll(/^(?:import|export|\})[^'"\n]*?['"](\.{1,2}\/[^'"]+)['"]/gm)) out.push(normalize(join(dirname(file), m[1])).replace(/\.(m?ts|js)$/, ''));
   return out;
 }
 
