@@ -78,7 +78,7 @@ export async function gradeClass(options: ClassOptions): Promise<LearnerRow[]> {
  */
 export function noteOf(graded: Graded): string {
   const parts: string[] = [];
-  for (const problem of ['missing', 'does not compile', 'timed out', 'crashed'] as const) {
+  for (const problem of ['missing', 'does not compile', 'does not load', 'timed out', 'crashed'] as const) {
     const files = graded.outcomes.filter((o) => o.problem === problem).map((o) => `${o.id}.ts`);
     if (files.length) parts.push(`${problem}: ${files.join(', ')}`);
   }

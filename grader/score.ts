@@ -16,7 +16,7 @@ export interface ScoredTest {
 }
 
 /** Why an exercise earned nothing as a whole, for the gradebook's note: its file was missing, did not load, or ran out of time. */
-export type Problem = 'missing' | 'does not compile' | 'timed out' | 'crashed';
+export type Problem = 'missing' | 'does not compile' | 'does not load' | 'timed out' | 'crashed';
 
 export interface ExerciseOutcome {
   readonly id: string;
@@ -77,7 +77,7 @@ export function scoreExercise(
     // esbuild's "Transform failed" / "Expected ..." and a SyntaxError mean the file is not valid TypeScript.
     const syntax = /Transform failed|SyntaxError|Expected ".*" but found|Unexpected ".*"|Unterminated/i.test(first);
     whyMissing = syntax ? `your file does not compile: ${first}` : `your file could not be loaded or the test process died: ${first}`;
-    problem = syntax ? 'does not compile' : 'crashed';
+    problem = syntax ? 'does not compile' : 'does not load';
   } else if (ended && ended.errors.length) {
     whyMissing = `the test process failed: ${ended.errors[0]}`;
   } else if (!ended) {

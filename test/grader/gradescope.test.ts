@@ -45,7 +45,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
-});
+}, 120_000);
 
 /** Runs run_autograder on an upload (path inside submission/ -> source text) as Gradescope does; returns results.json. */
 function runAutograder(upload: Record<string, string>): { status: number | null; results: Results; text: string; seconds: number } {
