@@ -41,11 +41,29 @@ beforeAll(async () => {
     encoding: 'utf8',
     timeout: 300_000,
   });
-  const [header, ...lines] = readFileSync(join(dir, 'out', 'gradebook.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+  const [header, ...lines] = csvRows(readFileSync(join(dir, 'out', 'gradebook.csv'), 'utf8'));
   rows = Object.fromEntries(lines.map((cells) => [cells[0], Object.fromEntries(header.map((h, i) => [h.replace(/ \(\/\d+\)$/, ''), cells[i]]))]));
 }, 320_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The cells of a CSV file as a spreadsheet reads them: quoted cells may hold commas and doubled quotes. */
+function csvRows(text: string): string[][] {
+  return text.trim().split('\n').map((line) => {
+    const cells: string[] = [];
+    let i = 0;
+    for (;;) {
+      let cell = '';
+      if (line[i] === '"') {
+        for (i++; i < line.length && !(line[i] === '"' && line[i + 1] !== '"'); i++) cell += line[i] === '"' ? line[++i] : line[i];
+        i++;
+      } else for (; i < line.length && line[i] !== ','; i++) cell += line[i];
+      cells.push(cell);
+      if (line[i] !== ',') return cells;
+      i++;
+    }
+  });
+}
 
 describe('npm run grade -- --class DIR', () => {
   it('writes one row per learner, one column per exercise with its maximum, and the total', () => {
