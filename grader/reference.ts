@@ -20,12 +20,13 @@ export function recordAnswers(record: Recorder): () => void {
   };
 }
 
-function recorded<A extends unknown[], R>(name: string, rule: (...args: A) => R): (...args: A) => R {
-  return (...args: A) => {
+/** A rule that reports each call; only its declared parameters count (`cases.map(rule)` also passes an index and the list). */
+function recorded<A extends unknown[], R>(name: string, rule: (...args: A) => R): ((...args: A) => R) & { readonly arity: number } {
+  return Object.assign((...args: A) => {
     const answer = rule(...args);
-    recorder?.(name, args, answer);
+    recorder?.(name, args.slice(0, rule.length), answer);
     return answer;
-  };
+  }, { arity: rule.length });
 }
 
 export const expectedTally = recorded('expectedTally', rules.expectedTally);

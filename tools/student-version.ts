@@ -104,7 +104,7 @@ export function answerKey(args: readonly unknown[]): string {
  * Runs every visible test's judge of the manifest on a few shapes of observation, recording
  * the rule calls the judges make: the answers the student version's grader needs.
  */
-export async function visibleAnswers(project: string): Promise<{ names: string[]; answers: Answers }> {
+export async function visibleAnswers(project: string): Promise<{ names: string[]; answers: Answers; arity: Record<string, number> }> {
   const reference = (await import(join(project, 'grader', 'reference.ts'))) as Record<string, unknown> & typeof import('../grader/reference');
   const { exercises } = (await import(join(project, 'grader', 'manifest.ts'))) as typeof import('../grader/manifest');
   const answers: Answers = new Map();
@@ -129,11 +129,12 @@ export async function visibleAnswers(project: string): Promise<{ names: string[]
     stop();
   }
   const names = Object.keys(reference).filter((k) => k !== 'recordAnswers' && typeof reference[k] === 'function');
-  return { names, answers };
+  const arity = Object.fromEntries(names.map((n) => [n, (reference[n] as { arity?: number }).arity ?? (reference[n] as () => unknown).length]));
+  return { names, answers, arity };
 }
 
 /** The student version's `grader/reference.ts`: the recorded answers and no rule. */
-export function answerTable(names: readonly string[], answers: Answers): string {
+export function answerTable(names: readonly string[], answers: Answers, arity: Readonly<Record<string, number>>): string {
   const table = Object.fromEntries(names.map((n) => [n, Object.fromEntries(answers.get(n) ?? [])]));
   return `/**
  * The answers the visible tests need, as a table: written by the instructor's
@@ -149,9 +150,12 @@ export function recordAnswers(_record: (rule: string, args: readonly unknown[], 
   return () => undefined;
 }
 
+/** How many arguments each rule takes: a call from \`cases.map(rule)\` also passes an index and the list. */
+const arity: Record<string, number> = ${JSON.stringify(arity)};
+
 function recorded(rule: string): (...args: any[]) => any {
   return (...args: unknown[]) => {
-    const key = createHash('sha256').update(JSON.stringify(args)).digest('hex').slice(0, 20);
+    const key = createHash('sha256').update(JSON.stringify(args.slice(0, arity[rule]))).digest('hex').slice(0, 20);
     const answers = table[rule] ?? {};
     if (!(key in answers)) throw new Error('this case is judged by your instructor\\'s grader only');
     return structuredClone(answers[key]);
@@ -202,8 +206,8 @@ export async function writeStudentVersion(project: string, out: string): Promise
     write(join('exercises', file), text);
     count++;
   }
-  const { names, answers } = await visibleAnswers(project);
-  write(join('grader', 'reference.ts'), answerTable(names, answers));
+  const { names, answers, arity } = await visibleAnswers(project);
+  write(join('grader', 'reference.ts'), answerTable(names, answers, arity));
   const found = leaks(out, solutionLines(join(project, 'solutions'), project));
   return { out, files: count, leftOut: [...leftOut].sort(), leaks: found };
 }
