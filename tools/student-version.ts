@@ -88,7 +88,7 @@ export function learnerReadme(readme: string, hasBench: boolean): string {
     '> reference answers and the hidden tests stay with your instructor.\n\n';
   const [title, ...rest] = kept;
   let text = `${title.replace(/\n+$/, '\n\n')}${intro}${rest.join('')}`;
-  if (!hasBench) text = text.replace(/^\| `bench\/` .*\n/m, '').replace(/, `npm run bench` prints\s+speed and memory ratios\./, '.');
+  if (!hasBench) text = text.replace(/^\| `bench\/` .*\n/m, '').replace(/; `npm run bench` prints\s+speed and memory ratios\./, '.');
   return text;
 }
 

@@ -80,6 +80,9 @@ describe('the student version', () => {
     expect(readme).not.toMatch(/^## For instructors/m);
     expect(readme).toMatch(/^## Exercises and grading/m);
     expect(readme).toContain('npm run grade');
+    // Every command it tells a learner to run is there to run.
+    const { scripts } = JSON.parse(readFileSync(join(out, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    for (const m of readme.matchAll(/npm run ([\w:-]+)/g)) expect(Object.keys(scripts), `README: npm run ${m[1]}`).toContain(m[1]);
   });
 });
 
