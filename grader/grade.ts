@@ -93,7 +93,7 @@ export function submissionFolder(dir: string): string {
     const entries = readdirSync(here).filter((n) => !n.startsWith('.') && n !== '__MACOSX');
     if (entries.some((n) => exercises.some((e) => n === `${e.id}.ts`))) return here;
     const folders = entries.filter((n) => statSync(join(here, n)).isDirectory());
-    const next = folders.includes('exercises') ? 'exercises' : folders.length === 1 && entries.length === 1 ? folders[0] : null;
+    const next = folders.includes('exercises') ? 'exercises' : folders.length === 1 ? folders[0] : null;
     if (!next) return dir;
     here = join(here, next);
   }
