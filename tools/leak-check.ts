@@ -32,6 +32,8 @@ export const IDIOMS: readonly string[] = [
   'for (const e of run.trace) {',
   'for (const r of rows) {',
   "if (e.kind !== 'decide') continue;",
+  // The last item of a list: lib's textbook 2PC voter reads its log so too (its rule is written differently).
+  'const last = log[log.length - 1];',
 ];
 
 /**
