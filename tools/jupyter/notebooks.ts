@@ -38,7 +38,7 @@ export function runNotebooks(options: { notebooks: readonly string[]; timeoutSec
   linkLib();
   const args = [
     join(root, 'tools', 'jupyter', 'run_notebooks.py'),
-    `--timeout=${options.timeoutSeconds ?? 60}`,
+    `--timeout=${options.timeoutSeconds ?? 180}`,
     `--out=${options.out ?? executedDir}`,
     // Relative names read better in the runner's report; the runner works from the project root.
     ...options.notebooks.map((n) => relative(root, n)),

@@ -83,7 +83,7 @@ def run(path, timeout, out_dir):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--timeout", type=int, default=60, help="seconds allowed per notebook (default 60)")
+    parser.add_argument("--timeout", type=int, default=180, help="seconds allowed per notebook (default 180: it stops a hang, it does not time a lesson)")
     parser.add_argument("--out", default="", help="folder for the executed notebooks")
     parser.add_argument("notebooks", nargs="+")
     args = parser.parse_args()
