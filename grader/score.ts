@@ -34,10 +34,12 @@ export interface ExerciseOutcome {
  */
 export function plainText(text: string): string {
   // CSI sequences (colours, cursor moves), OSC sequences (links, titles), then any stray escape.
+  /* eslint-disable no-control-regex -- ANSI escape codes are control characters: matching them is the point */
   return text
     .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '')
     .replace(/\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)/g, '')
     .replace(/[\u001b\u009b]/g, '');
+  /* eslint-enable no-control-regex */
 }
 
 /** Scores one exercise from its run. `files` maps each probe file to whether it is hidden. */

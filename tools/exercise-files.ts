@@ -41,7 +41,16 @@ function importsFrom(project: string, file: string, folder: string): { file: str
   for (const m of readFileSync(join(project, file), 'utf8').matchAll(/import\s*\{([^}]*)\}\s*from\s*'(\.{1,2}\/[^']+)'/g)) {
     const target = `${normalize(join(dirname(file), m[2]))}.ts`;
     if (!target.startsWith(folder) || !existsSync(join(project, target))) continue;
-    const names = m[1].split(',').map((n) => n.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]).filter(Boolean);
+    const names = m[1]
+      .split(',')
+      .map(
+        (n) =>
+          n
+            .trim()
+            .replace(/^type\s+/, '')
+            .split(/\s+as\s+/)[0],
+      )
+      .filter(Boolean);
     out.push({ file: target, names });
   }
   return out;
@@ -51,12 +60,15 @@ function listFiles(project: string, dir: string, ext: string): string[] {
   const full = join(project, dir);
   if (!existsSync(full)) return [];
   return readdirSync(full, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? listFiles(project, join(dir, e.name), ext) : e.name.endsWith(ext) ? [join(dir, e.name)] : []);
+    e.isDirectory() ? listFiles(project, join(dir, e.name), ext) : e.name.endsWith(ext) ? [join(dir, e.name)] : [],
+  );
 }
 
 /**
  * Every place that must follow when `solutions/<id>.ts` changes.
- * @example exerciseFiles('.', '05-elect').map((p) => `${p.file}:${p.line}`) // ['exercises/05-elect.ts:1', 'test/exercises/05-elect.grade.ts:2', ...]
+ * @example
+ * exerciseFiles('.', '05-elect').map((p) => `${p.file}:${p.line}`)
+ * // ['exercises/05-elect.ts:1', 'test/exercises/05-elect.grade.ts:2', ...]
  */
 export function exerciseFiles(project: string, id: string): Place[] {
   const solution = `solutions/${id}.ts`;
@@ -66,34 +78,58 @@ export function exerciseFiles(project: string, id: string): Place[] {
   }
   const names = exportedNames(readFileSync(join(project, solution), 'utf8'));
   const calls = names.length ? word(names) : /$^/;
-  const places: Place[] = [{ file: `exercises/${id}.ts`, line: 1, why: 'the stub: npm run build-exercises rewrites it (a learner-edited copy is left alone)' }];
+  const places: Place[] = [
+    { file: `exercises/${id}.ts`, line: 1, why: 'the stub: npm run build-exercises rewrites it (a learner-edited copy is left alone)' },
+  ];
 
   const probes = [`test/exercises/${id}.grade.ts`, `instructor/hidden/${id}.grade.ts`];
   const judges = [`grader/exercises/${id}.ts`, `instructor/hidden/${id}.judge.ts`];
-  places.push(...matching(project, probes[0], (l) => calls.test(l) || l.includes(`exercises/${id}`), 'visible probe: calls the learner\'s code'));
-  places.push(...matching(project, probes[1], (l) => calls.test(l) || l.includes(`exercises/${id}`), 'hidden probe: calls the learner\'s code'));
-  places.push(...matching(project, judges[0], (l) => /\bname:|\bjudge:/.test(l), 'judge: a test\'s name (must match its probe) or its judgement'));
-  places.push(...matching(project, judges[1], (l) => /\bname:|\bjudge:/.test(l), 'hidden judge: a test\'s name or its judgement'));
+  places.push(
+    ...matching(project, probes[0], (l) => calls.test(l) || l.includes(`exercises/${id}`), "visible probe: calls the learner's code"),
+  );
+  places.push(
+    ...matching(project, probes[1], (l) => calls.test(l) || l.includes(`exercises/${id}`), "hidden probe: calls the learner's code"),
+  );
+  places.push(
+    ...matching(project, judges[0], (l) => /\bname:|\bjudge:/.test(l), "judge: a test's name (must match its probe) or its judgement"),
+  );
+  places.push(...matching(project, judges[1], (l) => /\bname:|\bjudge:/.test(l), "hidden judge: a test's name or its judgement"));
 
   // The fixtures and reference rules the probes and judges use, where each name is defined.
   const defined = (file: string, used: readonly string[], why: string) =>
     matching(project, file, (l) => new RegExp(`^export\\s+(?:const|function|interface|type)\\s+(${used.join('|')})\\b`).test(l), why);
   for (const f of [...probes, ...judges]) {
-    for (const imp of importsFrom(project, f, 'grader/worker/fixtures/')) places.push(...defined(imp.file, imp.names, `fixture used by ${f}`));
+    for (const imp of importsFrom(project, f, 'grader/worker/fixtures/'))
+      places.push(...defined(imp.file, imp.names, `fixture used by ${f}`));
     for (const imp of [...importsFrom(project, f, 'instructor/reference/'), ...importsFrom(project, f, 'grader/reference')]) {
       if (imp.file === 'grader/reference.ts') {
-        places.push(...matching(project, imp.file, (l) => word(imp.names).test(l) && l.startsWith('export const'), `the door to the reference rule ${f} uses`));
+        places.push(
+          ...matching(
+            project,
+            imp.file,
+            (l) => word(imp.names).test(l) && l.startsWith('export const'),
+            `the door to the reference rule ${f} uses`,
+          ),
+        );
         for (const rule of importsFrom(project, imp.file, 'instructor/reference/')) {
           const body = readFileSync(join(project, imp.file), 'utf8');
-          const used = imp.names.flatMap((n) => [...body.matchAll(new RegExp(`export const ${n} = recorded\\('${n}', \\w+\\.(\\w+)\\)`, 'g'))].map((m) => m[1]));
-          if (used.length) places.push(...defined(rule.file, used, `the reference rule ${f} compares with: it is the answer, keep it in step`));
+          const used = imp.names.flatMap((n) =>
+            [...body.matchAll(new RegExp(`export const ${n} = recorded\\('${n}', \\w+\\.(\\w+)\\)`, 'g'))].map((m) => m[1]),
+          );
+          if (used.length)
+            places.push(...defined(rule.file, used, `the reference rule ${f} compares with: it is the answer, keep it in step`));
         }
         // `import * as x from` is how grader/reference.ts reaches the rules
-        for (const m of readFileSync(join(project, imp.file), 'utf8').matchAll(/import \* as (\w+) from '(\.\.\/instructor\/reference\/[\w-]+)'/g)) {
+        for (const m of readFileSync(join(project, imp.file), 'utf8').matchAll(
+          /import \* as (\w+) from '(\.\.\/instructor\/reference\/[\w-]+)'/g,
+        )) {
           const ruleFile = `${normalize(join('grader', m[2]))}.ts`;
           const body = readFileSync(join(project, imp.file), 'utf8');
-          const used = imp.names.flatMap((n) => [...body.matchAll(new RegExp(`export const ${n} = recorded\\('${n}', ${m[1]}\\.(\\w+)\\)`, 'g'))].map((x) => x[1]));
-          if (used.length) places.push(...defined(ruleFile, used, `the reference rule ${f} compares with: it is the answer, keep it in step`));
+          const used = imp.names.flatMap((n) =>
+            [...body.matchAll(new RegExp(`export const ${n} = recorded\\('${n}', ${m[1]}\\.(\\w+)\\)`, 'g'))].map((x) => x[1]),
+          );
+          if (used.length)
+            places.push(...defined(ruleFile, used, `the reference rule ${f} compares with: it is the answer, keep it in step`));
         }
       } else places.push(...defined(imp.file, imp.names, `the reference rule ${f} compares with: it is the answer, keep it in step`));
     }
@@ -101,17 +137,33 @@ export function exerciseFiles(project: string, id: string): Place[] {
 
   // Notebook cells that load or call the exercise.
   for (const nb of listFiles(project, 'notebooks', '.ipynb')) {
-    places.push(...matching(project, nb, (l) => l.includes(`exercises/${id}`) || (l.includes('"') && calls.test(l) && /[(]/.test(l)), 'notebook cell that loads or calls the exercise'));
+    places.push(
+      ...matching(
+        project,
+        nb,
+        (l) => l.includes(`exercises/${id}`) || (l.includes('"') && calls.test(l) && /[(]/.test(l)),
+        'notebook cell that loads or calls the exercise',
+      ),
+    );
   }
   // Wrong answers: copies of the reference one line off, and the tests each says it loses.
   for (const v of listFiles(project, join('test', 'grader', 'variants', id), '.ts')) {
-    places.push(...matching(project, v, (l) => l.startsWith('// loses:'), 'wrong answer: a copy of the reference one mistake off; its loses: lines name the tests it fails'));
+    places.push(
+      ...matching(
+        project,
+        v,
+        (l) => l.startsWith('// loses:'),
+        'wrong answer: a copy of the reference one mistake off; its loses: lines name the tests it fails',
+      ),
+    );
   }
   // Any other test or tool that names the exercise's files.
   const seen = new Set(places.map((p) => p.file));
   for (const f of [...listFiles(project, 'test', '.ts'), ...listFiles(project, 'bench', '.ts')]) {
     if (seen.has(f) || f.startsWith(`test/grader/variants/${id}/`)) continue;
-    places.push(...matching(project, f, (l) => l.includes(`'${id}'`) || l.includes(`/${id}'`) || l.includes(`${id}.ts`), 'names the exercise'));
+    places.push(
+      ...matching(project, f, (l) => l.includes(`'${id}'`) || l.includes(`/${id}'`) || l.includes(`${id}.ts`), 'names the exercise'),
+    );
   }
   const unique = new Map<string, Place>();
   for (const p of places) if (!unique.has(`${p.file}:${p.line}`)) unique.set(`${p.file}:${p.line}`, p);
@@ -128,7 +180,9 @@ if (process.argv[1] && resolve(process.argv[1]).endsWith('exercise-files.ts')) {
   try {
     const places = exerciseFiles(project, id);
     for (const p of places) console.log(`${relative(project, join(project, p.file))}:${p.line}: ${p.why}`);
-    console.log(`\n${new Set(places.map((p) => p.file)).size} files follow solutions/${id}.ts. Then: npm run build-exercises, npm run grade -- --target solutions --only ${id} --expect full, and the grader's tests.`);
+    console.log(
+      `\n${new Set(places.map((p) => p.file)).size} files follow solutions/${id}.ts. Then: npm run build-exercises, npm run grade -- --target solutions --only ${id} --expect full, and the grader's tests.`,
+    );
   } catch (e) {
     console.error(`exercise-files: ${(e as Error).message}`);
     process.exit(2);

@@ -54,7 +54,7 @@ export const KNOWN: readonly { readonly file: string; readonly solution: string;
 ];
 
 /** Splits leaks into those known (KNOWN) and new ones; lists known leaks that no longer occur. */
-export function sortLeaks(found: readonly Leak[]): { fresh: Leak[]; known: Leak[]; gone: typeof KNOWN[number][] } {
+export function sortLeaks(found: readonly Leak[]): { fresh: Leak[]; known: Leak[]; gone: (typeof KNOWN)[number][] } {
   const isKnown = (l: Leak) => KNOWN.some((k) => k.file === l.file && k.solution === l.solution.file);
   return {
     fresh: found.filter((l) => !isKnown(l)),
@@ -74,17 +74,22 @@ function collapse(text: string): string {
  */
 export function solutionLines(solutionsDir: string, root = resolve(solutionsDir, '..')): SolutionLine[] {
   const out: SolutionLine[] = [];
-  for (const name of readdirSync(solutionsDir).filter((f) => f.endsWith('.ts')).sort()) {
+  for (const name of readdirSync(solutionsDir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()) {
     const path = join(solutionsDir, name);
     let inside = false;
-    readFileSync(path, 'utf8').split('\n').forEach((raw, i) => {
-      if (/\/\/\s*BEGIN SOLUTION/.test(raw)) inside = true;
-      else if (/\/\/\s*END SOLUTION/.test(raw)) inside = false;
-      else if (inside) {
-        const text = collapse(raw);
-        if (text.length >= MIN_LENGTH && !text.startsWith('//') && /[A-Za-z]/.test(text) && !IDIOMS.includes(text)) out.push({ file: relative(root, path), line: i + 1, text });
-      }
-    });
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .forEach((raw, i) => {
+        if (/\/\/\s*BEGIN SOLUTION/.test(raw)) inside = true;
+        else if (/\/\/\s*END SOLUTION/.test(raw)) inside = false;
+        else if (inside) {
+          const text = collapse(raw);
+          if (text.length >= MIN_LENGTH && !text.startsWith('//') && /[A-Za-z]/.test(text) && !IDIOMS.includes(text))
+            out.push({ file: relative(root, path), line: i + 1, text });
+        }
+      });
   }
   return out;
 }
@@ -96,7 +101,12 @@ export function comparableText(path: string, raw: string): string {
     .replace(/<[^>]*>/g, '')
     .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
     .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&');
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&');
   return collapse(text);
 }
 
@@ -128,7 +138,7 @@ if (process.argv[1] && resolve(process.argv[1]).endsWith('leak-check.ts')) {
   const project = resolve(__dirname, '..');
   const dir = process.argv[2];
   if (!dir || dir.startsWith('-') || !existsSync(dir)) {
-    console.error('leak-check: give the student version\'s folder: npm run leak-check -- DIR');
+    console.error("leak-check: give the student version's folder: npm run leak-check -- DIR");
     process.exit(2);
   }
   const lines = solutionLines(join(project, 'solutions'), project);
@@ -137,10 +147,21 @@ if (process.argv[1] && resolve(process.argv[1]).endsWith('leak-check.ts')) {
 }
 
 /** Prints what the check found; returns the exit code (1 when a new leak is found or a known one is gone). */
-export function report(dir: string, checked: number, fresh: readonly Leak[], known: readonly Leak[], gone: readonly typeof KNOWN[number][]): number {
+export function report(
+  dir: string,
+  checked: number,
+  fresh: readonly Leak[],
+  known: readonly Leak[],
+  gone: readonly (typeof KNOWN)[number][],
+): number {
   for (const l of fresh) console.log(`${l.file}: holds ${l.solution.file}:${l.solution.line}: ${l.solution.text}`);
-  for (const k of KNOWN.filter((k) => known.some((l) => l.file === k.file))) console.log(`known, not fixed: ${k.file} holds lines of ${k.solution}: ${k.why}`);
+  for (const k of KNOWN.filter((k) => known.some((l) => l.file === k.file)))
+    console.log(`known, not fixed: ${k.file} holds lines of ${k.solution}: ${k.why}`);
   for (const k of gone) console.log(`${k.file} no longer holds ${k.solution}: remove it from KNOWN in tools/leak-check.ts`);
-  console.log(fresh.length ? `leak-check: ${fresh.length} reference line(s) found in ${dir}` : `leak-check: no new reference line among ${checked} appears in ${dir}`);
+  console.log(
+    fresh.length
+      ? `leak-check: ${fresh.length} reference line(s) found in ${dir}`
+      : `leak-check: no new reference line among ${checked} appears in ${dir}`,
+  );
   return fresh.length || gone.length ? 1 : 0;
 }

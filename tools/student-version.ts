@@ -26,9 +26,18 @@ import { leaks, report, solutionLines, sortLeaks, type Leak } from './leak-check
 export const INSTRUCTOR_PATHS = ['solutions/', 'instructor/', '.ci/', 'test/grader/hostile/', 'test/grader/variants/'];
 
 /** Commands only an instructor runs (the student version keeps build-exercises: there it refuses, and says why). */
-export const INSTRUCTOR_TOOLS = ['tools/new-lesson.ts', 'tools/gradescope.ts', 'tools/student-version.ts', 'tools/leak-check.ts', 'tools/exercise-files.ts'];
+export const INSTRUCTOR_TOOLS = [
+  'tools/new-lesson.ts',
+  'tools/gradescope.ts',
+  'tools/student-version.ts',
+  'tools/leak-check.ts',
+  'tools/exercise-files.ts',
+];
 
-/** A test or bench file that names the instructor's side needs it: `solutions`, `instructor`, `hostile` or `variants` as a path or a quoted word. */
+/**
+ * A test or bench file that names the instructor's side needs it: `solutions`, `instructor`,
+ * `hostile` or `variants` as a path or a quoted word.
+ */
 const NEEDS_INSTRUCTOR = /['"`/](solutions|instructor)(['"`/]|$)|['"`/](hostile|variants)(['"`/]|$)/m;
 
 /** The project's files as a fresh clone has them (plus new files not yet committed, not ignored). */
@@ -40,7 +49,8 @@ export function projectFiles(project: string): string[] {
 /** The relative imports of a TypeScript file, as project paths (without extension). */
 function importsOf(file: string, text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/^(?:import|export|\})[^'"\n]*?['"](\.{1,2}\/[^'"]+)['"]/gm)) out.push(normalize(join(dirname(file), m[1])).replace(/\.(m?ts|js)$/, ''));
+  for (const m of text.matchAll(/^(?:import|export|\})[^'"\n]*?['"](\.{1,2}\/[^'"]+)['"]/gm))
+    out.push(normalize(join(dirname(file), m[1])).replace(/\.(m?ts|js)$/, ''));
   return out;
 }
 
@@ -52,7 +62,7 @@ export function instructorSide(project: string, files: readonly string[]): Set<s
   const out = new Set(files.filter((f) => INSTRUCTOR_PATHS.some((p) => f.startsWith(p)) || INSTRUCTOR_TOOLS.includes(f)));
   const texts = new Map(files.filter((f) => /\.(m?ts)$/.test(f)).map((f) => [f, readFileSync(join(project, f), 'utf8')]));
   for (const [f, text] of texts) if (/^(test|bench)\//.test(f) && NEEDS_INSTRUCTOR.test(text)) out.add(f);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const gone = new Set([...out].map((f) => f.replace(/\.(m?ts)$/, '').replace(/\/index$/, '')));
     for (const [f, text] of texts) {
@@ -68,10 +78,12 @@ export function instructorSide(project: string, files: readonly string[]): Set<s
 
 /** The npm scripts a learner can run: those whose file is in the student version. */
 export function learnerScripts(scripts: Record<string, string>, kept: (file: string) => boolean): Record<string, string> {
-  return Object.fromEntries(Object.entries(scripts).filter(([, command]) => {
-    const files = command.match(/[\w./-]+\.(?:m?ts|mjs|js)\b/g) ?? [];
-    return files.every(kept);
-  }));
+  return Object.fromEntries(
+    Object.entries(scripts).filter(([, command]) => {
+      const files = command.match(/[\w./-]+\.(?:m?ts|mjs|js)\b/g) ?? [];
+      return files.every(kept);
+    }),
+  );
 }
 
 /**
@@ -105,7 +117,8 @@ export function answerKey(args: readonly unknown[]): string {
  * the rule calls the judges make: the answers the student version's grader needs.
  */
 export async function visibleAnswers(project: string): Promise<{ names: string[]; answers: Answers; arity: Record<string, number> }> {
-  const reference = (await import(join(project, 'grader', 'reference.ts'))) as Record<string, unknown> & typeof import('../grader/reference');
+  const reference = (await import(join(project, 'grader', 'reference.ts'))) as Record<string, unknown> &
+    typeof import('../grader/reference');
   const { exercises } = (await import(join(project, 'grader', 'manifest.ts'))) as typeof import('../grader/manifest');
   const answers: Answers = new Map();
   const stop = reference.recordAnswers((rule, args, answer) => {
@@ -129,7 +142,9 @@ export async function visibleAnswers(project: string): Promise<{ names: string[]
     stop();
   }
   const names = Object.keys(reference).filter((k) => k !== 'recordAnswers' && typeof reference[k] === 'function');
-  const arity = Object.fromEntries(names.map((n) => [n, (reference[n] as { arity?: number }).arity ?? (reference[n] as () => unknown).length]));
+  const arity = Object.fromEntries(
+    names.map((n) => [n, (reference[n] as { arity?: number }).arity ?? (reference[n] as () => unknown).length]),
+  );
   return { names, answers, arity };
 }
 
@@ -179,7 +194,8 @@ export interface StudentVersion {
  */
 export async function writeStudentVersion(project: string, out: string): Promise<StudentVersion> {
   if (existsSync(out) && readdirSync(out).length > 0) throw new Error(`${out} is not empty: give a new or empty folder`);
-  if (!existsSync(join(project, 'solutions'))) throw new Error('no solutions/ here: the student version is written from the instructor\'s repository');
+  if (!existsSync(join(project, 'solutions')))
+    throw new Error("no solutions/ here: the student version is written from the instructor's repository");
   const files = projectFiles(project);
   const leftOut = instructorSide(project, files);
   const kept = (f: string) => existsSync(join(project, f)) && !leftOut.has(normalize(f));
@@ -221,7 +237,9 @@ if (process.argv[1] && resolve(process.argv[1]).endsWith('student-version.ts')) 
   }
   writeStudentVersion(project, resolve(dir)).then(
     (v) => {
-      console.log(`wrote ${v.files} files to ${v.out}; left out ${v.leftOut.length} of the instructor's (solutions/, instructor/, and the tests and tools that need them)`);
+      console.log(
+        `wrote ${v.files} files to ${v.out}; left out ${v.leftOut.length} of the instructor's (solutions/, instructor/, and the tests and tools that need them)`,
+      );
       const { fresh, known, gone } = sortLeaks(v.leaks);
       if (report(v.out, solutionLines(join(project, 'solutions'), project).length, fresh, known, gone) !== 0) process.exit(1);
       console.log(`no reference line reached it. Next: cd ${relative(process.cwd(), v.out) || '.'} && git init && npm install && npm test`);

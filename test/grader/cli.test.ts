@@ -9,7 +9,11 @@ import { exercises } from '../../grader/manifest';
 import { project } from './support';
 
 const grade = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join(project, 'grader', 'cli.ts'), ...args], { cwd: project, encoding: 'utf8', timeout: 180_000 });
+  spawnSync(process.execPath, ['--import', 'tsx', join(project, 'grader', 'cli.ts'), ...args], {
+    cwd: project,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
 const full = join(project, 'grade', 'results.json');
 const subset = join(project, 'grade', 'results.subset.json');
 const hadSubset = existsSync(subset);
@@ -22,7 +26,19 @@ describe('npm run grade: its options', () => {
   it('--help prints every option and the exercises, and grades nothing', () => {
     const r = grade('--help');
     expect(r.status).toBe(0);
-    for (const option of ['--target', '--submission', '--class', '--only', '--hidden', '--no-hidden', '--timeout', '--jobs', '--out', '--expect']) expect(r.stdout).toContain(option);
+    for (const option of [
+      '--target',
+      '--submission',
+      '--class',
+      '--only',
+      '--hidden',
+      '--no-hidden',
+      '--timeout',
+      '--jobs',
+      '--out',
+      '--expect',
+    ])
+      expect(r.stdout).toContain(option);
     expect(r.stdout).toContain(exercises[0].id);
     expect(r.stdout).not.toMatch(/total: /);
   });
@@ -35,9 +51,9 @@ describe('npm run grade: its options', () => {
     [['exercises/02-tally.ts'], /^grade: unexpected argument "exercises\/02-tally\.ts"; to grade a folder, use --submission/],
     [['--timeout', '-3'], /^grade: --timeout: a number of seconds above 0$/],
   ])('refuses %j with exit code 2 and one line naming what is wrong', (args, message) => {
-    const r = grade(...(args as string[]));
+    const r = grade(...(args));
     expect(r.status).toBe(2);
-    expect(r.stderr.trim()).toMatch(message as RegExp);
+    expect(r.stderr.trim()).toMatch(message);
     expect(r.stdout).toBe('');
   });
 

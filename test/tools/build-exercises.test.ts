@@ -78,9 +78,14 @@ describe("build-exercises never loses a learner's file", () => {
       cpSync(join(project, 'tools'), join(root, 'tools'), { recursive: true });
       mkdirSync(join(root, 'exercises'));
       writeFileSync(join(root, 'exercises', '02-tally.ts'), 'my work');
-      const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'tools', 'build-exercises.ts')], { cwd: project, encoding: 'utf8' });
+      const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'tools', 'build-exercises.ts')], {
+        cwd: project,
+        encoding: 'utf8',
+      });
       expect(run.status).toBe(2);
-      expect(run.stderr.trim().split('\n')).toEqual(['build-exercises: no solutions/ here (this is the student version): exercises/ holds your own work, so nothing was written']);
+      expect(run.stderr.trim().split('\n')).toEqual([
+        'build-exercises: no solutions/ here (this is the student version): exercises/ holds your own work, so nothing was written',
+      ]);
       expect(readFileSync(join(root, 'exercises', '02-tally.ts'), 'utf8')).toBe('my work');
     } finally {
       rmSync(root, { recursive: true, force: true });

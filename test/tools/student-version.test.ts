@@ -19,7 +19,8 @@ let built: StudentVersion;
 
 function filesUnder(dir: string, prefix = ''): string[] {
   return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? filesUnder(dir, join(prefix, e.name)) : [join(prefix, e.name)]);
+    e.isDirectory() ? filesUnder(dir, join(prefix, e.name)) : [join(prefix, e.name)],
+  );
 }
 
 beforeAll(async () => {
@@ -32,8 +33,10 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('the student version', () => {
   it("holds none of the instructor's side: no solutions/, instructor/, hostile or wrong-answer submissions, CI script", () => {
-    for (const path of ['solutions', 'instructor', '.ci', 'test/grader/hostile', 'test/grader/variants']) expect(existsSync(join(out, path)), path).toBe(false);
-    for (const tool of ['new-lesson', 'gradescope', 'student-version', 'leak-check', 'exercise-files']) expect(existsSync(join(out, 'tools', `${tool}.ts`)), tool).toBe(false);
+    for (const path of ['solutions', 'instructor', '.ci', 'test/grader/hostile', 'test/grader/variants'])
+      expect(existsSync(join(out, path)), path).toBe(false);
+    for (const tool of ['new-lesson', 'gradescope', 'student-version', 'leak-check', 'exercise-files'])
+      expect(existsSync(join(out, 'tools', `${tool}.ts`)), tool).toBe(false);
   });
 
   it('holds every exercise of the manifest and of solutions/, each as the stub build-exercises writes', () => {
@@ -49,7 +52,9 @@ describe('the student version', () => {
     for (const f of filesUnder(join(out, 'test')).filter((f) => f.endsWith('.ts'))) {
       expect(readFileSync(join(out, 'test', f), 'utf8'), f).not.toMatch(/['"`/](solutions|instructor)['"`/]/);
     }
-    expect(built.leftOut).toEqual(expect.arrayContaining(['test/grader/hostile.test.ts', 'test/grader/grade.test.ts', 'test/tools/build-exercises.test.ts']));
+    expect(built.leftOut).toEqual(
+      expect.arrayContaining(['test/grader/hostile.test.ts', 'test/grader/grade.test.ts', 'test/tools/build-exercises.test.ts']),
+    );
   });
 
   it('imports only files it holds, and its npm scripts run only files it holds', () => {
@@ -64,7 +69,8 @@ describe('the student version', () => {
     const { scripts } = JSON.parse(readFileSync(join(out, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(Object.keys(scripts)).toEqual(expect.arrayContaining(['test', 'start', 'grade', 'postinstall']));
     for (const [name, command] of Object.entries(scripts)) {
-      for (const file of command.match(/[\w./-]+\.(?:m?ts|mjs)\b/g) ?? []) expect(existsSync(join(out, file)), `${name}: ${file}`).toBe(true);
+      for (const file of command.match(/[\w./-]+\.(?:m?ts|mjs)\b/g) ?? [])
+        expect(existsSync(join(out, file)), `${name}: ${file}`).toBe(true);
     }
   });
 
@@ -111,6 +117,10 @@ describe('the leak check', () => {
     const html = line.text.replace(/'/g, '&#39;').replace(/>/g, '&gt;').replace(/ /g, '</span> <span class="p">');
     writeFileSync(join(site, 'lesson.html'), `<pre><span>${html}</span></pre>`);
     expect(comparableText('x.html', `<b>a &amp;&amp; b</b>`)).toBe('a && b');
-    expect(leaks(dir, [line]).map((l) => l.file).sort()).toEqual(['notes.ts', join('site', 'lesson.html')]);
+    expect(
+      leaks(dir, [line])
+        .map((l) => l.file)
+        .sort(),
+    ).toEqual(['notes.ts', join('site', 'lesson.html')]);
   });
 });
