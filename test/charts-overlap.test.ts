@@ -89,7 +89,7 @@ describe('charts a learner reads at a glance (issue 18; the article, figs. 1-4)'
   it('so do the charts the lessons draw: whole runs, side by side, every fault kind, ten voters, outcome bars and the placement matrix', async (ctx) => {
     needChromium((note) => ctx.skip(note));
     const pair = catalogEntry('2pc/coordinator-and-voter-crash-in-commit').scenario;
-    const fig3 = catalogEntry('3pc/coordinator-and-voter-crash-in-commit').scenario;
+    const fig3 = catalogEntry('3pc/coordinator-and-voter-crash').scenario;
     const paxos = simulate(catalogEntry('paxos/coordinator-and-voter-crash-in-commit').scenario);
     const netCases = catalog.filter((c) => c.id.startsWith('net/')).slice(0, 2);
     const rows = sweep({
@@ -102,7 +102,7 @@ describe('charts a learner reads at a glance (issue 18; the article, figs. 1-4)'
       'every fault kind, 10 voters': spaceTime(everyMark(10)),
       'every fault kind, the whole run': spaceTime(everyMark(), { to: 81 }),
       'side by side: wait and cooperative': spaceTime([simulate(pair), simulate({ ...pair, protocol: twoPhaseCommit({ termination: 'cooperative' }) })]),
-      'side by side: 2PC and 3PC, fig. 3': spaceTime([simulate({ ...fig3, protocol: twoPhaseCommit() }), simulate(fig3)], { title: ['2PC, fig. 3: blocked', '3PC, fig. 3: committed'] }),
+      'side by side: 2PC and 3PC, fig. 3': spaceTime([simulate(pair), simulate(fig3)], { title: ['2PC, fig. 3: blocked', '3PC, fig. 3: committed'] }),
       'side by side, 340 px each (lesson 01)': spaceTime(netCases.map((c) => simulate(c.scenario)), { title: netCases.map((c) => c.id), width: 340 }),
       'paxos commit to t=60 (lesson 08)': spaceTime(paxos, { to: 60 }),
       'paxos commit, 5 acceptors': spaceTime(simulate({ protocol: paxosCommit({ acceptors: 5 }), voters: 3, seed: 1 })),
