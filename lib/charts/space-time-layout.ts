@@ -289,7 +289,7 @@ export function place(d: RunData, g: Geometry, axis: TimeAxis, stateColour: (s: 
   }
 
   // Messages: an arrow each, a dashed path and a cross for a dropped one, labels where they fit.
-  const drawn = new Set<string>();
+  const drawn = new Map<string, number>();
   for (const m of d.messages) placeMessage(m);
 
   function placeMessage(m: MessageItem) {
@@ -316,11 +316,12 @@ export function place(d: RunData, g: Geometry, axis: TimeAxis, stateColour: (s: 
     }
     // A copy delivered with no delay of its own would lie exactly on its original: move it down a little.
     const key = `${start.x},${start.y},${end.x},${end.y}`;
-    if (drawn.has(key)) {
-      start = { x: start.x, y: start.y + 5 };
-      end = { x: end.x, y: end.y + 5 };
+    const under = drawn.get(key) ?? 0;
+    drawn.set(key, under + 1);
+    if (under > 0) {
+      start = { x: start.x, y: start.y + 5 * under };
+      end = { x: end.x, y: end.y + 5 * under };
     }
-    drawn.add(key);
     if (m.dropped) {
       p.dropLines.push({ x: start.x, y: start.y, x2: end.x, y2: end.y, what: m.what });
       if (m.t <= axis.to) p.crosses.push({ x: end.x, y: end.y, what: m.what });
