@@ -32,7 +32,7 @@ export interface NotebookRun {
  *
  * @example runNotebooks({ notebooks: lessonNotebooks() })?.status // 0
  */
-export function runNotebooks(options: { notebooks: readonly string[]; timeoutSeconds?: number; out?: string; echo?: boolean }): NotebookRun | undefined {
+export function runNotebooks(options: { notebooks: readonly string[]; timeoutSeconds?: number; out?: string; echo?: boolean; timings?: string }): NotebookRun | undefined {
   const python = findJupyterPython('nbclient');
   if (!python) return undefined;
   linkLib();
@@ -40,6 +40,7 @@ export function runNotebooks(options: { notebooks: readonly string[]; timeoutSec
     join(root, 'tools', 'jupyter', 'run_notebooks.py'),
     `--timeout=${options.timeoutSeconds ?? 60}`,
     `--out=${options.out ?? executedDir}`,
+    ...(options.timings ? [`--timings=${options.timings}`] : []),
     // Relative names read better in the runner's report; the runner works from the project root.
     ...options.notebooks.map((n) => relative(root, n)),
   ];
