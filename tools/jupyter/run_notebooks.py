@@ -59,7 +59,8 @@ def run(path, timeout, out_dir, timings=None):
                     continue
                 try:
                     cell_started = time.monotonic()
-                    client.execute_cell(cell, index)
+                    # Numbered as Jupyter numbers them, 1, 2, ...: tslab's kernel announces no count nbclient keeps.
+                    client.execute_cell(cell, index, execution_count=ran + 1)
                     took = time.monotonic() - cell_started
                     slowest = max(slowest, (took, index))
                     if timings is not None:
