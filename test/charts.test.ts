@@ -111,8 +111,8 @@ describe('space-time diagrams (COURSE.md, "Charts")', () => {
     const to = spec.usermeta.to;
     const last = run.trace[run.trace.length - 1].t;
     expect(to).toBeLessThan(last / 10);
-    expect(spec.title.subtitle?.join('\n')).toContain(`until t=${last}`);
-    expect(spec.title.subtitle?.join('\n')).toContain(`spaceTime(run, { to: ${last + 1} })`);
+    expect(spec.title.subtitle?.join(' ')).toContain(`until t=${last}`);
+    expect(spec.title.subtitle?.join(' ')).toContain(`spaceTime(run, { to: ${last + 1} })`);
   });
 
   it("refuse a run kept without its trace, naming the field", () => {

@@ -4,7 +4,7 @@ import { protocolLabel } from '../sweep/label';
 import { OTHER_STATE_COLOURS, STATE_COLOURS } from './colours';
 import { readRun, type Drawable } from './space-time-data';
 import { layersOf, MARK } from './space-time-layers';
-import { geometry, place, TimeAxis, HEADER_PX, type Misses, type Placed } from './space-time-layout';
+import { geometry, place, textWidth, TimeAxis, HEADER_PX, type Misses, type Placed } from './space-time-layout';
 import { SCHEMA } from './schema';
 
 export { MARK, SPACE_TIME_LAYERS, type LayerBuilder, type Layer } from './space-time-layers';
@@ -105,8 +105,27 @@ function plainSubtitle(to: number, last: number): string[] {
 }
 
 function titleSpec(text: string, subtitle: string[] | undefined, width: number) {
-  // Vega cuts a title longer than `limit` with an ellipsis, so side-by-side titles never run into each other.
-  return { text, anchor: 'start' as const, fontSize: 13, limit: width, ...(subtitle ? { subtitle, subtitleFontSize: 10, subtitlePadding: 3 } : {}) };
+  // A title wider than its panel is written on several lines, whole, so that side-by-side
+  // titles never run into each other; `limit` only guards a single word too long for the panel.
+  return {
+    text: lines(text, 13, width, true), anchor: 'start' as const, fontSize: 13, limit: width,
+    ...(subtitle ? { subtitle: subtitle.flatMap((l) => lines(l, 10, width)), subtitleFontSize: 10, subtitlePadding: 3 } : {}),
+  };
+}
+
+/** Breaks a text between words into lines no wider than `width` pixels. */
+function lines(text: string, fontSize: number, width: number, bold = false): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line === '' ? word : `${line} ${word}`;
+    if (line !== '' && textWidth(next, fontSize, bold) > width) {
+      out.push(line);
+      line = word;
+    } else line = next;
+  }
+  out.push(line);
+  return out;
 }
 
 function isRunList(run: Drawable | readonly Drawable[]): run is readonly Drawable[] {

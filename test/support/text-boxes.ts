@@ -46,7 +46,7 @@ export async function crowding(page: Page, charts: readonly { chart: string; svg
     return names.map((chart, i) => {
       const root = document.getElementById(`chart${i}`)!;
       const texts = ([...root.querySelectorAll('text')] as Element[])
-        .map((t) => ({ t, text: ([...t.childNodes] as Element[]).filter((n) => n.nodeType === 3).map((n) => n.textContent).join('').trim() }))
+        .map((t) => ({ t, text: ([...t.childNodes] as Element[]).filter((n) => n.nodeName !== 'title').map((n) => n.textContent).join('').trim() }))
         .filter(({ t, text }) => text !== '' && !t.closest('g[class*="message_halo"]') && getComputedStyle(t).opacity !== '0')
         .map(({ t, text }) => ({ text, box: boxOf(t) }))
         .filter((t) => t.box.x2 > t.box.x && t.box.y2 > t.box.y);
