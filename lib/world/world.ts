@@ -8,10 +8,11 @@ import { partition as partitionLink } from '../faults/partition';
 import { reorder } from '../faults/reorder';
 import { slow as slowLink } from '../faults/slow';
 import { Window } from '../faults/window';
-import { protocolDefinition, type ProtocolDefinition, type ProtocolSpec } from '../protocols/protocol';
+import type { Verdict } from '../checkers/types';
+import { protocolDefinition, type Judge, type ProtocolDefinition, type ProtocolSpec } from '../protocols/protocol';
 import type { Decision, Input, LogRecord, Message, NodeContext, NodeId, Output, Role } from '../protocols/role';
 import type { Fault, Scenario, Trigger } from '../scenario/types';
-import { DEFAULT_HORIZON, DEFAULT_SEED, DEFAULT_VOTERS, nodesOf } from '../scenario/validate';
+import { DEFAULT_HORIZON, DEFAULT_SEED, nodesOf, sizeOf } from '../scenario/validate';
 import { EventHeap } from './heap';
 import { LinkRandom } from './random';
 import type { TraceEvent } from './trace';
@@ -48,6 +49,8 @@ class NodeRuntime {
   epoch = 0;
   /** Bumped by each pause, so that a resume matches its own pause. */
   pauses = 0;
+  /** How fast its clock runs against true time (a `drift` fault): its timers take 1/clock as long. */
+  clock = 1;
   timers: Record<string, number> = Object.create(null);
   /** What arrived or fell due while paused, in order; replayed on resume. */
   deferred: Scheduled[] = [];
@@ -98,6 +101,8 @@ export interface WorldSummary {
   /** Whether any node, at any time, decided commit / abort. */
   readonly everCommitted: boolean;
   readonly everAborted: boolean;
+  /** The verdict of the protocol's own checker, for a protocol that brings one (the lease lock). */
+  readonly judged?: Verdict;
 }
 
 export interface RunStats {
@@ -138,6 +143,10 @@ export class World {
   private readonly seed: number;
   private readonly horizon: number;
   private readonly onEvent: ((event: TraceEvent) => void) | undefined;
+  /** The protocol's own checker, if it brings one; it reads the events, kept here when the run keeps no trace. */
+  private readonly judge: Judge | undefined;
+  private readonly judgedEvents: TraceEvent[] = [];
+  private readonly scenario: Scenario;
   private nextMessageId = 0;
   private arrived: Envelope | null = null;
   private judgesArrival = false;
@@ -158,26 +167,33 @@ export class World {
     this.tracing = (options.trace ?? 'objects') === 'objects';
     this.onEvent = options.onEvent;
     this.afterFault = options.afterFault;
-    this.recording = this.tracing || this.onEvent !== undefined;
+    this.scenario = scenario;
+    const definition = protocolDefinition(scenario.protocol.name)!;
+    this.judge = definition.judge;
+    // A protocol's own checker reads events, so its runs record them even in sweeps.
+    this.recording = this.tracing || this.onEvent !== undefined || this.judge !== undefined;
     this.seed = scenario.seed ?? DEFAULT_SEED;
     this.horizon = scenario.horizon ?? DEFAULT_HORIZON;
     this.faults = scenario.faults ?? [];
 
-    const definition = protocolDefinition(scenario.protocol.name)!;
-    const ids = nodesOf(definition, scenario.protocol, scenario.voters ?? DEFAULT_VOTERS);
+    const ids = nodesOf(definition, scenario.protocol, sizeOf(definition, scenario));
     const votes = scenario.votes ?? {};
+    // A protocol with nodes of its own has no coordinator: its first node stands in that field.
+    const coordinator = definition.ownNodes ? ids.all[0] : 'coordinator';
     const add = (id: NodeId, kind: 'coordinator' | 'voter' | 'other') => {
-      const ctx: NodeContext = { id, coordinator: 'coordinator', voters: ids.voters, others: ids.others, vote: votes[id] ?? 'yes' };
+      const ctx: NodeContext = { id, coordinator, voters: ids.voters, others: ids.others, vote: votes[id] ?? 'yes' };
       const node = new NodeRuntime(id, this.nodes.length, kind === 'voter', roleOf(definition, scenario.protocol, id, kind), ctx);
       this.nodes.push(node);
       this.byId.set(id, node);
     };
-    add('coordinator', 'coordinator');
+    if (!definition.ownNodes) add('coordinator', 'coordinator');
     for (const v of ids.voters) add(v, 'voter');
     for (const o of ids.others) add(o, 'other');
 
     this.wireLinks(scenario, options.link);
     this.scheduleFaults();
+    // A drift with no `when` is the node's clock from the start.
+    this.faults.forEach((f, i) => f.kind === 'drift' && f.when === undefined && this.fire(i, 'when'));
     for (const node of this.nodes) this.heap.push(new Scheduled('start', node, null, '', 0, 0, null), 0);
   }
 
@@ -211,7 +227,10 @@ export class World {
       states[n.id] = n.stateName;
       if (n.isVoter) voters.push(n.id);
     }
-    return { voters, up, decisions, states, everCommitted: this.everCommitted, everAborted: this.everAborted };
+    const summary = { voters, up, decisions, states, everCommitted: this.everCommitted, everAborted: this.everAborted };
+    if (this.judge === undefined) return summary;
+    const trace = this.tracing ? this.trace : this.judgedEvents;
+    return { ...summary, judged: this.judge.verdict({ trace, voters, scenario: this.scenario }) };
   }
 
   stats(): RunStats {
@@ -233,6 +252,7 @@ export class World {
   fingerprint(): string {
     const parts: string[] = [String(this.now)];
     for (const n of this.nodes) {
+      if (n.clock !== 1) parts.push(`${n.id} clock ${n.clock}`);
       parts.push(`${n.id}:${n.up ? 1 : 0}${n.started ? 1 : 0}:${n.pausedUntil < 0 ? -1 : n.pausedUntil - this.now}:${n.decision}:${n.log.map((r) => r.type).join(',')}:${stateKey(n.state)}:${n.deferred.length}`);
       for (const d of n.deferred) parts.push(`  ${scheduledKey(d, this.now)}`);
     }
@@ -354,6 +374,9 @@ export class World {
         // The recovery step runs as soon as the step that fired this one is over.
         this.pendingRecoveries.push(node);
         return;
+      case 'drift':
+        node.clock = f.rate;
+        return this.emit({ t: this.now, kind: 'drift', node: node.id, rate: f.rate });
       case 'pause': {
         if (!node.up || node.pausedUntil >= 0) return this.emit({ t: this.now, kind: 'pause', node: node.id, until: this.now + f.ticks, noop: true });
         node.pausedUntil = this.now + f.ticks;
@@ -510,7 +533,8 @@ export class World {
         case 'setTimer': {
           const gen = (node.timers[o.timer] ?? 0) + 1;
           node.timers[o.timer] = gen;
-          this.heap.push(new Scheduled('timer', node, null, o.timer, gen, node.epoch, null), this.now + o.after);
+          const after = node.clock === 1 ? o.after : Math.ceil(o.after / node.clock);
+          this.heap.push(new Scheduled('timer', node, null, o.timer, gen, node.epoch, null), this.now + after);
           break;
         }
         case 'cancelTimer':
@@ -558,6 +582,7 @@ export class World {
   private emit(event: TraceEvent): void {
     if (!this.recording) return;
     if (this.tracing) this.trace.push(event);
+    else if (this.judge !== undefined) this.judgedEvents.push(event);
     if (this.onEvent !== undefined) this.onEvent(event);
   }
 }

@@ -1,8 +1,8 @@
-// Two tiny protocols for lesson 02 (master and backup master), written against the kit's
-// public face exactly as a learner would write their own. Both use the kit's node names:
+// Two tiny protocols for lesson 02 (master and backup master): copyToBoth, written against the
+// kit's public face exactly as a learner would write their own, and failover, now in the kit. Both use the kit's node names:
 // `coordinator` is the client (copyToBoth) or the monitor (failover); v1 is the master,
 // v2 the backup.
-import { decide, defineProtocol, logWrite, nothing, send, setTimer, type NodeContext, type ProtocolSpec, type Role, type Run, type Step } from '../lib/index';
+import { decide, defineProtocol, logWrite, nothing, send, setTimer, type NodeContext, type ProtocolSpec, type Role, type Step } from '../lib/index';
 
 // ---- copying a write to both replicas, with no commit protocol -------------------------
 
@@ -87,82 +87,6 @@ defineProtocol({
 
 // ---- a monitor that fails over to the backup --------------------------------------------
 
-export interface FailoverSpec extends ProtocolSpec {
-  readonly name: 'failover';
-  /** Ticks between two heartbeats. */
-  readonly every: number;
-  /** Ticks without a heartbeat reply after which the monitor declares the master dead. */
-  readonly timeout: number;
-}
-
-/**
- * A monitor (`coordinator`) that pings the master (`v1`) and, when no reply has come for
- * `timeout` ticks, promotes the backup (`v2`). The master is never told: a master that was only
- * cut off or paused carries on as master. Nodes end in state `master`, `backup` or, for the
- * monitor, `watching` / `failedOver`.
- *
- * @example masters(simulate({ protocol: failover(), voters: 2, faults: [partition([['v1']], at(12))], horizon: 60 })) // ['v1', 'v2']
- */
-export function failover(options: { readonly every?: number; readonly timeout?: number } = {}): FailoverSpec {
-  return Object.freeze({ ...options, name: 'failover', every: options.every ?? 5, timeout: options.timeout ?? 10 });
-}
-
-type MonitorState = 'init' | 'watching' | 'failedOver';
-
-function monitor(every: number, timeout: number): Role<MonitorState> {
-  const ping = [setTimer('ping', every), send('v1', { type: 'ping' })];
-  return {
-    init: () => 'init',
-    stateName: (s) => s,
-    step(s, input): Step<MonitorState> {
-      if (s === 'failedOver') return [s, nothing];
-      switch (input.kind) {
-        case 'start':
-          return ['watching', [setTimer('deadline', timeout), ...ping]];
-        case 'receive':
-          // Any reply proves the master was alive when it sent it: push the deadline back.
-          return input.message.type === 'pong' ? [s, [setTimer('deadline', timeout)]] : [s, nothing];
-        case 'timeout':
-          if (input.timer === 'ping') return [s, ping];
-          return ['failedOver', [send('v2', { type: 'promote' })]];
-        case 'recover':
-          return ['watching', [setTimer('deadline', timeout), ...ping]];
-      }
-    },
-  };
-}
-
-type ServerState = 'master' | 'backup';
-
-function server(initial: ServerState): Role<ServerState> {
-  return {
-    init: () => initial,
-    stateName: (s) => s,
-    step(s, input): Step<ServerState> {
-      if (input.kind !== 'receive') return [s, nothing];
-      if (input.message.type === 'ping') return [s, [send(input.from, { type: 'pong' })]];
-      if (input.message.type === 'promote') return ['master', nothing];
-      return [s, nothing];
-    },
-  };
-}
-
-defineProtocol({
-  name: 'failover',
-  options: { every: { integer: { min: 1, max: 1_000_000 } }, timeout: { integer: { min: 1, max: 1_000_000 } } },
-  messages: ['ping', 'pong', 'promote'],
-  states: ['init', 'watching', 'failedOver', 'master', 'backup'],
-  role(spec, node, kind) {
-    const s = spec as FailoverSpec;
-    if (kind === 'coordinator') return monitor(s.every, s.timeout);
-    return server(node === 'v1' ? 'master' : 'backup');
-  },
-});
-
-/**
- * The nodes that are up at the end of a run and believe they are the master.
- * @example masters(simulate({ protocol: failover(), voters: 2, horizon: 60 })) // ['v1']
- */
-export function masters(run: Run): string[] {
-  return run.nodes.filter((n) => run.up[n] && run.states[n] === 'master');
-}
+// `failover()` and `masters(run)` moved into the kit (lib/protocols/replication/) so that lesson
+// 09's catalog cases can give the monitor a lease; lesson 02 runs the same protocol, lease-less.
+export { failover, masters, type FailoverSpec } from '../lib/index';
