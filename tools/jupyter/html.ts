@@ -5,12 +5,10 @@
 // sources and the exercises, and reused while they are unchanged. --reuse converts whatever
 // executed copies exist, current or not, without running anything.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { kitHash } from './kit.mjs';
-import { executedDir, lessonNotebooks, NBCLIENT_HINT, runNotebooks } from './notebooks';
+import { executedDir, isCurrent, lessonNotebooks, NBCLIENT_HINT, runNotebooks } from './notebooks';
 import { findJupyterPython } from './probe';
 import { jupyterEnv, root, siteDir } from './project';
 
@@ -33,29 +31,6 @@ export function buildPages(options: { executed: readonly string[]; out: string }
   const result = spawnSync(python, args, { cwd: root, env: jupyterEnv(), encoding: 'utf8' });
   if (result.error) return result.error.message;
   return result.status === 0 ? '' : `${result.stdout}${result.stderr}`;
-}
-
-/**
- * What an executed lesson depends on: the notebook, lib (through the kit's hash) and the
- * learner's exercises, which lesson cells import.
- *
- * @example lessonHash('notebooks/04-2pc-under-failure.ipynb') // 'c0ffee...'
- */
-export function lessonHash(notebook: string): string {
-  const hash = createHash('sha256').update(readFileSync(notebook)).update(kitHash(root));
-  const exercises = join(root, 'exercises');
-  if (existsSync(exercises)) {
-    for (const f of readdirSync(exercises).sort()) if (f.endsWith('.ts')) hash.update(f).update(readFileSync(join(exercises, f)));
-  }
-  return hash.digest('hex');
-}
-
-const hashFile = (notebook: string) => join(executedDir, `${basename(notebook, '.ipynb')}.hash`);
-
-/** True when the executed copy of `notebook` was made from the notebook, lib and exercises as they are now. */
-export function isCurrent(notebook: string): boolean {
-  const executed = join(executedDir, basename(notebook));
-  return existsSync(executed) && existsSync(hashFile(notebook)) && readFileSync(hashFile(notebook), 'utf8').trim() === lessonHash(notebook);
 }
 
 /** The lessons named on the command line by number (`04`, `4`) or file name; every lesson when none is named. */
@@ -89,9 +64,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
         console.error(NBCLIENT_HINT);
         process.exit(1);
       }
-      // Only a lesson that ran to the end is kept as current.
-      const failed = new Set(stale.filter((n) => run.status !== 0 && !isExecutedCleanly(n)));
-      for (const n of stale) if (!failed.has(n)) writeFileSync(hashFile(n), `${lessonHash(n)}\n`);
       if (run.status !== 0) process.exit(run.status);
     }
   }
@@ -102,12 +74,4 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.exit(1);
   }
   console.log(`${executed.length} page(s) in ${relative(root, siteDir)}/; open ${relative(root, join(siteDir, 'index.html'))} in a browser (works offline).`);
-}
-
-/** After a failed run: whether this notebook's executed copy has every code cell run (the failure was another's). */
-function isExecutedCleanly(notebook: string): boolean {
-  const executed = join(executedDir, basename(notebook));
-  if (!existsSync(executed)) return false;
-  const nb = JSON.parse(readFileSync(executed, 'utf8')) as { cells: { cell_type: string; execution_count?: number | null; outputs?: { name?: string }[] }[] };
-  return nb.cells.every((c) => c.cell_type !== 'code' || (typeof c.execution_count === 'number' && !(c.outputs ?? []).some((o) => o.name === 'stderr')));
 }
