@@ -77,3 +77,13 @@ describe('space-time diagrams show what the lessons ask a learner to find (issue
     expect(spec.title.subtitle.join(' ')).toMatch(/^Stops at t=\d+; after it, only retries until t=\d+\. spaceTime\(run, \{ to: \d+ \}\) shows them all\.$/);
   });
 });
+
+describe('a cut-short diagram keeps what matters (issue 18; lesson 01)', () => {
+  it('runs until a reply delayed past the sender\'s timeout arrives (net/reply-delayed)', () => {
+    const run = simulate(catalogEntry('net/reply-delayed').scenario);
+    const late = run.trace.find((e) => e.kind === 'deliver' && e.message.type === 'reply')!;
+    const spec = spaceTime(run) as unknown as { usermeta: { to: number } };
+    expect(spec.usermeta.to).toBeGreaterThanOrEqual(late.t);
+    expect(layer(spec, MARK.messageHead).some((h) => h.what.includes('reply'))).toBe(true);
+  });
+});

@@ -161,15 +161,21 @@ function lastTick(run: Drawable): number {
   return last;
 }
 
-/** The last tick at which something other than a retry happened, plus time for one retry. */
+/**
+ * The last tick at which something other than a retry happened, plus time for one retry.
+ * A message sent by then and arriving later (a reply delayed past the sender's timeout) is
+ * part of the story, not a retry: the chart runs until it arrives.
+ */
 function lastChange(run: Drawable): number {
   let last = 0;
   for (const e of run.trace) {
     if (e.kind === 'state' || e.kind === 'decide' || e.kind === 'start' || (e.kind === 'crash' && !e.noop) || (e.kind === 'recover' && !e.noop) || e.kind === 'window' || e.kind === 'resume') last = Math.max(last, e.t);
     if (e.kind === 'pause' && !e.noop) last = Math.max(last, e.until);
   }
+  let arrivals = last;
+  for (const e of run.trace) if (e.kind === 'deliver' && e.sentAt <= last) arrivals = Math.max(arrivals, e.t);
   const timeout = run.scenario.protocol.timeout;
-  return last + (typeof timeout === 'number' ? timeout + 3 : 12);
+  return Math.max(last + (typeof timeout === 'number' ? timeout + 3 : 12), arrivals);
 }
 
 void MARK;
