@@ -3,6 +3,7 @@ import { benchCharts } from './charts';
 import { benchClass } from './class';
 import { benchCore } from './core';
 import { benchExplore } from './explore';
+import { benchFirstCell } from './first-cell';
 import { benchGrader } from './grader';
 
 async function main() {
@@ -11,6 +12,7 @@ async function main() {
   await benchCharts();
   await benchGrader();
   benchClass();
+  await benchFirstCell();
 }
 
 main().catch((e) => {

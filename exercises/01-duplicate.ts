@@ -1,5 +1,5 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/.)
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp a1eb1d5260cbd810: once you edit this file, the build leaves it alone.)
 // Exercise 01-duplicate (lesson 01, unreliable networks; DDIA ch. 8: a network may deliver a message twice).
 //
 // Write the link fault that delivers each message twice with probability `p`.

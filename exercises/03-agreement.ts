@@ -1,5 +1,5 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/.)
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp b432d6ab8aa5c2b4: once you edit this file, the build leaves it alone.)
 // Exercise 03-agreement (lesson 03, 2PC; DDIA ch. 9 "atomic commit": all nodes agree on the outcome).
 //
 // Write the agreement checker. It reads a run's trace (the events of `run.trace`)

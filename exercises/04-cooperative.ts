@@ -1,5 +1,5 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/.)
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp 3787e6ab895cb906: once you edit this file, the build leaves it alone.)
 // Exercise 04-cooperative (lesson 04, 2PC under failure; the lecture's cooperative termination).
 //
 // With cooperative termination, a prepared voter that hears nothing from the

@@ -1,5 +1,5 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/.)
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp 93360c7bf3da4fa0: once you edit this file, the build leaves it alone.)
 // Exercise 04-predict (lesson 04, 2PC under failure; the lecture; DDIA ch. 9).
 //
 // `puzzles` (in lib/exercise/puzzles.ts) holds five 2PC runs. For each, first

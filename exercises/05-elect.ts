@@ -1,5 +1,5 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/.)
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp 796e4cce15274630: once you edit this file, the build leaves it alone.)
 // Exercise 05-elect (lesson 05, 3PC; the article's termination protocol; the lecture on 3PC).
 //
 // When the 3PC coordinator is lost, the voters that are still up elect one of

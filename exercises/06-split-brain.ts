@@ -1,5 +1,5 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/.)
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp 035851a36db4f6e3: once you edit this file, the build leaves it alone.)
 // Exercise 06-split-brain (lesson 06, 3PC under partitions; article fig. 5).
 //
 // A partition cuts the voters into sides that cannot reach each other. Each side

@@ -67,7 +67,7 @@ export { commitCost, type CommitCost } from './compare/index';
 
 // ---- exploring -----------------------------------------------------------------------
 export { explore, describePlacement, EXPLORE_MAX_VOTERS, FAULT_KINDS, type ExploreOptions, type ExploreResult, type ExploreFaults, type FaultKind, type Placement } from './explore/index';
-export { exploreRows, type ExploreRowsOptions } from './charts/explore-rows';
+export { exploreRows, type ExploreRow, type ExploreRowsOptions } from './explore/index';
 export { describeFault, describeTrigger, triggerPoints, type TriggerPoint } from './explore/index';
 export { check, type CheckOptions, type CheckResult, type Violation } from './explore/index';
 export { searchSystem, StateStore, type SearchResult, type TraceStep, type PackedSystem, type PackedInvariant } from './explore/index';

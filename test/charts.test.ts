@@ -107,11 +107,12 @@ describe('space-time diagrams (docs/DESIGN.md, "Charts")', () => {
 
   it('stop one retry after the last change of a run that retries until its horizon, and say so (2pc/link-down-forever)', () => {
     const run = simulate(catalogEntry('2pc/link-down-forever').scenario);
-    const spec = spaceTime(run) as { title: { subtitle?: string }; encoding: { x: { scale: { domain: number[] } } } };
-    const to = spec.encoding.x.scale.domain[1];
+    const spec = spaceTime(run) as unknown as { title: { subtitle?: string[] }; usermeta: { to: number } };
+    const to = spec.usermeta.to;
     const last = run.trace[run.trace.length - 1].t;
     expect(to).toBeLessThan(last / 10);
-    expect(spec.title.subtitle).toContain(`of ${last}`);
+    expect(spec.title.subtitle?.join(' ')).toContain(`until t=${last}`);
+    expect(spec.title.subtitle?.join(' ')).toContain(`spaceTime(run, { to: ${last + 1} })`);
   });
 
   it("refuse a run kept without its trace, naming the field", () => {

@@ -4,8 +4,17 @@
 // DDIA ch. 9 (2PC blocks but never disagrees; 3PC assumes bounded delays).
 import { describe, expect, it, vi } from 'vitest';
 import {
-  catalogEntry, explore, exploreRows, EXPLORE_MAX_VOTERS, matrix, ScenarioError, simulate, threePhaseCommit, twoPhaseCommit,
-  type ExploreResult, type Fault,
+  catalogEntry,
+  explore,
+  exploreRows,
+  EXPLORE_MAX_VOTERS,
+  matrix,
+  ScenarioError,
+  simulate,
+  threePhaseCommit,
+  twoPhaseCommit,
+  type ExploreResult,
+  type Fault,
 } from '../lib';
 
 const faultKinds = (r: ExploreResult, verdict: 'blocked' | 'inconsistent') => r.smallest[verdict]?.faults?.map((f) => f.kind) ?? [];
@@ -91,7 +100,7 @@ describe('explore over 2PC (DDIA ch. 9; article fig. 3)', () => {
   });
 });
 
-describe('explore over 3PC (the lecture\'s timeouts; the article\'s termination protocol, fig. 5)', () => {
+describe("explore over 3PC (the lecture's timeouts; the article's termination protocol, fig. 5)", () => {
   it("finds an inconsistent run of 3PC under 'timeouts' with one fault, which replays", () => {
     const r = explore({
       protocol: threePhaseCommit({ termination: 'timeouts' }),
@@ -128,10 +137,20 @@ describe('explore over 3PC (the lecture\'s timeouts; the article\'s termination 
   it("finds 3PC under 'elect' consistent after any one crash and recovery (whoever comes back asks), but inconsistent with a paused coordinator", () => {
     // Skeen 1981; Bernstein, Hadzilacos and Goodman sec. 7.5: the yes vote and the preCommit are
     // logged, and a node that recovers without an outcome asks. A pause is no crash: nothing recovers.
-    const recovery = explore({ protocol: threePhaseCommit({ termination: 'elect' }), voters: 3, faults: { kinds: { crash: 1, recover: 1 } }, progress: false });
+    const recovery = explore({
+      protocol: threePhaseCommit({ termination: 'elect' }),
+      voters: 3,
+      faults: { kinds: { crash: 1, recover: 1 } },
+      progress: false,
+    });
     expect(recovery.tried).toBeGreaterThan(50);
     expect(recovery.counts.inconsistent).toBe(0);
-    const slowNode = explore({ protocol: threePhaseCommit({ termination: 'elect' }), voters: 3, faults: { kinds: ['pause'], max: 1 }, progress: false });
+    const slowNode = explore({
+      protocol: threePhaseCommit({ termination: 'elect' }),
+      voters: 3,
+      faults: { kinds: ['pause'], max: 1 },
+      progress: false,
+    });
     expect(faultKinds(slowNode, 'inconsistent')).toEqual(['pause']);
     expect(simulate(slowNode.smallest.inconsistent!).verdict).toBe('inconsistent');
   });

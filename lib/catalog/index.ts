@@ -11,7 +11,13 @@ export type { CatalogEntry } from './entry';
  * Every failure case the lessons walk through, as `{ id, title, source, scenario, expected, why }`.
  * @example simulate(catalogEntry('2pc/coordinator-and-voter-crash-in-commit').scenario).verdict // 'blocked'
  */
-export const catalog: readonly CatalogEntry[] = [...networkCases, ...twoPhaseCommitCases, ...threePhaseCommitCases, ...paxosCommitCases, ...leaseLockCases];
+export const catalog: readonly CatalogEntry[] = [
+  ...networkCases,
+  ...twoPhaseCommitCases,
+  ...threePhaseCommitCases,
+  ...paxosCommitCases,
+  ...leaseLockCases,
+];
 
 /** The catalog entry with this id; throws, listing the ids, if there is none. */
 export function catalogEntry(id: string): CatalogEntry {

@@ -9,3 +9,4 @@ export type { RolesSystem, RolesFaults, RolesInvariant, RolesAction, WorldView, 
 export { StateStore } from './state-store';
 export { progressReporter, type Progress, type ProgressOption } from './progress';
 export type { PackedSystem, PackedInvariant } from './system';
+export { exploreRows, type ExploreRow, type ExploreRowsOptions } from './rows';

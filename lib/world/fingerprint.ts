@@ -10,11 +10,19 @@ import { stateKey } from './state-key';
  * a cut or partition, with times relative to `now` (and `now` itself). Two worlds with the same
  * fingerprint run the same from here on, when the network draws no random numbers.
  */
-export function fingerprint(now: number, nodes: readonly NodeRuntime[], heap: EventHeap<Scheduled>, windows: readonly (Window | null)[], faults: readonly Fault[]): string {
+export function fingerprint(
+  now: number,
+  nodes: readonly NodeRuntime[],
+  heap: EventHeap<Scheduled>,
+  windows: readonly (Window | null)[],
+  faults: readonly Fault[],
+): string {
   const parts: string[] = [String(now)];
   for (const n of nodes) {
     if (n.clock !== 1) parts.push(`${n.id} clock ${n.clock}`);
-    parts.push(`${n.id}:${n.up ? 1 : 0}${n.started ? 1 : 0}:${n.pausedUntil < 0 ? -1 : n.pausedUntil - now}:${n.kept.decision}:${n.kept.log.map((r) => r.type).join(',')}:${stateKey(n.state)}:${n.deferred.length}`);
+    parts.push(
+      `${n.id}:${n.up ? 1 : 0}${n.started ? 1 : 0}:${n.pausedUntil < 0 ? -1 : n.pausedUntil - now}:${n.kept.decision}:${n.kept.log.map((r) => r.type).join(',')}:${stateKey(n.state)}:${n.deferred.length}`,
+    );
     for (const d of n.deferred) parts.push(`  ${scheduledKey(d, now)}`);
   }
   const queued: string[] = [];
@@ -30,7 +38,12 @@ export function fingerprint(now: number, nodes: readonly NodeRuntime[], heap: Ev
     const opens = w.opensAt === Infinity ? 'shut' : w.opensAt <= now ? 'opened' : w.opensAt - now;
     const closes = w.closesAt === Infinity ? 'never' : w.closesAt <= now ? 'closed' : w.closesAt - now;
     const f = faults[i];
-    const link = f.kind === 'partition' ? JSON.stringify(f.groups) : f.kind === 'cut' || f.kind === 'slow' ? `${f.from}>${f.to}${f.kind === 'slow' ? `+${f.extraTicks}` : ''}` : '';
+    const link =
+      f.kind === 'partition'
+        ? JSON.stringify(f.groups)
+        : f.kind === 'cut' || f.kind === 'slow'
+          ? `${f.from}>${f.to}${f.kind === 'slow' ? `+${f.extraTicks}` : ''}`
+          : '';
     parts.push(`w:${f.kind}:${link}:${opens}:${closes}`);
   });
   return parts.join('\n');
@@ -39,6 +52,13 @@ export function fingerprint(now: number, nodes: readonly NodeRuntime[], heap: Ev
 function scheduledKey(s: Scheduled, now: number): string {
   const e = s.envelope;
   const message = e === null ? '' : `${e.from}>${e.to}:${JSON.stringify(e.message)}:${e.dropped ?? ''}`;
-  const what = s.kind === 'timer' || s.kind === 'deliver' ? s.name : s.kind === 'fault' ? `${s.name}${s.faultIndex}` : s.kind === 'sends' ? JSON.stringify(s.outputs!.slice(s.nextSend)) : '';
+  const what =
+    s.kind === 'timer' || s.kind === 'deliver'
+      ? s.name
+      : s.kind === 'fault'
+        ? `${s.name}${s.faultIndex}`
+        : s.kind === 'sends'
+          ? JSON.stringify(s.outputs!.slice(s.nextSend))
+          : '';
   return `${s.t - now}:${s.kind}:${s.node?.id ?? ''}:${what}:${message}`;
 }

@@ -25,7 +25,8 @@ export class Network {
   private readonly send$ = new Subject<Envelope>();
   private readonly arrival$ = new Subject<Envelope>();
   private readonly subscriptions: Subscription[] = [];
-  private readonly links = new Map<string, LinkRandom>();
+  /** Each link's generator, by sender then receiver: two lookups and no string built per message. */
+  private readonly links = new Map<NodeId, Map<NodeId, LinkRandom>>();
   private readonly judgesArrival: boolean;
   private arrived: Envelope | null = null;
 
@@ -81,12 +82,10 @@ export class Network {
   }
 
   private linkRandom(from: NodeId, to: NodeId): LinkRandom {
-    const key = `${from}>${to}`;
-    let r = this.links.get(key);
-    if (r === undefined) {
-      r = new LinkRandom(this.seed, from, to);
-      this.links.set(key, r);
-    }
+    let byReceiver = this.links.get(from);
+    if (byReceiver === undefined) this.links.set(from, (byReceiver = new Map()));
+    let r = byReceiver.get(to);
+    if (r === undefined) byReceiver.set(to, (r = new LinkRandom(this.seed, from, to)));
     return r;
   }
 }

@@ -1,4 +1,17 @@
-import { cancelTimer, logWrite, nothing, send, setTimer, type Input, type LogRecord, type Message, type NodeId, type Output, type Role, type Step } from '../role';
+import {
+  cancelTimer,
+  logWrite,
+  nothing,
+  send,
+  setTimer,
+  type Input,
+  type LogRecord,
+  type Message,
+  type NodeId,
+  type Output,
+  type Role,
+  type Step,
+} from '../role';
 import { voterIndex } from '../voter-set';
 import { paperRules, type InstanceValue } from './decision';
 import { KIT_FLOW, type PaxosFlow } from './flow';
