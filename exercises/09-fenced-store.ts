@@ -1,5 +1,5 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/.)
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp 3363b0732aae674c: once you edit this file, the build leaves it alone.)
 // Exercise 09-fenced-store (lesson 09, leases and fencing; DDIA ch. 8, fig. 8-5; Chubby sec. 2.4).
 //
 // Write the step of the store a lease lock protects, as a pure role step:

@@ -1,5 +1,5 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/.)
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp c64ddb8f485ac2ee: once you edit this file, the build leaves it alone.)
 // Exercise 09-shortest-pause (lesson 09, leases and fencing; DDIA ch. 8, fig. 8-4).
 //
 // Find the run: give, as scenario data, a run of the unfenced lease lock,

@@ -13,10 +13,8 @@ import { NotDoneYet } from '../lib/exercise/index';
 export function shortestPause(): Scenario {
   // BEGIN SOLUTION
   // HINT: follow c2 in lease/pause-past-lease: c1 must write after c2, not merely after its lease
-  return {
-    protocol: leaseLock({ lease: 20, fencing: false }),
-    clients: 2,
-    faults: [pause('c1', afterReceive('c1', 'granted'), 26)],
-  };
+  // The unfenced lock, with the pause one tick past the point where c1's write lands after c2's.
+  const unfenced = leaseLock({ lease: 20, fencing: false });
+  return { protocol: unfenced, clients: 2, faults: [pause('c1', afterReceive('c1', 'granted'), 26)] };
   // END SOLUTION
 }
