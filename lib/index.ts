@@ -62,3 +62,6 @@ export { describeFault, describeTrigger, triggerPoints, type TriggerPoint } from
 export { check, type CheckOptions, type CheckResult, type Violation } from './explore/index';
 export { searchSystem, StateStore, type SearchResult, type TraceStep, type PackedSystem, type PackedInvariant } from './explore/index';
 export { rolesSystem, agreementInvariant, validityInvariant, CHECK_MAX_NODES, type RolesSystem, type RolesFaults, type RolesInvariant, type WorldView } from './explore/index';
+
+// ---- linearizability and replication lag (lesson 10) -----------------------------------
+export { linearizable, register, casRegister, keyValue, type Operation, type History, type Model, type LinearizableOptions, type LinearizabilityResult, type LinearizabilityVerdict, type RegisterInput, type RegisterOutput } from './linearizability/index';

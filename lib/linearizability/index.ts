@@ -1,0 +1,4 @@
+// Linearizability and replication lag, judged over histories (lesson 10).
+export { linearizable, validateHistory, defaultHash } from './check';
+export { register, casRegister, keyValue, type RegisterInput, type RegisterOutput, type RegisterValue } from './models';
+export type { Operation, History, Model, LinearizableOptions, LinearizabilityResult, LinearizabilityVerdict } from './types';
