@@ -1,3 +1,4 @@
+import { defaultHash } from './check';
 import type { History, Model } from './types';
 
 /** A register's inputs, as etcd and the readings name them. */
@@ -80,19 +81,39 @@ export function casRegister(): Model<RegisterValue, RegisterInput, RegisterOutpu
 }
 
 /**
- * Many independent objects, one per `input.key`, each following `model`. Linearizability is
+ * Many independent objects, one per `input.key`, each following `model`; the state is an object
+ * from key to that key's state (a key never touched is in `model.init()`). Linearizability is
  * local (Herlihy and Wing 1990, section 3.3): the whole history is linearizable exactly when the
  * history of each key is, so the checker checks each key alone, which is far cheaper than
  * searching over all keys at once (Porcupine calls this P-compositionality).
- * @example keyValue(casRegister())
+ * @example linearizable(history, keyValue(casRegister())).key // the key that failed, if one did
  */
-export function keyValue<S, I extends { readonly key?: string }, O>(model: Model<S, I, O>): Model<S, I, O> {
+export function keyValue<S, I extends { readonly key?: string }, O>(model: Model<S, I, O>): Model<Readonly<Record<string, S>>, I, O> {
+  const initial = model.init();
+  const equal = model.equal ?? ((a: S, b: S) => a === b);
+  const hash = model.hash ?? defaultHash;
+  const get = (state: Readonly<Record<string, S>>, key: string) => (Object.prototype.hasOwnProperty.call(state, key) ? state[key] : initial);
   return {
     name: `keyValue(${model.name})`,
-    init: () => model.init(),
-    step: (state, input, output) => model.step(state, input, output),
-    equal: model.equal,
-    hash: model.hash,
+    init: () => Object.freeze({}),
+    step(state, input, output) {
+      const key = String(input.key);
+      const before = get(state, key);
+      const [legal, after] = model.step(before, input, output);
+      if (!legal || equal(before, after)) return [legal, state];
+      return [true, Object.freeze({ ...state, [key]: after })];
+    },
+    equal(a, b) {
+      const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+      for (const key of keys) if (!equal(get(a, key), get(b, key))) return false;
+      return true;
+    },
+    hash(state) {
+      // A sum of per-key hashes, so the order keys were written in does not matter.
+      let h = 0;
+      for (const key of Object.keys(state)) if (!equal(state[key], initial)) h = (h + (defaultHash(key) ^ hash(state[key]))) | 0;
+      return h;
+    },
     describe: model.describe,
     partition(history: History<I, O>) {
       const byKey = new Map<string, number[]>();
