@@ -4,6 +4,7 @@ import { benchClass } from './class';
 import { benchCore } from './core';
 import { benchExplore } from './explore';
 import { benchGrader } from './grader';
+import { benchLinearizability } from './linearizability';
 
 async function main() {
   benchCore();
@@ -11,6 +12,7 @@ async function main() {
   await benchCharts();
   await benchGrader();
   benchClass();
+  benchLinearizability();
 }
 
 main().catch((e) => {
