@@ -65,3 +65,4 @@ export { rolesSystem, agreementInvariant, validityInvariant, CHECK_MAX_NODES, ty
 
 // ---- linearizability and replication lag (lesson 10) -----------------------------------
 export { linearizable, register, casRegister, keyValue, type Operation, type History, type Model, type LinearizableOptions, type LinearizabilityResult, type LinearizabilityVerdict, type RegisterInput, type RegisterOutput } from './linearizability/index';
+export { readYourWrites, monotonicReads, consistentPrefixReads, generateHistory, type LagResult, type LagViolation, type GenerateOptions } from './linearizability/index';
