@@ -77,7 +77,7 @@ const valueOf = (history: RegisterHistory, i: number) => JSON.stringify(history[
  * @example readYourWrites(history).violations // [{ read: 3, after: 1, source: 0, why: '...' }]
  */
 export function readYourWrites(history: RegisterHistory): LagResult {
-  validateHistory(history);
+  validateHistory(history as unknown);
   const violations: LagViolation[] = [];
   for (const { index, source } of reads(history)) {
     const read = history[index];
@@ -97,7 +97,7 @@ export function readYourWrites(history: RegisterHistory): LagResult {
  * no moving back in time, as when successive reads go to replicas with different lag.
  */
 export function monotonicReads(history: RegisterHistory): LagResult {
-  validateHistory(history);
+  validateHistory(history as unknown);
   const violations: LagViolation[] = [];
   const all = reads(history);
   for (const later of all) {
@@ -121,7 +121,7 @@ export function monotonicReads(history: RegisterHistory): LagResult {
  * before the question.
  */
 export function consistentPrefixReads(history: RegisterHistory): LagResult {
-  validateHistory(history);
+  validateHistory(history as unknown);
   const violations: LagViolation[] = [];
   const all = reads(history);
   for (const effect of all) {
