@@ -35,6 +35,7 @@ export { catalog, catalogEntry, type CatalogEntry } from './catalog/index';
 export { spaceTime, MARK, type SpaceTimeOptions, type Drawable } from './charts/space-time';
 export { outcomes, type OutcomeRow, type OutcomesOptions } from './charts/outcomes';
 export { matrix, type MatrixRow, type MatrixOptions } from './charts/matrix';
+export { historyChart, HISTORY_MARK, type HistoryChartOptions } from './charts/history';
 export { show, displayBundle, VEGA_LITE_MIME, type DisplayBundle } from './charts/show';
 export { toSVG, countMarks } from './charts/render';
 export { VERDICT_COLOURS, STATE_COLOURS } from './charts/colours';
