@@ -66,4 +66,7 @@ export { rolesSystem, agreementInvariant, validityInvariant, CHECK_MAX_NODES, ty
 
 // ---- linearizability and replication lag (lesson 10) -----------------------------------
 export { linearizable, register, casRegister, keyValue, type Operation, type History, type Model, type LinearizableOptions, type LinearizabilityResult, type LinearizabilityVerdict, type RegisterInput, type RegisterOutput } from './linearizability/index';
+export { historyOf, type HasTrace } from './linearizability/index';
+export { replicatedRegister, type ReplicatedRegisterOptions, type ReplicatedRegisterSpec, type Replication, type ReadFrom, type Failover, type ClientFix } from './protocols/replicated-register/index';
+export { linearizabilityCases, linearizabilityCase, type LinearizabilityCase } from './catalog/index';
 export { readYourWrites, monotonicReads, consistentPrefixReads, generateHistory, type LagResult, type LagViolation, type GenerateOptions } from './linearizability/index';

@@ -5,6 +5,8 @@ import { threePhaseCommitCases } from './three-phase-commit';
 import { paxosCommitCases } from './paxos-commit';
 
 export type { CatalogEntry } from './entry';
+// Lesson 10's cases are judged on their clients' history, not by a commit verdict: a list of their own.
+export { linearizabilityCases, linearizabilityCase, type LinearizabilityCase } from './linearizability';
 
 /**
  * Every failure case the lessons walk through, as `{ id, title, source, scenario, expected, why }`.

@@ -4,3 +4,4 @@ export { register, casRegister, keyValue, type RegisterInput, type RegisterOutpu
 export type { Operation, History, Model, LinearizableOptions, LinearizabilityResult, LinearizabilityVerdict } from './types';
 export { generateHistory, type GenerateOptions } from './generate';
 export { readYourWrites, monotonicReads, consistentPrefixReads, type LagResult, type LagViolation } from './lag';
+export { historyOf, type HasTrace } from './history-of';
