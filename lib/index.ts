@@ -69,4 +69,4 @@ export { linearizable, register, casRegister, keyValue, type Operation, type His
 export { historyOf, type HasTrace } from './linearizability/index';
 export { replicatedRegister, type ReplicatedRegisterOptions, type ReplicatedRegisterSpec, type Replication, type ReadFrom, type Failover, type ClientFix } from './protocols/replicated-register/index';
 export { linearizabilityCases, linearizabilityCase, type LinearizabilityCase } from './catalog/index';
-export { readYourWrites, monotonicReads, consistentPrefixReads, generateHistory, type LagResult, type LagViolation, type GenerateOptions } from './linearizability/index';
+export { readYourWrites, monotonicReads, consistentPrefixReads, staleReads, generateHistory, type LagResult, type LagViolation, type GenerateOptions } from './linearizability/index';

@@ -2,7 +2,7 @@
 // reading your own writes, monotonic reads, consistent prefix reads). Each history is what a
 // client sees when reads go to a follower that lags behind the leader.
 import { describe, expect, it } from 'vitest';
-import { consistentPrefixReads, linearizable, monotonicReads, readYourWrites, register, keyValue, type History } from '../lib';
+import { consistentPrefixReads, linearizable, monotonicReads, readYourWrites, register, keyValue, staleReads, type History } from '../lib';
 
 type Op = History[number];
 const w = (client: string, call: number, ret: number, value: unknown, key?: string): Op => ({ client, call, ret, input: { kind: 'write', value, ...(key ? { key } : {}) }, output: {} });
@@ -76,5 +76,17 @@ describe('consistent prefix reads (DDIA ch. 5, fig. 5-5: the answer seen before 
 
   it('every one of these anomalies is also a violation of linearizability (DDIA ch. 9: one copy would show none)', () => {
     expect(linearizable(history, keyValue(register())).ok).toBe(false);
+  });
+});
+
+describe('stale reads (what one copy of the data never gives; DDIA ch. 9)', () => {
+  it("flags a read that misses anyone's write that returned before it was called, naming the newest such write", () => {
+    const history = [w('a', 0, 1, 'v1'), w('b', 2, 3, 'v2'), r('c', 4, 5, 'v1'), r('c', 6, 7, null)];
+    const result = staleReads(history);
+    expect(result.violations.map((v) => [v.read, v.after])).toEqual([[2, 1], [3, 1]]);
+  });
+
+  it('leaves alone a read that overlaps the write it misses', () => {
+    expect(staleReads([w('a', 0, 5, 'v1'), r('c', 4, 6, null)]).ok).toBe(true);
   });
 });

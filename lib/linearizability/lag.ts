@@ -143,3 +143,26 @@ export function consistentPrefixReads(history: RegisterHistory): LagResult {
   }
   return { ok: violations.length === 0, violations };
 }
+
+/**
+ * Stale reads, whoever wrote: reads that returned a value surely older than some write that
+ * had already returned when the read was called. One copy of the data would never give one
+ * (it is the plainest way a history fails to be linearizable), so their share measures how far
+ * replication lag shows through. Each violation's `after` is the newest such write.
+ * @example staleReads(historyOf(run)).violations.length // how many reads were stale
+ */
+export function staleReads(history: RegisterHistory): LagResult {
+  validateHistory(history as unknown);
+  const violations: LagViolation[] = [];
+  for (const { index, source } of reads(history)) {
+    const read = history[index];
+    let newest = -1;
+    history.forEach((w, j) => {
+      const wrote = w.input.kind === 'write' || (w.input.kind === 'cas' && w.output?.ok === true);
+      if (!wrote || w.input.key !== read.input.key || !(w.ret < read.call) || !older(history, source, j)) return;
+      if (newest === -1 || w.ret > history[newest].ret) newest = j;
+    });
+    if (newest !== -1) violations.push({ read: index, after: newest, ...sourceField(source), why: `${named(history, index)} read ${valueOf(history, index)}, though ${named(history, newest)} had returned before it was called` });
+  }
+  return { ok: violations.length === 0, violations };
+}
