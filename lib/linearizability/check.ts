@@ -24,8 +24,10 @@ import type { History, LinearizabilityResult, LinearizableOptions, Model, Operat
  * ];
  * linearizable(h, register()).verdict // 'not linearizable': b saw 1, so c, after b, cannot see null
  */
-export function linearizable<S, I, O>(history: History<I, O>, model: Model<S, I, O>, options: LinearizableOptions = {}): LinearizabilityResult {
-  validateHistory(history);
+export function linearizable<S, I, O>(anyHistory: History, model: Model<S, I, O>, options: LinearizableOptions = {}): LinearizabilityResult {
+  validateHistory(anyHistory);
+  // The model says what the inputs and outputs mean; the history is taken as written.
+  const history = anyHistory as History<I, O>;
   const maxSteps = options.maxSteps ?? 10_000_000;
   if (!(Number.isInteger(maxSteps) && maxSteps > 0)) throw new ScenarioError('options.maxSteps', `a whole number of search steps above 0, not ${String(maxSteps)}`);
   const memo = options.memo ?? true;
