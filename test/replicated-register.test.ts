@@ -1,6 +1,8 @@
 // Lesson 10's runs: lesson 02's master and backup as a register that clients read and write,
 // judged on the clients' history (Herlihy and Wing's linearizability; DDIA ch. 5's replication-lag
 // guarantees and their fixes; DDIA ch. 8 on leases; the lecture's monitor).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   at, crash, cut, explain, historyOf, linearizabilityCase, linearizabilityCases, linearizable, monotonicReads, partition, readYourWrites,
@@ -14,6 +16,11 @@ const judge = (scenario: Scenario) => {
 };
 
 describe('the lin/* cases', () => {
+  it('are each walked through by id in lesson 10', () => {
+    const lesson = readFileSync(join(__dirname, '..', 'notebooks', '10-linearizability.ipynb'), 'utf8');
+    for (const c of linearizabilityCases) expect(lesson, c.id).toContain(`\`${c.id}\``);
+  });
+
   it('are the five of lesson 10, each with a unique id', () => {
     expect(linearizabilityCases.map((c) => c.id)).toEqual(['lin/sync-lease-crash', 'lin/sync-lease-partition', 'lin/async-backup-reads', 'lin/monitor-two-masters', 'lin/write-master-only']);
   });
