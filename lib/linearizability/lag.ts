@@ -28,6 +28,9 @@ export interface LagResult {
 type RegisterHistory = History<any, any>;
 const INITIAL = -1;
 
+/** Whether an operation wrote: a write, or a CAS that succeeded. */
+const wrote = (op: RegisterHistory[number]) => op.input.kind === 'write' || (op.input.kind === 'cas' && op.output?.ok === true);
+
 /** Where each value on each key came from: a write's index, INITIAL for null, undefined if unknown or ambiguous. */
 function sources(history: RegisterHistory) {
   const written = new Map<string, number>();
@@ -82,8 +85,7 @@ export function readYourWrites(history: RegisterHistory): LagResult {
   for (const { index, source } of reads(history)) {
     const read = history[index];
     history.forEach((w, j) => {
-      const wrote = w.input.kind === 'write' || (w.input.kind === 'cas' && w.output?.ok === true);
-      if (!wrote || w.client !== read.client || w.input.key !== read.input.key || !(w.ret < read.call)) return;
+      if (!wrote(w) || w.client !== read.client || w.input.key !== read.input.key || !(w.ret < read.call)) return;
       if (older(history, source, j)) {
         violations.push({ read: index, after: j, ...sourceField(source), why: `${named(history, index)} read ${valueOf(history, index)}, older than its own ${named(history, j)}, which had returned` });
       }
@@ -133,8 +135,7 @@ export function consistentPrefixReads(history: RegisterHistory): LagResult {
       if (a.client !== b.client || !(a.ret < b.call)) continue;
       // Any write on b's key that surely came before the write whose effect was seen.
       history.forEach((cause, j) => {
-        const wrote = cause.input.kind === 'write' || (cause.input.kind === 'cas' && cause.output?.ok === true);
-        if (!wrote || cause.input.key !== b.input.key || !(cause.ret < seen.call)) return;
+        if (!wrote(cause) || cause.input.key !== b.input.key || !(cause.ret < seen.call)) return;
         if (older(history, later.source, j) && cause.input.key !== a.input.key) {
           violations.push({ read: later.index, after: j, ...sourceField(later.source), why: `${named(history, later.index)} read ${valueOf(history, later.index)}, missing ${named(history, j)}, though it had already seen ${valueOf(history, effect.index)}, written after it` });
         }
@@ -158,8 +159,7 @@ export function staleReads(history: RegisterHistory): LagResult {
     const read = history[index];
     let newest = -1;
     history.forEach((w, j) => {
-      const wrote = w.input.kind === 'write' || (w.input.kind === 'cas' && w.output?.ok === true);
-      if (!wrote || w.input.key !== read.input.key || !(w.ret < read.call) || !older(history, source, j)) return;
+      if (!wrote(w) || w.input.key !== read.input.key || !(w.ret < read.call) || !older(history, source, j)) return;
       if (newest === -1 || w.ret > history[newest].ret) newest = j;
     });
     if (newest !== -1) violations.push({ read: index, after: newest, ...sourceField(source), why: `${named(history, index)} read ${valueOf(history, index)}, though ${named(history, newest)} had returned before it was called` });
