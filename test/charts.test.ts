@@ -1,4 +1,4 @@
-// Charts are specifications too (COURSE.md, "Charts"; issue 11): every spec the library builds
+// Charts are specifications too (docs/DESIGN.md, "Charts"; issue 11): every spec the library builds
 // is valid Vega-Lite by the schema the vega-lite package ships, and the SVG of a run shows
 // exactly the run: one arrow per delivered message, one cross per dropped one (a Lamport
 // space-time diagram, as Maelstrom draws its network journal).
@@ -47,7 +47,7 @@ function everyMark(voters = 3): Run {
   });
 }
 
-describe('space-time diagrams (COURSE.md, "Charts")', () => {
+describe('space-time diagrams (docs/DESIGN.md, "Charts")', () => {
   it('are valid Vega-Lite for one run, for several side by side, and at 10 voters', () => {
     expectValidVegaLite(spaceTime(simulate(catalogEntry('2pc/happy').scenario)));
     expectValidVegaLite(spaceTime(everyMark()));
@@ -121,7 +121,7 @@ describe('space-time diagrams (COURSE.md, "Charts")', () => {
   });
 });
 
-describe('outcome charts and the fault-placement matrix (COURSE.md, "Charts")', () => {
+describe('outcome charts and the fault-placement matrix (docs/DESIGN.md, "Charts")', () => {
   const rows = sweep({
     base: { protocol: twoPhaseCommit(), horizon: 200 },
     vary: { protocol: [twoPhaseCommit(), twoPhaseCommit({ termination: 'cooperative' })], 'network.loss': [0, 0.2] },
@@ -160,7 +160,7 @@ describe('outcome charts and the fault-placement matrix (COURSE.md, "Charts")', 
   });
 });
 
-describe('show(): one display output with three views (COURSE.md, "Charts"; tslab 1.0.22)', () => {
+describe('show(): one display output with three views (docs/DESIGN.md, "Charts"; tslab 1.0.22)', () => {
   const saved = (globalThis as { __tslab__?: unknown }).__tslab__;
   afterEach(() => {
     (globalThis as { __tslab__?: unknown }).__tslab__ = saved;

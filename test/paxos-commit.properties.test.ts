@@ -7,8 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { faults, links, triggers } from './support/arbitraries';
 import {
-  afterReceive, afterSend, agreement, at, crash, cut, explain, onEnter, partition, pause, paxosCommit, recover, replayLine, simulate, slow, validity,
-  type Fault, type Scenario, type Trigger,
+  agreement, at, crash, cut, explain, partition, pause, paxosCommit, recover, replayLine, simulate, validity,
+  type Fault, type Scenario,
 } from '../lib';
 
 const SEED = 20261123;

@@ -4,6 +4,7 @@ export { spaceTime, MARK, type SpaceTimeOptions, type Drawable } from './space-t
 export { outcomes, type OutcomeRow, type OutcomesOptions } from './outcomes';
 export { matrix, type MatrixRow, type MatrixOptions } from './matrix';
 export { historyChart, HISTORY_MARK, type HistoryChartOptions } from './history';
+export { exploreRows, type ExploreRowsOptions } from './explore-rows';
 export { show, displayBundle, kernelDisplay, VEGA_LITE_MIME, type DisplayBundle } from './show';
 export { toSVG, countMarks } from './render';
 export { VERDICT_COLOURS, STATE_COLOURS, MESSAGE_COLOURS, WINDOW_COLOURS } from './colours';

@@ -6,7 +6,7 @@ import { ScenarioError } from '../scenario/error';
 import { printEvent, printMessage, type TraceEvent } from '../world/trace';
 import type { Run } from '../world/simulate';
 import { DEFAULT_MESSAGE_COLOUR, MESSAGE_COLOURS, OTHER_STATE_COLOURS, STATE_COLOURS, WINDOW_COLOURS } from './colours';
-import { protocolLabel } from '../sweep/label';
+import { protocolLabel } from '../protocols/label';
 import { SCHEMA } from './schema';
 
 /** What a space-time diagram reads of a run: its trace, its nodes and how it ended. A `Run` is one. */

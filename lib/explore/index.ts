@@ -1,6 +1,5 @@
 export { explore, describePlacement, EXPLORE_MAX_VOTERS, FAULT_KINDS } from './explore';
 export type { ExploreOptions, ExploreResult, ExploreFaults, FaultKind, Placement } from './explore';
-export { exploreRows, type ExploreRowsOptions } from './rows';
 export { describeFault, describeTrigger } from './describe';
 export { triggerPoints, type TriggerPoint } from './trigger-points';
 export { check, type CheckOptions, type CheckResult, type Violation } from './check';

@@ -1,5 +1,5 @@
 import { ScenarioError } from '../scenario/error';
-import { LinkRandom } from '../world/random';
+import { LinkRandom } from '../faults/random';
 import type { RegisterInput, RegisterOutput } from './models';
 import type { Operation } from './types';
 

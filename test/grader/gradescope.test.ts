@@ -77,6 +77,7 @@ describe('grade/autograder.zip', () => {
     expect(tally.length).toBeGreaterThan(0);
     for (const t of tally) expect(t.output).toContain(`running as uid ${nobody}`);
     const earned = (id: string) => results.tests.filter((t) => t.extra_data.exercise === id).map((t) => t.score === t.max_score);
+    expect([earned('05-elect').length, earned('08-leader').length]).not.toContain(0);
     expect([...earned('05-elect'), ...earned('08-leader')].every(Boolean)).toBe(true);
   }, 300_000);
 });

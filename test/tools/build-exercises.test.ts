@@ -1,4 +1,4 @@
-// One source for the reference and the student version (COURSE.md "Exercises and grading";
+// One source for the reference and the student version (docs/DESIGN.md, "Exercises and grading";
 // nbgrader's clearsolutions): markers are checked, and exercises/ must match solutions/.
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';

@@ -57,9 +57,9 @@ describe('npm run new-lesson: bad arguments write nothing and say what is allowe
     [['09', 'Raft', 'briefly'], /title: got 2 words outside quotes/],
     [['04', 'Again'], /lesson number: 04 is taken by notebooks\/04-2pc-under-failure\.ipynb/],
   ])('%j', (args, message) => {
-    const r = run(['tools/new-lesson.ts', ...(args as string[])]);
+    const r = run(['tools/new-lesson.ts', ...(args)]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(message as RegExp);
+    expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /); // one line, no stack trace
     expect(gitStatus()).toBe('');
   });

@@ -1,8 +1,8 @@
-import type { MatrixRow } from '../charts/matrix';
+import type { MatrixRow } from './matrix';
 import type { Verdict } from '../checkers/index';
-import { protocolLabel } from '../sweep/label';
+import { protocolLabel } from '../protocols/label';
 import { replayLine } from '../world/simulate';
-import { describePlacement, type ExploreResult } from './explore';
+import { describePlacement, type ExploreResult } from '../explore/index';
 
 /** Options of `exploreRows`. */
 export interface ExploreRowsOptions {

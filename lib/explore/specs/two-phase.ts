@@ -2,7 +2,7 @@
 // also in the TLA+ video course, lecture 6), transcribed as packed transition systems for
 // `check({ system })`. Every variable is a few bits of one state; every TLA+ action is one
 // `emit`. TLC's distinct state counts for these two specs are the checker's correctness anchor.
-import type { PackedSystem } from '../../lib/explore/index';
+import type { PackedSystem } from '../system';
 
 const WORKING = 0;
 const PREPARED = 1;
@@ -110,7 +110,13 @@ export function twoPhase(rms: number, options: { broken?: boolean } = {}): Packe
   const all = ((1 << rms) - 1) >>> 0;
   const actions = ['TMCommit', 'TMAbort'];
   for (let rm = 1; rm <= rms; rm++) {
-    actions.push(`TMRcvPrepared(r${rm})`, `RMPrepare(r${rm})`, `RMChooseToAbort(r${rm})`, `RMRcvCommitMsg(r${rm})`, `RMRcvAbortMsg(r${rm})`);
+    actions.push(
+      `TMRcvPrepared(r${rm})`,
+      `RMPrepare(r${rm})`,
+      `RMChooseToAbort(r${rm})`,
+      `RMRcvCommitMsg(r${rm})`,
+      `RMRcvAbortMsg(r${rm})`,
+    );
   }
   const broken = options.broken === true;
   return {
