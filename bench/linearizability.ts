@@ -40,7 +40,9 @@ export function benchLinearizability(): { perHistoryMs: number; memoRatio: numbe
       best = Math.min(best, ms);
     }
     const count = ok.length + notOk.length;
-    console.log(`  ${label}: ${fmt(best / count)} ms per history, ${Math.round(steps / count).toLocaleString('en-US')} search steps per history`);
+    console.log(
+      `  ${label}: ${fmt(best / count)} ms per history, ${Math.round(steps / count).toLocaleString('en-US')} search steps per history`,
+    );
     return best / count;
   };
   console.log("linearizability: Wing-Gong search with Lowe's memo, per-key parts");
@@ -50,19 +52,39 @@ export function benchLinearizability(): { perHistoryMs: number; memoRatio: numbe
   timed('10 + 10 corrupted histories of 2,000 operations (0.5% timed out)', large, large.map(corrupted));
 
   // 2. The memo (Lowe 2017) against the same search without it, on histories it can finish.
-  const medium = Array.from({ length: 10 }, (_, i) => corrupted(generateHistory({ operations: 40, clients: 5, timeouts: 0.15, spread: 30, seed: 100 + i })));
-  const memo = compare(3, () => medium.forEach((h) => judged(h, false, { memo: false })), () => medium.forEach((h) => judged(h, false)));
-  console.log(`  with the memo / without, 10 corrupted histories of 40 operations:         ${fmt(memo.ratio, 3)}x the time (lower is better)`);
+  const medium = Array.from({ length: 10 }, (_, i) =>
+    corrupted(generateHistory({ operations: 40, clients: 5, timeouts: 0.15, spread: 30, seed: 100 + i })),
+  );
+  const memo = compare(
+    3,
+    () => medium.forEach((h) => judged(h, false, { memo: false })),
+    () => medium.forEach((h) => judged(h, false)),
+  );
+  console.log(
+    `  with the memo / without, 10 corrupted histories of 40 operations:         ${fmt(memo.ratio, 3)}x the time (lower is better)`,
+  );
 
   // 3. P-compositionality: 8 keys checked one by one against all keys in one search.
   const kv = keyValue(casRegister()) as never;
-  const keyed = Array.from({ length: 5 }, (_, i) => generateHistory({ operations: 400, keys: 8, clients: 8, timeouts: 0.03, spread: 40, seed: 200 + i }));
-  const parts = compare(3, () => keyed.forEach((h) => judged(h, true, { partition: false }, kv)), () => keyed.forEach((h) => judged(h, true, {}, kv)));
+  const keyed = Array.from({ length: 5 }, (_, i) =>
+    generateHistory({ operations: 400, keys: 8, clients: 8, timeouts: 0.03, spread: 40, seed: 200 + i }),
+  );
+  const parts = compare(
+    3,
+    () => keyed.forEach((h) => judged(h, true, { partition: false }, kv)),
+    () => keyed.forEach((h) => judged(h, true, {}, kv)),
+  );
   console.log(`  per key / all keys at once, 5 histories of 400 operations on 8 keys:       ${fmt(parts.ratio, 3)}x the time`);
 
   // 4. The definition by brute force (every real-time order, no list, no memo) on small histories.
-  const small = Array.from({ length: 10 }, (_, i) => corrupted(generateHistory({ operations: 12, clients: 5, timeouts: 0.1, spread: 40, seed: 300 + i })));
-  const definition = compare(3, () => small.forEach((h) => (linearizableByDefinition(h, model) ? failures++ : 0)), () => small.forEach((h) => judged(h, false)));
+  const small = Array.from({ length: 10 }, (_, i) =>
+    corrupted(generateHistory({ operations: 12, clients: 5, timeouts: 0.1, spread: 40, seed: 300 + i })),
+  );
+  const definition = compare(
+    3,
+    () => small.forEach((h) => (linearizableByDefinition(h, model) ? failures++ : 0)),
+    () => small.forEach((h) => judged(h, false)),
+  );
   console.log(`  search / brute-force definition, 10 corrupted histories of 12 operations: ${fmt(definition.ratio, 3)}x the time`);
 
   if (failures > 0) {

@@ -19,5 +19,5 @@ export type QueueOutput = { readonly value?: unknown; readonly unknown?: boolean
 export type QueueState = readonly unknown[];
 
 export function queueModel(): Model<QueueState, QueueInput, QueueOutput> {
-  throw new NotDoneYet('10-queue', 'write what one copy does to its contents and answers for each input; then ask when an output does not match');
+  throw new NotDoneYet('10-queue', 'write what one copy does for each input, then ask when an answer cannot match');
 }

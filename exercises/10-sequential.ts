@@ -15,5 +15,5 @@ import type { History } from '../lib/index';
 import { NotDoneYet } from '../lib/exercise/index';
 
 export function sequentialNotLinearizable(): History {
-  throw new NotDoneYet('10-sequential', 'sequential consistency lets one client\'s operations slide past another client\'s, however far apart in time they were');
+  throw new NotDoneYet('10-sequential', 'sequential consistency lets one client\'s operations slide past another\'s in time');
 }

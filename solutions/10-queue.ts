@@ -18,7 +18,7 @@ export type QueueState = readonly unknown[];
 
 export function queueModel(): Model<QueueState, QueueInput, QueueOutput> {
   // BEGIN SOLUTION
-  // HINT: write what one copy does to its contents and answers for each input; then ask when an output does not match
+  // HINT: write what one copy does for each input, then ask when an answer cannot match
   return {
     name: 'queue',
     init: () => [],

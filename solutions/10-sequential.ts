@@ -14,7 +14,7 @@ import { NotDoneYet } from '../lib/exercise/index';
 
 export function sequentialNotLinearizable(): History {
   // BEGIN SOLUTION
-  // HINT: sequential consistency lets one client's operations slide past another client's, however far apart in time they were
+  // HINT: sequential consistency lets one client's operations slide past another's in time
   return [
     { client: 'writer', call: 0, ret: 1, input: { kind: 'write', value: 1 }, output: {} },
     { client: 'reader', call: 2, ret: 3, input: { kind: 'read' }, output: { value: null } },

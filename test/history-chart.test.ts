@@ -6,14 +6,36 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { countMarks, HISTORY_MARK, historyChart, linearizable, register, ScenarioError, toSVG, VERDICT_COLOURS, type History } from '../lib';
+import {
+  countMarks,
+  HISTORY_MARK,
+  historyChart,
+  linearizable,
+  register,
+  ScenarioError,
+  toSVG,
+  VERDICT_COLOURS,
+  type History,
+} from '../lib';
 
 const schema = JSON.parse(readFileSync(resolve(__dirname, '..', 'node_modules/vega-lite/build/vega-lite-schema.json'), 'utf8'));
 const validate = new Ajv({ allErrors: false, strict: false }).compile(schema);
 
 type Op = History[number];
-const w = (client: string, call: number, ret: number, value: unknown): Op => ({ client, call, ret, input: { kind: 'write', value }, output: {} });
-const r = (client: string, call: number, ret: number, value: unknown): Op => ({ client, call, ret, input: { kind: 'read' }, output: { value } });
+const w = (client: string, call: number, ret: number, value: unknown): Op => ({
+  client,
+  call,
+  ret,
+  input: { kind: 'write', value },
+  output: {},
+});
+const r = (client: string, call: number, ret: number, value: unknown): Op => ({
+  client,
+  call,
+  ret,
+  input: { kind: 'read' },
+  output: { value },
+});
 // DDIA ch. 9, fig. 9-1: Bob reads the old score after Alice has read the new one.
 const scores = [w('referee', 0, 1, '1-0'), w('referee', 2, 20, '2-1'), r('alice', 5, 6, '2-1'), r('bob', 7, 8, '1-0')];
 const data = (spec: any, name: string) => spec.layer.find((l: any) => l.name === name).data.values as any[];
@@ -30,10 +52,15 @@ describe('historyChart', () => {
     expect(countMarks(svg, HISTORY_MARK.point)).toBe(3);
   });
 
-  it('when not linearizable, numbers the longest prefix and marks in red what cannot come next (Bob\'s read)', async () => {
+  it("when not linearizable, numbers the longest prefix and marks in red what cannot come next (Bob's read)", async () => {
     const spec = historyChart(scores);
     const ops = data(spec, HISTORY_MARK.operation);
-    expect(ops.map((o) => o.status)).toEqual(['in the longest prefix', 'in the longest prefix', 'in the longest prefix', 'cannot be placed']);
+    expect(ops.map((o) => o.status)).toEqual([
+      'in the longest prefix',
+      'in the longest prefix',
+      'in the longest prefix',
+      'cannot be placed',
+    ]);
     expect(JSON.stringify(spec)).toContain(VERDICT_COLOURS.inconsistent);
     expect((spec as any).title.text).toBe('History: not linearizable');
     expect(countMarks(await toSVG(spec), HISTORY_MARK.point)).toBe(3);

@@ -12,9 +12,12 @@ import { linearizableByDefinition } from '../lib/linearizability/naive';
 
 type Op = History[number];
 const op = (client: string, call: number, ret: number, input: object, output: object = {}): Op => ({ client, call, ret, input, output });
-const w = (client: string, call: number, ret: number, value: unknown, key?: string) => op(client, call, ret, { kind: 'write', value, ...(key ? { key } : {}) }, {});
-const r = (client: string, call: number, ret: number, value: unknown, key?: string) => op(client, call, ret, { kind: 'read', ...(key ? { key } : {}) }, { value });
-const cas = (client: string, call: number, ret: number, from: unknown, to: unknown, ok: boolean) => op(client, call, ret, { kind: 'cas', from, to }, { ok });
+const w = (client: string, call: number, ret: number, value: unknown, key?: string) =>
+  op(client, call, ret, { kind: 'write', value, ...(key ? { key } : {}) }, {});
+const r = (client: string, call: number, ret: number, value: unknown, key?: string) =>
+  op(client, call, ret, { kind: 'read', ...(key ? { key } : {}) }, { value });
+const cas = (client: string, call: number, ret: number, from: unknown, to: unknown, ok: boolean) =>
+  op(client, call, ret, { kind: 'cas', from, to }, { ok });
 const timedOut = (o: Op): Op => ({ ...o, ret: Infinity, output: { unknown: true } });
 
 /** A linearization is a witness: replay it through the model, and check it keeps real time. */
@@ -92,10 +95,15 @@ describe("Herlihy and Wing's histories (TOPLAS 1990, fig. 1: queue histories; he
   });
 });
 
-describe("DDIA ch. 9, fig. 9-1: Alice and Bob and the final score", () => {
+describe('DDIA ch. 9, fig. 9-1: Alice and Bob and the final score', () => {
   // The referee's update is being replicated; Alice's read returns the final score, she tells
   // Bob, and Bob's read, which starts after hers has returned, comes back with the old score.
-  const scores = (bobCalls: number) => [w('referee', 0, 1, '1-0'), w('referee', 2, 20, '2-1'), r('alice', 5, 6, '2-1'), r('bob', bobCalls, 8, '1-0')];
+  const scores = (bobCalls: number) => [
+    w('referee', 0, 1, '1-0'),
+    w('referee', 2, 20, '2-1'),
+    r('alice', 5, 6, '2-1'),
+    r('bob', bobCalls, 8, '1-0'),
+  ];
 
   it('Bob reading the old score after Alice read the new one is not linearizable', () => {
     const result = linearizable(scores(7), register());
@@ -254,22 +262,24 @@ describe('properties over generated histories (fast-check, fixed seed)', () => {
 
   it('agrees with the definition tried by brute force, with and without the memo, on small random histories (400 histories)', () => {
     // Random operations with random outputs and random intervals: most are not linearizable.
-    const anyOp = fc.record({
-      client: fc.constantFrom('a', 'b', 'c'),
-      call: fc.integer({ min: 0, max: 20 }),
-      length: fc.integer({ min: 0, max: 10 }),
-      lost: fc.boolean(),
-      kind: fc.constantFrom('read', 'write', 'cas'),
-      v: fc.integer({ min: 0, max: 2 }),
-      u: fc.integer({ min: 0, max: 2 }),
-      ok: fc.boolean(),
-    }).map((o): Op => {
-      const ret = o.lost && o.kind !== 'read' ? Infinity : o.call + o.length;
-      const value = o.v === 0 ? null : o.v;
-      if (o.kind === 'read') return op(o.client, o.call, ret, { kind: 'read' }, { value });
-      if (o.kind === 'write') return op(o.client, o.call, ret, { kind: 'write', value }, ret === Infinity ? { unknown: true } : {});
-      return op(o.client, o.call, ret, { kind: 'cas', from: value, to: o.u }, ret === Infinity ? { unknown: true } : { ok: o.ok });
-    });
+    const anyOp = fc
+      .record({
+        client: fc.constantFrom('a', 'b', 'c'),
+        call: fc.integer({ min: 0, max: 20 }),
+        length: fc.integer({ min: 0, max: 10 }),
+        lost: fc.boolean(),
+        kind: fc.constantFrom('read', 'write', 'cas'),
+        v: fc.integer({ min: 0, max: 2 }),
+        u: fc.integer({ min: 0, max: 2 }),
+        ok: fc.boolean(),
+      })
+      .map((o): Op => {
+        const ret = o.lost && o.kind !== 'read' ? Infinity : o.call + o.length;
+        const value = o.v === 0 ? null : o.v;
+        if (o.kind === 'read') return op(o.client, o.call, ret, { kind: 'read' }, { value });
+        if (o.kind === 'write') return op(o.client, o.call, ret, { kind: 'write', value }, ret === Infinity ? { unknown: true } : {});
+        return op(o.client, o.call, ret, { kind: 'cas', from: value, to: o.u }, ret === Infinity ? { unknown: true } : { ok: o.ok });
+      });
     let linearizableSeen = 0;
     fc.assert(
       fc.property(fc.array(anyOp, { maxLength: 7 }), (history) => {

@@ -5,8 +5,24 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  at, crash, cut, explain, historyOf, linearizabilityCase, linearizabilityCases, linearizable, monotonicReads, partition, readYourWrites,
-  recover, register, replicatedRegister, ScenarioError, simulate, type ReplicatedRegisterOptions, type Scenario,
+  at,
+  crash,
+  cut,
+  explain,
+  historyOf,
+  linearizabilityCase,
+  linearizabilityCases,
+  linearizable,
+  monotonicReads,
+  partition,
+  readYourWrites,
+  recover,
+  register,
+  replicatedRegister,
+  ScenarioError,
+  simulate,
+  type ReplicatedRegisterOptions,
+  type Scenario,
 } from '../lib';
 
 const judge = (scenario: Scenario) => {
@@ -22,7 +38,13 @@ describe('the lin/* cases', () => {
   });
 
   it('are the five of lesson 10, each with a unique id', () => {
-    expect(linearizabilityCases.map((c) => c.id)).toEqual(['lin/sync-lease-crash', 'lin/sync-lease-partition', 'lin/async-backup-reads', 'lin/monitor-two-masters', 'lin/write-master-only']);
+    expect(linearizabilityCases.map((c) => c.id)).toEqual([
+      'lin/sync-lease-crash',
+      'lin/sync-lease-partition',
+      'lin/async-backup-reads',
+      'lin/monitor-two-masters',
+      'lin/write-master-only',
+    ]);
   });
 
   describe.each(linearizabilityCases.map((c) => [c.id, c] as const))('%s', (_id, entry) => {
@@ -48,24 +70,35 @@ describe('the lin/* cases', () => {
     const sync = judge({ ...semi.scenario, protocol: replicatedRegister({ replication: 'sync', failover: 'lease', operations: 9 }) });
     expect(sync.result.ok).toBe(true);
     // The writes the semi-synchronous master acknowledged alone time out under sync instead.
-    expect(sync.history.filter((op) => op.ret === Infinity).length).toBeGreaterThan(judge(semi.scenario).history.filter((op) => op.ret === Infinity).length);
+    expect(sync.history.filter((op) => op.ret === Infinity).length).toBeGreaterThan(
+      judge(semi.scenario).history.filter((op) => op.ret === Infinity).length,
+    );
   });
 });
 
-describe('historyOf reads the clients\' operations from the trace', () => {
+describe("historyOf reads the clients' operations from the trace", () => {
   it('gives every operation of a fault-free run, answered, with unique written values', () => {
     const { history, result } = judge({ protocol: replicatedRegister({ clients: 3, operations: 5 }), voters: 2 });
     expect(history).toHaveLength(15);
     expect(history.every((op) => Number.isFinite(op.ret) && op.ret > op.call)).toBe(true);
-    const written = history.filter((op) => (op.input as { kind: string }).kind === 'write').map((op) => (op.input as { value: unknown }).value);
+    const written = history
+      .filter((op) => (op.input as { kind: string }).kind === 'write')
+      .map((op) => (op.input as { value: unknown }).value);
     expect(new Set(written).size).toBe(written.length);
     expect(result.ok).toBe(true);
   });
 
   it('marks operations that got no answer as unknown (ret Infinity), and leaves out those refused for sure', () => {
-    const { history, run } = judge({ protocol: replicatedRegister({ failover: 'none' }), voters: 2, horizon: 200, faults: [crash('v1', at(10))] });
+    const { history, run } = judge({
+      protocol: replicatedRegister({ failover: 'none' }),
+      voters: 2,
+      horizon: 200,
+      faults: [crash('v1', at(10))],
+    });
     expect(history.some((op) => op.ret === Infinity && (op.output as { unknown?: boolean }).unknown)).toBe(true);
-    const sent = run.trace.filter((e) => e.kind === 'send' && (e.message.type === 'read' || e.message.type === 'write') && e.node.startsWith('c')).length;
+    const sent = run.trace.filter(
+      (e) => e.kind === 'send' && (e.message.type === 'read' || e.message.type === 'write') && e.node.startsWith('c'),
+    ).length;
     expect(history.length).toBeLessThanOrEqual(sent);
   });
 });
@@ -76,10 +109,24 @@ describe('lease-protected failover with synchronous replication stays linearizab
     for (const failover of ['lease', 'monitor'] as const) {
       for (let t = 2; t < 40; t += 5) {
         for (const seed of [1, 2, 3]) {
-          for (const faults of [[crash('v1', at(t))], [crash('v1', at(t)), recover('v1', at(t + 25))], [partition([['v1', 'c1']], at(t))], [cut('v1', 'coordinator', at(t))], [partition([['v1']], at(t), at(t + 30))]]) {
-            const scenario: Scenario = { protocol: replicatedRegister({ failover, operations: 9 }), voters: 2, horizon: 300, seed, network: { delay: [1, 3] }, faults };
+          for (const faults of [
+            [crash('v1', at(t))],
+            [crash('v1', at(t)), recover('v1', at(t + 25))],
+            [partition([['v1', 'c1']], at(t))],
+            [cut('v1', 'coordinator', at(t))],
+            [partition([['v1']], at(t), at(t + 30))],
+          ]) {
+            const scenario: Scenario = {
+              protocol: replicatedRegister({ failover, operations: 9 }),
+              voters: 2,
+              horizon: 300,
+              seed,
+              network: { delay: [1, 3] },
+              faults,
+            };
             const { result, history, run } = judge(scenario);
-            if (failover === 'lease') expect(result.ok, `${JSON.stringify(scenario)}\n${JSON.stringify(history)}\n${explain(run)}`).toBe(true);
+            if (failover === 'lease')
+              expect(result.ok, `${JSON.stringify(scenario)}\n${JSON.stringify(history)}\n${explain(run)}`).toBe(true);
             else if (!result.ok) monitorFailures++;
           }
         }
@@ -89,15 +136,16 @@ describe('lease-protected failover with synchronous replication stays linearizab
   });
 });
 
-describe("the fixes of DDIA ch. 5, each removing its anomaly", () => {
-  const lagging = (options: ReplicatedRegisterOptions) => judge({ protocol: replicatedRegister({ replication: 'async', lag: 10, ...options }), voters: 2 }).history;
+describe('the fixes of DDIA ch. 5, each removing its anomaly', () => {
+  const lagging = (options: ReplicatedRegisterOptions) =>
+    judge({ protocol: replicatedRegister({ replication: 'async', lag: 10, ...options }), voters: 2 }).history;
 
   it('reading your own writes from the master (for a while after each write) restores read-your-writes', () => {
     expect(readYourWrites(lagging({ reads: 'backup' })).ok).toBe(false);
     expect(readYourWrites(lagging({ reads: 'backup', fix: 'read-own-writes-from-master' })).ok).toBe(true);
   });
 
-  it("remembering the last version seen, and sending a read the backup cannot serve to the master, restores read-your-writes", () => {
+  it('remembering the last version seen, and sending a read the backup cannot serve to the master, restores read-your-writes', () => {
     expect(readYourWrites(lagging({ reads: 'backup', fix: 'remember-timestamp' })).ok).toBe(true);
     expect(monotonicReads(lagging({ reads: 'alternate', fix: 'remember-timestamp' })).ok).toBe(true);
   });

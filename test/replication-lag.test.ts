@@ -5,8 +5,20 @@ import { describe, expect, it } from 'vitest';
 import { consistentPrefixReads, linearizable, monotonicReads, readYourWrites, register, keyValue, staleReads, type History } from '../lib';
 
 type Op = History[number];
-const w = (client: string, call: number, ret: number, value: unknown, key?: string): Op => ({ client, call, ret, input: { kind: 'write', value, ...(key ? { key } : {}) }, output: {} });
-const r = (client: string, call: number, ret: number, value: unknown, key?: string): Op => ({ client, call, ret, input: { kind: 'read', ...(key ? { key } : {}) }, output: { value } });
+const w = (client: string, call: number, ret: number, value: unknown, key?: string): Op => ({
+  client,
+  call,
+  ret,
+  input: { kind: 'write', value, ...(key ? { key } : {}) },
+  output: {},
+});
+const r = (client: string, call: number, ret: number, value: unknown, key?: string): Op => ({
+  client,
+  call,
+  ret,
+  input: { kind: 'read', ...(key ? { key } : {}) },
+  output: { value },
+});
 
 describe('read-your-writes (DDIA ch. 5, fig. 5-3: a user writes, then reads from a stale replica)', () => {
   it('is broken when a client reads an older value after its own write returned, and points at both', () => {
@@ -18,7 +30,9 @@ describe('read-your-writes (DDIA ch. 5, fig. 5-3: a user writes, then reads from
   });
 
   it("is broken by reading null (nothing written) after one's own write", () => {
-    expect(readYourWrites([w('user', 0, 1, 'a'), r('user', 2, 3, null)]).violations).toEqual([{ read: 1, after: 0, why: expect.any(String) }]);
+    expect(readYourWrites([w('user', 0, 1, 'a'), r('user', 2, 3, null)]).violations).toEqual([
+      { read: 1, after: 0, why: expect.any(String) },
+    ]);
   });
 
   it("holds when the stale read is someone else's: that is a different anomaly, and not this one", () => {
@@ -69,7 +83,9 @@ describe('consistent prefix reads (DDIA ch. 5, fig. 5-5: the answer seen before 
   });
 
   it('holds when the question is seen, and when the answer was not causally after it (overlapping writes)', () => {
-    expect(consistentPrefixReads([...history.slice(0, 3), r('observer', 6, 7, 'how far into the future can you see?', 'question')]).ok).toBe(true);
+    expect(
+      consistentPrefixReads([...history.slice(0, 3), r('observer', 6, 7, 'how far into the future can you see?', 'question')]).ok,
+    ).toBe(true);
     const concurrent = [{ ...history[0], ret: 10 }, { ...history[1], call: 0 }, ...history.slice(2)];
     expect(consistentPrefixReads(concurrent).ok).toBe(true);
   });
@@ -83,7 +99,10 @@ describe('stale reads (what one copy of the data never gives; DDIA ch. 9)', () =
   it("flags a read that misses anyone's write that returned before it was called, naming the newest such write", () => {
     const history = [w('a', 0, 1, 'v1'), w('b', 2, 3, 'v2'), r('c', 4, 5, 'v1'), r('c', 6, 7, null)];
     const result = staleReads(history);
-    expect(result.violations.map((v) => [v.read, v.after])).toEqual([[2, 1], [3, 1]]);
+    expect(result.violations.map((v) => [v.read, v.after])).toEqual([
+      [2, 1],
+      [3, 1],
+    ]);
   });
 
   it('leaves alone a read that overlaps the write it misses', () => {

@@ -11,21 +11,27 @@ export function shapeProblem(o: unknown): string | null {
   } catch (e) {
     return `not a valid history: ${(e as Error).message}`;
   }
-  const h = o as History;
+  const h = o;
   if (h.length === 0 || h.length > MAX_OPERATIONS) return `give 1 to ${MAX_OPERATIONS} operations; got ${h.length}`;
   for (const [i, op] of h.entries()) {
     const input = op.input as { kind?: unknown } | null;
-    if (!input || (input.kind !== 'read' && input.kind !== 'write')) return `operation ${i}: the input must be { kind: 'read' } or { kind: 'write', value }; got ${preview(op.input)}`;
+    if (!input || (input.kind !== 'read' && input.kind !== 'write'))
+      return `operation ${i}: the input must be { kind: 'read' } or { kind: 'write', value }; got ${preview(op.input)}`;
     if (op.ret === Infinity) return `operation ${i}: every operation must be answered (no ret: Infinity)`;
     const output = op.output as { value?: unknown } | null;
-    if (input.kind === 'read' && (!output || typeof output !== 'object' || !('value' in output))) return `operation ${i}: a read answers { value }; got ${preview(op.output)}`;
+    if (input.kind === 'read' && (!output || typeof output !== 'object' || !('value' in output)))
+      return `operation ${i}: a read answers { value }; got ${preview(op.output)}`;
   }
   const clients = new Set(h.map((op) => op.client));
   if (clients.size !== 2) return `use exactly two clients; got ${clients.size} (${[...clients].join(', ')})`;
   // A client does one thing at a time: each of its operations returns before its next is called.
   for (const [i, a] of h.entries()) {
     for (const [j, b] of h.entries()) {
-      if (i < j && a.client === b.client && !(a.ret < b.call || b.ret < a.call)) return `operations ${i} and ${j} of client ${String(a.client)} overlap in time: a client must wait for an answer before its next call`;
+      if (i < j && a.client === b.client && !(a.ret < b.call || b.ret < a.call))
+        return (
+          `operations ${i} and ${j} of client ${String(a.client)} overlap in time: ` +
+          'a client must wait for an answer before its next call'
+        );
     }
   }
   return null;
@@ -55,7 +61,10 @@ export function sequentiallyConsistent(h: History): boolean {
       return go(next, after);
     });
   };
-  return go(sequences.map(() => 0), model.init());
+  return go(
+    sequences.map(() => 0),
+    model.init(),
+  );
 }
 
 export const exercise: ExerciseSpec = {
@@ -63,7 +72,11 @@ export const exercise: ExerciseSpec = {
   lesson: '10',
   title: 'a history that is sequentially consistent but not linearizable',
   tests: [
-    { name: "is a register history of two clients and at most eight answered operations, each client's one after another", points: 1, judge: shapeProblem },
+    {
+      name: "is a register history of two clients and at most eight answered operations, each client's one after another",
+      points: 1,
+      judge: shapeProblem,
+    },
     {
       name: 'is not linearizable',
       points: 1,
@@ -71,7 +84,10 @@ export const exercise: ExerciseSpec = {
         const shape = shapeProblem(o);
         if (shape) return shape;
         const result = linearizable(o as History, register());
-        return result.verdict === 'not linearizable' ? null : `linearizable(history, register()) says ${result.verdict}: put an operation that returned before another was called where real time would force it to be seen`;
+        return result.verdict === 'not linearizable'
+          ? null
+          : `linearizable(history, register()) says ${result.verdict}: put an operation that returned before another ` +
+              'was called where real time would force it to be seen';
       },
     },
     {
@@ -80,7 +96,11 @@ export const exercise: ExerciseSpec = {
       judge: (o) => {
         const shape = shapeProblem(o);
         if (shape) return shape;
-        return sequentiallyConsistent(o as History) ? null : 'no order of the operations that keeps each client\'s own order gives these answers: some read returns a value no single register could return there (for instance a value never written, or a client going back to an older value than one it saw)';
+        return sequentiallyConsistent(o as History)
+          ? null
+          : "no order of the operations that keeps each client's own order gives these answers: " +
+              'some read returns a value no single register could return there ' +
+              '(for instance a value never written, or a client going back to an older value than one it saw)';
       },
     },
   ],

@@ -16,12 +16,18 @@ const reference: Model<readonly unknown[], { kind: 'enq'; value?: unknown } | { 
 
 export const hidden: HiddenSpec = {
   id: '10-queue',
-  tests: [{
-    name: 'agrees with the reference queue on 150 random histories of up to seven operations',
-    points: 1,
-    judge: (o) => {
-      const histories = randomQueueHistories(150, 10);
-      return compareAnswers(o, histories.map((h) => linearizable(h, reference as never).verdict), (k) => `linearizable(${JSON.stringify(histories[k])}, queueModel()).verdict`);
+  tests: [
+    {
+      name: 'agrees with the reference queue on 150 random histories of up to seven operations',
+      points: 1,
+      judge: (o) => {
+        const histories = randomQueueHistories(150, 10);
+        return compareAnswers(
+          o,
+          histories.map((h) => linearizable(h, reference as never).verdict),
+          (k) => `linearizable(${JSON.stringify(histories[k])}, queueModel()).verdict`,
+        );
+      },
     },
-  }],
+  ],
 };

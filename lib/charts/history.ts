@@ -46,7 +46,8 @@ type Status = keyof typeof STATUS_COLOURS;
  * await show(historyChart(h));
  */
 export function historyChart(history: History, options: HistoryChartOptions = {}): TopLevelSpec {
-  if (!Array.isArray(history) || history.length === 0) throw new ScenarioError('history', 'expected at least one operation { client, call, ret, input, output }');
+  if (!Array.isArray(history) || history.length === 0)
+    throw new ScenarioError('history', 'expected at least one operation { client, call, ret, input, output }');
   const model = options.model ?? casRegister();
   const result = options.result ?? linearizable(history, model);
   const order = result.linearization ?? result.longestPrefix;
@@ -64,7 +65,8 @@ export function historyChart(history: History, options: HistoryChartOptions = {}
     instant.set(i, last);
   }
   const rank = new Map(order.map((i, k) => [i, k + 1]));
-  const status = (i: number): Status => (result.ok ? 'linearized' : refused.has(i) ? 'cannot be placed' : rank.has(i) ? 'in the longest prefix' : 'not reached');
+  const status = (i: number): Status =>
+    result.ok ? 'linearized' : refused.has(i) ? 'cannot be placed' : rank.has(i) ? 'in the longest prefix' : 'not reached';
   const describe = model.describe ?? ((input: unknown, output: unknown) => `${JSON.stringify(input)} -> ${JSON.stringify(output)}`);
   const clients = [...new Set([...history].sort((a, b) => a.call - b.call).map((op) => String(op.client)))];
 
@@ -86,7 +88,8 @@ export function historyChart(history: History, options: HistoryChartOptions = {}
     ? `the linearization is numbered (${order.length} operations)`
     : verdict === 'unknown'
       ? `the search gave up: ${result.reason}`
-      : `the longest prefix the search could place is numbered; red: what cannot come next${result.key === undefined ? '' : ` (key ${result.key})`}`;
+      : 'the longest prefix the search could place is numbered; red: what cannot come next' +
+        (result.key === undefined ? '' : ` (key ${result.key})`);
   const y = { field: 'client', type: 'nominal' as const, sort: clients, title: 'client', axis: { labelFontWeight: 'bold' as const } };
   const tooltip = [
     { field: 'client', type: 'nominal' as const },
@@ -113,7 +116,13 @@ export function historyChart(history: History, options: HistoryChartOptions = {}
           x: { field: 'call', ...x },
           x2: { field: 'ret' },
           y,
-          color: { field: 'status', type: 'nominal', title: null, scale: { domain: statuses, range: statuses.map((s) => STATUS_COLOURS[s]) }, legend: { orient: 'bottom', direction: 'horizontal', labelLimit: 0 } },
+          color: {
+            field: 'status',
+            type: 'nominal',
+            title: null,
+            scale: { domain: statuses, range: statuses.map((s) => STATUS_COLOURS[s]) },
+            legend: { orient: 'bottom', direction: 'horizontal', labelLimit: 0 },
+          },
           opacity: { condition: { test: 'datum.unknown', value: 0.45 }, value: 0.85 },
           tooltip,
         },

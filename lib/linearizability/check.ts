@@ -24,14 +24,22 @@ import type { History, LinearizabilityResult, LinearizableOptions, Model, Operat
  * ];
  * linearizable(h, register()).verdict // 'not linearizable': b saw 1, so c, after b, cannot see null
  */
-export function linearizable<S, I, O>(anyHistory: History, model: Model<S, I, O>, options: LinearizableOptions = {}): LinearizabilityResult {
+export function linearizable<S, I, O>(
+  anyHistory: History,
+  model: Model<S, I, O>,
+  options: LinearizableOptions = {},
+): LinearizabilityResult {
   validateHistory(anyHistory);
   // The model says what the inputs and outputs mean; the history is taken as written.
   const history = anyHistory as History<I, O>;
   const maxSteps = options.maxSteps ?? 10_000_000;
-  if (!(Number.isInteger(maxSteps) && maxSteps > 0)) throw new ScenarioError('options.maxSteps', `a whole number of search steps above 0, not ${String(maxSteps)}`);
+  if (!(Number.isInteger(maxSteps) && maxSteps > 0))
+    throw new ScenarioError('options.maxSteps', `a whole number of search steps above 0, not ${String(maxSteps)}`);
   const memo = options.memo ?? true;
-  const parts = options.partition === false || !model.partition ? [{ key: undefined as string | undefined, indices: history.map((_, i) => i) }] : model.partition(history);
+  const parts =
+    options.partition === false || !model.partition
+      ? [{ key: undefined as string | undefined, indices: history.map((_, i) => i) }]
+      : model.partition(history);
 
   let steps = 0;
   let unknownPart: { key?: string; result: PartResult } | undefined;
@@ -68,7 +76,9 @@ export function linearizable<S, I, O>(anyHistory: History, model: Model<S, I, O>
       state: result.state,
       ...(key === undefined ? {} : { key }),
       steps,
-      reason: `the search took more than maxSteps = ${maxSteps} steps${key === undefined ? '' : ` (key ${key})`} without deciding; raise options.maxSteps, or check a shorter history`,
+      reason:
+        `the search took more than maxSteps = ${maxSteps} steps${key === undefined ? '' : ` (key ${key})`} without deciding; ` +
+        'raise options.maxSteps, or check a shorter history',
     };
   }
   const linearization = mergeParts(history, linearizations);
@@ -88,7 +98,13 @@ interface PartResult {
  * linked list (arrays of indices): linearizing an operation lifts its call and return out of the
  * list, undoing puts them back (Wing and Gong's trick: the list is always "what is left").
  */
-function searchPart<S, I, O>(history: History<I, O>, indices: readonly number[], model: Model<S, I, O>, memo: boolean, maxSteps: number): PartResult {
+function searchPart<S, I, O>(
+  history: History<I, O>,
+  indices: readonly number[],
+  model: Model<S, I, O>,
+  memo: boolean,
+  maxSteps: number,
+): PartResult {
   const n = indices.length;
   // Entry e (1..2n): op = e's operation (local number), isCall. Entry 0 is the list's head.
   const order: number[] = [];
@@ -214,7 +230,10 @@ class Memo<S> {
   private readonly states: S[] = [];
   private count = 0;
 
-  constructor(private readonly words: number, private readonly equal: (a: S, b: S) => boolean) {
+  constructor(
+    private readonly words: number,
+    private readonly equal: (a: S, b: S) => boolean,
+  ) {
     this.bits = new Uint32Array(Math.max(1, words) * 1024);
   }
 
@@ -280,7 +299,7 @@ function mix32(x: number): number {
 export function defaultHash(state: unknown): number {
   if (typeof state === 'number') return Number.isInteger(state) ? mix32(state | 0) ^ (state / 4294967296) : mix32(Math.round(state * 1e6));
   if (state === null || state === undefined) return 0x2545f491;
-  const text = typeof state === 'string' ? state : JSON.stringify(state) ?? String(state);
+  const text = typeof state === 'string' ? state : (JSON.stringify(state) ?? String(state));
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return mix32(h);
@@ -313,9 +332,15 @@ export function validateHistory(history: unknown): asserts history is History {
   history.forEach((op: Partial<Operation> | null, i) => {
     const at = `history[${i}]`;
     if (op === null || typeof op !== 'object') throw new ScenarioError(at, 'an operation { client, call, ret, input, output }');
-    if (typeof op.client !== 'string' && typeof op.client !== 'number') throw new ScenarioError(`${at}.client`, 'a string or a number naming the client');
-    if (typeof op.call !== 'number' || !Number.isFinite(op.call)) throw new ScenarioError(`${at}.call`, `a finite time, not ${String(op.call)}`);
-    if (typeof op.ret !== 'number' || Number.isNaN(op.ret) || op.ret < op.call) throw new ScenarioError(`${at}.ret`, `a time at or after call (${op.call}), or Infinity for an unknown outcome; not ${String(op.ret)}`);
+    if (typeof op.client !== 'string' && typeof op.client !== 'number')
+      throw new ScenarioError(`${at}.client`, 'a string or a number naming the client');
+    if (typeof op.call !== 'number' || !Number.isFinite(op.call))
+      throw new ScenarioError(`${at}.call`, `a finite time, not ${String(op.call)}`);
+    if (typeof op.ret !== 'number' || Number.isNaN(op.ret) || op.ret < op.call)
+      throw new ScenarioError(
+        `${at}.ret`,
+        `a time at or after call (${op.call}), or Infinity for an unknown outcome; not ${String(op.ret)}`,
+      );
     if (!('input' in op)) throw new ScenarioError(`${at}.input`, 'what the client asked, e.g. { kind: "read" }');
   });
 }

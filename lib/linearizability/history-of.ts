@@ -23,7 +23,16 @@ const REQUESTS = new Set(['read', 'write', 'cas']);
  * @example linearizable(historyOf(simulate({ protocol: replicatedRegister(), voters: 2 })), register()).ok // true
  */
 export function historyOf(run: HasTrace): Operation<RegisterInput, RegisterOutput>[] {
-  type Open = { client: string; op: number; call: number; input: RegisterInput; ret: number; output: RegisterOutput | null; refused: boolean; ended: boolean };
+  type Open = {
+    client: string;
+    op: number;
+    call: number;
+    input: RegisterInput;
+    ret: number;
+    output: RegisterOutput | null;
+    refused: boolean;
+    ended: boolean;
+  };
   const ops: Open[] = [];
   const open = new Map<string, Open>();
   const id = (client: string, op: unknown) => `${client}\u0000${String(op)}`;
@@ -32,7 +41,12 @@ export function historyOf(run: HasTrace): Operation<RegisterInput, RegisterOutpu
       const key = id(e.node, e.message.op);
       if (open.has(key)) continue; // asked again (after `behind`): the same operation
       const m = e.message;
-      const input: RegisterInput = m.type === 'read' ? { kind: 'read' } : m.type === 'write' ? { kind: 'write', value: m.value } : { kind: 'cas', from: m.from, to: m.to };
+      const input: RegisterInput =
+        m.type === 'read'
+          ? { kind: 'read' }
+          : m.type === 'write'
+            ? { kind: 'write', value: m.value }
+            : { kind: 'cas', from: m.from, to: m.to };
       const op: Open = { client: e.node, op: m.op as number, call: e.t, input, ret: Infinity, output: null, refused: false, ended: false };
       open.set(key, op);
       ops.push(op);
@@ -52,5 +66,9 @@ export function historyOf(run: HasTrace): Operation<RegisterInput, RegisterOutpu
   }
   return ops
     .filter((op) => !op.refused)
-    .map((op) => (op.output === null ? { client: op.client, call: op.call, ret: Infinity, input: op.input, output: { unknown: true } } : { client: op.client, call: op.call, ret: op.ret, input: op.input, output: op.output }));
+    .map((op) =>
+      op.output === null
+        ? { client: op.client, call: op.call, ret: Infinity, input: op.input, output: { unknown: true } }
+        : { client: op.client, call: op.call, ret: op.ret, input: op.input, output: op.output },
+    );
 }

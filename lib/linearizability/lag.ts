@@ -87,7 +87,12 @@ export function readYourWrites(history: RegisterHistory): LagResult {
     history.forEach((w, j) => {
       if (!wrote(w) || w.client !== read.client || w.input.key !== read.input.key || !(w.ret < read.call)) return;
       if (older(history, source, j)) {
-        violations.push({ read: index, after: j, ...sourceField(source), why: `${named(history, index)} read ${valueOf(history, index)}, older than its own ${named(history, j)}, which had returned` });
+        violations.push({
+          read: index,
+          after: j,
+          ...sourceField(source),
+          why: `${named(history, index)} read ${valueOf(history, index)}, older than its own ${named(history, j)}, which had returned`,
+        });
       }
     });
   }
@@ -108,7 +113,14 @@ export function monotonicReads(history: RegisterHistory): LagResult {
       const b = history[later.index];
       if (a.client !== b.client || a.input.key !== b.input.key || !(a.ret < b.call)) continue;
       if (older(history, later.source, earlier.source)) {
-        violations.push({ read: later.index, after: earlier.index, ...sourceField(later.source), why: `${named(history, later.index)} read ${valueOf(history, later.index)} after its earlier read had seen the newer ${valueOf(history, earlier.index)}` });
+        violations.push({
+          read: later.index,
+          after: earlier.index,
+          ...sourceField(later.source),
+          why:
+            `${named(history, later.index)} read ${valueOf(history, later.index)} ` +
+            `after its earlier read had seen the newer ${valueOf(history, earlier.index)}`,
+        });
       }
     }
   }
@@ -137,7 +149,14 @@ export function consistentPrefixReads(history: RegisterHistory): LagResult {
       history.forEach((cause, j) => {
         if (!wrote(cause) || cause.input.key !== b.input.key || !(cause.ret < seen.call)) return;
         if (older(history, later.source, j) && cause.input.key !== a.input.key) {
-          violations.push({ read: later.index, after: j, ...sourceField(later.source), why: `${named(history, later.index)} read ${valueOf(history, later.index)}, missing ${named(history, j)}, though it had already seen ${valueOf(history, effect.index)}, written after it` });
+          violations.push({
+            read: later.index,
+            after: j,
+            ...sourceField(later.source),
+            why:
+              `${named(history, later.index)} read ${valueOf(history, later.index)}, missing ${named(history, j)}, ` +
+              `though it had already seen ${valueOf(history, effect.index)}, written after it`,
+          });
         }
       });
     }
@@ -162,7 +181,13 @@ export function staleReads(history: RegisterHistory): LagResult {
       if (!wrote(w) || w.input.key !== read.input.key || !(w.ret < read.call) || !older(history, source, j)) return;
       if (newest === -1 || w.ret > history[newest].ret) newest = j;
     });
-    if (newest !== -1) violations.push({ read: index, after: newest, ...sourceField(source), why: `${named(history, index)} read ${valueOf(history, index)}, though ${named(history, newest)} had returned before it was called` });
+    if (newest !== -1)
+      violations.push({
+        read: index,
+        after: newest,
+        ...sourceField(source),
+        why: `${named(history, index)} read ${valueOf(history, index)}, though ${named(history, newest)} had returned before it was called`,
+      });
   }
   return { ok: violations.length === 0, violations };
 }

@@ -7,7 +7,10 @@ export type RegisterInput =
   | { readonly kind: 'write'; readonly value: unknown; readonly key?: string }
   | { readonly kind: 'cas'; readonly from: unknown; readonly to: unknown; readonly key?: string };
 
-/** A register's outputs: `{ value }` for a read (null before any write), `{}` for a write, `{ ok }` for a CAS, `{ unknown: true }` when the client never learnt. */
+/**
+ * A register's outputs: `{ value }` for a read (null before any write), `{}` for a write,
+ * `{ ok }` for a CAS, `{ unknown: true }` when the client never learnt.
+ */
 export type RegisterOutput = { readonly value?: unknown; readonly ok?: boolean; readonly unknown?: boolean };
 
 /** What a register holds: null before the first write. */
@@ -57,7 +60,9 @@ export function register(): Model<RegisterValue, RegisterInput, RegisterOutput> 
  * `{ ok: true }` if the register holds `from`, and answers `{ ok: false }` leaving it alone
  * otherwise. A CAS whose outcome is unknown took effect exactly if the register held `from`
  * where it is placed (Porcupine's etcd model does the same).
- * @example linearizable([{ client: 'a', call: 0, ret: 2, input: { kind: 'cas', from: null, to: 1 }, output: { ok: true } }], casRegister()).ok // true
+ * @example
+ * const grab = { client: 'a', call: 0, ret: 2, input: { kind: 'cas', from: null, to: 1 }, output: { ok: true } };
+ * linearizable([grab], casRegister()).ok // true
  */
 export function casRegister(): Model<RegisterValue, RegisterInput, RegisterOutput> {
   return {
@@ -92,7 +97,8 @@ export function keyValue<S, I extends { readonly key?: string }, O>(model: Model
   const initial = model.init();
   const equal = model.equal ?? ((a: S, b: S) => a === b);
   const hash = model.hash ?? defaultHash;
-  const get = (state: Readonly<Record<string, S>>, key: string) => (Object.prototype.hasOwnProperty.call(state, key) ? state[key] : initial);
+  const get = (state: Readonly<Record<string, S>>, key: string) =>
+    Object.prototype.hasOwnProperty.call(state, key) ? state[key] : initial;
   return {
     name: `keyValue(${model.name})`,
     init: () => Object.freeze({}),

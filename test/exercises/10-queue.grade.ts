@@ -12,7 +12,13 @@ probe('starts empty: a deq answers null, an enq is always legal, and step leaves
   const start = m.init();
   const [, withX] = m.step(start, enq('x'), {});
   const [, empty] = m.step(withX, deq, { value: 'x' });
-  return [m.step(m.init(), deq, { value: null })[0], m.step(m.init(), deq, { value: 'x' })[0], m.step(m.init(), enq('x'), {})[0], empty.length === 0, start.length];
+  return [
+    m.step(m.init(), deq, { value: null })[0],
+    m.step(m.init(), deq, { value: 'x' })[0],
+    m.step(m.init(), enq('x'), {})[0],
+    empty.length === 0,
+    start.length,
+  ];
 });
 probe('dequeues in first-in, first-out order', () => {
   const m = queueModel();
@@ -26,6 +32,13 @@ probe('lets an unknown outcome match anything, and still take effect', () => {
   const m = queueModel();
   const [, a] = m.step(m.init(), enq('a'), {});
   const [legal, after] = m.step(a, deq, { unknown: true });
-  return [m.step(m.init(), deq, { unknown: true })[0], legal, m.step(after, deq, { value: null })[0], m.step(m.init(), enq('a'), { unknown: true })[0]];
+  return [
+    m.step(m.init(), deq, { unknown: true })[0],
+    legal,
+    m.step(after, deq, { value: null })[0],
+    m.step(m.init(), enq('a'), { unknown: true })[0],
+  ];
 });
-probe("gives Herlihy and Wing's kind of fig. 1 queue histories their verdicts under linearizable", () => figureOne.map((f) => linearizable(f.history, queueModel()).verdict));
+probe("gives Herlihy and Wing's kind of fig. 1 queue histories their verdicts under linearizable", () =>
+  figureOne.map((f) => linearizable(f.history, queueModel()).verdict),
+);

@@ -70,7 +70,8 @@ export function client(spec: ReplicatedRegisterSpec): Role<Client> {
           if (input.timer === 'recent') return [new Client(s.ctx, s.op, s.busy, s.master, s.seen, false, s.target), nothing];
           // No answer: the outcome is unknown. If the master it believed in was silent, try the
           // other replica as master from now on (unless it has been told of a new master since).
-          if (input.timer === `reply:${s.op}` && s.busy) return next(s, s.target === s.master ? other(s.master) : s.master, s.seen, s.recentWrite);
+          if (input.timer === `reply:${s.op}` && s.busy)
+            return next(s, s.target === s.master ? other(s.master) : s.master, s.seen, s.recentWrite);
           return [s, nothing];
         case 'receive': {
           const m = input.message;
@@ -79,7 +80,13 @@ export function client(spec: ReplicatedRegisterSpec): Role<Client> {
           const done = cancelTimer(`reply:${s.op}`);
           switch (m.type) {
             case 'written':
-              return next(s, s.master, Math.max(s.seen, m.version as number), spec.fix === 'read-own-writes-from-master' || s.recentWrite, spec.fix === 'read-own-writes-from-master' ? [done, setTimer('recent', spec.window)] : [done]);
+              return next(
+                s,
+                s.master,
+                Math.max(s.seen, m.version as number),
+                spec.fix === 'read-own-writes-from-master' || s.recentWrite,
+                spec.fix === 'read-own-writes-from-master' ? [done, setTimer('recent', spec.window)] : [done],
+              );
             case 'value':
               return next(s, s.master, Math.max(s.seen, m.version as number), s.recentWrite, [done]);
             case 'notMaster':

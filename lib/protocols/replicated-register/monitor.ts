@@ -5,7 +5,11 @@ import type { ReplicatedRegisterSpec } from './options';
 export type MonitorPhase = 'watching' | 'waiting' | 'failedOver';
 
 export class Monitor {
-  constructor(readonly phase: MonitorPhase, readonly master: string, readonly ctx: NodeContext) {}
+  constructor(
+    readonly phase: MonitorPhase,
+    readonly master: string,
+    readonly ctx: NodeContext,
+  ) {}
 }
 
 /**

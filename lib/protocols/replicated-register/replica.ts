@@ -65,11 +65,17 @@ export function replica(spec: ReplicatedRegisterSpec, node: NodeId): Role<Replic
       if (s.peer === null) return [after, outputs];
       if (spec.lag === 0) return [after, [...outputs, ...replicate(s.peer, [shipped])]];
       const startTimer = s.unshipped.length === 0 ? [setTimer('ship', spec.lag)] : [];
-      return [new Replica(after.role, after.value, after.version, after.leased, after.pending, [...s.unshipped, shipped], after.peer), [...outputs, ...startTimer]];
+      return [
+        new Replica(after.role, after.value, after.version, after.leased, after.pending, [...s.unshipped, shipped], after.peer),
+        [...outputs, ...startTimer],
+      ];
     }
     // sync and semi-sync: ship now, commit on the backup's ack.
     const first = s.pending.length === 0 ? [setTimer('ack', spec.ackTimeout)] : [];
-    return [new Replica(s.role, s.value, s.version, s.leased, [...s.pending, entry], s.unshipped, s.peer), [...first, ...replicate(s.peer, [{ version, value }])]];
+    return [
+      new Replica(s.role, s.value, s.version, s.leased, [...s.pending, entry], s.unshipped, s.peer),
+      [...first, ...replicate(s.peer, [{ version, value }])],
+    ];
   }
 
   return {
@@ -118,7 +124,8 @@ export function replica(spec: ReplicatedRegisterSpec, node: NodeId): Role<Replic
               return write(s, input.from, m.op as number, m.value);
             case 'read':
               if (s.role === 'master' && !serving(s)) return [s, [send(input.from, { type: 'notMaster', op: m.op })]];
-              if (s.role === 'backup' && typeof m.minVersion === 'number' && m.minVersion > s.version) return [s, [send(input.from, { type: 'behind', op: m.op })]];
+              if (s.role === 'backup' && typeof m.minVersion === 'number' && m.minVersion > s.version)
+                return [s, [send(input.from, { type: 'behind', op: m.op })]];
               return [s, [send(input.from, { type: 'value', op: m.op, value: s.value, version: s.version })]];
             case 'replicate': {
               // A master takes no orders from another master: after a failover the old one's writes are refused.
@@ -126,13 +133,19 @@ export function replica(spec: ReplicatedRegisterSpec, node: NodeId): Role<Replic
               const version = m.version as number;
               const ack = send(input.from, { type: 'replicated', version });
               if (version <= s.version) return [s, [ack]];
-              return [new Replica(s.role, m.value, version, s.leased, s.pending, s.unshipped, s.peer), [logWrite({ type: 'write', version, value: m.value }), ack]];
+              return [
+                new Replica(s.role, m.value, version, s.leased, s.pending, s.unshipped, s.peer),
+                [logWrite({ type: 'write', version, value: m.value }), ack],
+              ];
             }
             case 'replicated':
               return s.role === 'master' ? commit(s, m.version as number, false) : [s, nothing];
             case 'ping':
               return spec.failover === 'lease'
-                ? [new Replica(s.role, s.value, s.version, true, s.pending, s.unshipped, s.peer), [setTimer('lease', spec.lease), send(input.from, { type: 'pong' })]]
+                ? [
+                    new Replica(s.role, s.value, s.version, true, s.pending, s.unshipped, s.peer),
+                    [setTimer('lease', spec.lease), send(input.from, { type: 'pong' })],
+                  ]
                 : [s, [send(input.from, { type: 'pong' })]];
             case 'promote': {
               // The new master runs alone: its old master is presumed dead.
