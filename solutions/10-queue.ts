@@ -29,7 +29,12 @@ export function queueModel(): Model<QueueState, QueueInput, QueueOutput> {
       return [unknown || output.value === head, state.slice(1)];
     },
     equal: (a, b) => a.length === b.length && a.every((v, i) => v === b[i]),
-    hash: (s) => s.reduce((h: number, v) => Math.imul(h ^ String(v).length ^ (typeof v === 'number' ? v : 7), 16777619), s.length) | 0,
+    hash(s) {
+      // Equal queues hash alike: the length and each value's text length, in order.
+      let h = s.length;
+      for (const v of s) h = (Math.imul(h, 31) + String(v).length) | 0;
+      return h;
+    },
   };
   // END SOLUTION
 }
