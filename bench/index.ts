@@ -5,6 +5,7 @@ import { benchCore } from './core';
 import { benchExplore } from './explore';
 import { benchFirstCell } from './first-cell';
 import { benchGrader } from './grader';
+import { benchLinearizability } from './linearizability';
 
 async function main() {
   benchCore();
@@ -13,6 +14,7 @@ async function main() {
   await benchGrader();
   benchClass();
   await benchFirstCell();
+  benchLinearizability();
 }
 
 main().catch((e) => {

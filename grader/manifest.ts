@@ -15,8 +15,11 @@ import { exercise as availability } from './exercises/07-availability';
 import { exercise as leader } from './exercises/08-leader';
 import { exercise as shortestPause } from './exercises/09-shortest-pause';
 import { exercise as fencedStore } from './exercises/09-fenced-store';
+import { exercise as sequential } from './exercises/10-sequential';
+import { exercise as queue } from './exercises/10-queue';
 import type { ExerciseSpec } from './types';
 
 export const exercises: readonly ExerciseSpec[] = [
-  duplicate, tally, agreement, voterRecovery, cooperative, blockingScenario, predict, elect, splitBrain, availability, leader, shortestPause, fencedStore,
+  duplicate, tally, agreement, voterRecovery, cooperative, blockingScenario, predict, elect, splitBrain, availability, leader,
+  shortestPause, fencedStore, sequential, queue,
 ];

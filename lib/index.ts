@@ -43,6 +43,7 @@ export { LEASE_MARK } from './charts/lease-layers';
 export { pauseLeaseMap, type PauseLeaseRow, type PauseLeaseOptions } from './charts/pause-lease';
 export { outcomes, type OutcomeRow, type OutcomesOptions } from './charts/outcomes';
 export { matrix, type MatrixRow, type MatrixOptions } from './charts/matrix';
+export { historyChart, HISTORY_MARK, type HistoryChartOptions } from './charts/history';
 export { show, displayBundle, VEGA_LITE_MIME, type DisplayBundle } from './charts/show';
 export { toSVG, countMarks } from './charts/render';
 export { VERDICT_COLOURS, STATE_COLOURS } from './charts/colours';
@@ -72,3 +73,10 @@ export { describeFault, describeTrigger, triggerPoints, type TriggerPoint } from
 export { check, type CheckOptions, type CheckResult, type Violation } from './explore/index';
 export { searchSystem, StateStore, type SearchResult, type TraceStep, type PackedSystem, type PackedInvariant } from './explore/index';
 export { rolesSystem, agreementInvariant, validityInvariant, CHECK_MAX_NODES, type RolesSystem, type RolesFaults, type RolesInvariant, type WorldView } from './explore/index';
+
+// ---- linearizability and replication lag (lesson 10) -----------------------------------
+export { linearizable, register, casRegister, keyValue, type Operation, type History, type Model, type LinearizableOptions, type LinearizabilityResult, type LinearizabilityVerdict, type RegisterInput, type RegisterOutput } from './linearizability/index';
+export { historyOf, type HasTrace } from './linearizability/index';
+export { replicatedRegister, type ReplicatedRegisterOptions, type ReplicatedRegisterSpec, type Replication, type ReadFrom, type Failover, type ClientFix } from './protocols/replicated-register/index';
+export { linearizabilityCases, linearizabilityCase, type LinearizabilityCase } from './catalog/index';
+export { readYourWrites, monotonicReads, consistentPrefixReads, staleReads, generateHistory, type LagResult, type LagViolation, type GenerateOptions } from './linearizability/index';

@@ -6,6 +6,8 @@ import { paxosCommitCases } from './paxos-commit';
 import { leaseLockCases } from './lease-lock';
 
 export type { CatalogEntry } from './entry';
+// Lesson 10's cases are judged on their clients' history, not by a commit verdict: a list of their own.
+export { linearizabilityCases, linearizabilityCase, type LinearizabilityCase } from './linearizability';
 
 /**
  * Every failure case the lessons walk through, as `{ id, title, source, scenario, expected, why }`.

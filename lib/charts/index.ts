@@ -5,6 +5,7 @@ export { LEASE_MARK } from './lease-layers';
 export { pauseLeaseMap, type PauseLeaseRow, type PauseLeaseOptions } from './pause-lease';
 export { outcomes, type OutcomeRow, type OutcomesOptions } from './outcomes';
 export { matrix, type MatrixRow, type MatrixOptions } from './matrix';
+export { historyChart, HISTORY_MARK, type HistoryChartOptions } from './history';
 export { show, displayBundle, kernelDisplay, VEGA_LITE_MIME, type DisplayBundle } from './show';
 export { toSVG, countMarks } from './render';
 export { VERDICT_COLOURS, STATE_COLOURS, MESSAGE_COLOURS, WINDOW_COLOURS } from './colours';
