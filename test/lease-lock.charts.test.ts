@@ -38,10 +38,13 @@ describe('the space-time diagram of a lease-lock run', () => {
   });
 
   it("colours c1's write red where it landed on c2's, and grey where the fenced store rejected it", () => {
-    const colours = (spec: any) =>
-      (spec.layer as any[]).find((l) => l.name === LEASE_MARK.storeWrite).data.values.map((v: any) => `${v.text} ${v.colour}`);
-    expect(colours(spaceTime(unfenced))).toEqual(['c2:2 #3a923a', 'c1:1 #d62728']);
-    expect(colours(spaceTime(fenced))).toEqual(['c2:2 #3a923a', 'c1:1 #7f7f7f']);
+    const marks = (spec: any) =>
+      (spec.layer as any[]).find((l) => l.name === LEASE_MARK.storeWrite).data.values.map((v: any) => `${v.colour} ${v.shape}: ${v.what}`);
+    expect(marks(spaceTime(unfenced))).toEqual([
+      "#3a923a circle: t=28 the store takes c2's write under token 2: accepted",
+      "#d62728 circle: t=103 the store takes c1's write under token 1: accepted on top of c2's token 2",
+    ]);
+    expect(marks(spaceTime(fenced))[1]).toBe("#7f7f7f square: t=103 the store takes c1's write under token 1: rejected: a stale token");
   });
 
   it('adds nothing to a run of another protocol', async () => {
