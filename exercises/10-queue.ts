@@ -1,5 +1,5 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/.)
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp 93a2e372b13d866e: once you edit this file, the build leaves it alone.)
 // Exercise 10-queue (lesson 10, a lab; Herlihy and Wing 1990, fig. 1 and section 2).
 //
 // linearizable(history, model) needs a model: the sequential specification of the object,

@@ -1,5 +1,5 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/.)
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp 08c11657d8cd52fd: once you edit this file, the build leaves it alone.)
 // Exercise 10-sequential (lesson 10; Herlihy and Wing 1990, section 2; DDIA ch. 9).
 //
 // Give, as data, a history of one register (inputs { kind: 'write', value } and
