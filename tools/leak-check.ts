@@ -34,6 +34,8 @@ export const IDIOMS: readonly string[] = [
   "if (e.kind !== 'decide') continue;",
   // The last item of a list: lib's textbook 2PC voter reads its log so too (its rule is written differently).
   'const last = log[log.length - 1];',
+  // The signature of every linearizability model's step (lib/linearizability/models.ts): the shape, not an answer.
+  'step(state, input, output) {',
 ];
 
 /**

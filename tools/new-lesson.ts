@@ -103,12 +103,15 @@ export function newLesson(project: string, args: readonly string[]): { request: 
 
 function wireCatalog(index: string, n: string, cases: string): string {
   const imports = [...index.matchAll(/^import \{ \w+Cases \} from '\.\/[\w-]+';$/gm)];
-  const list = /export const catalog: readonly CatalogEntry\[\] = \[(.*)\];/.exec(index);
+  // The list on one line or, as the formatter writes a long one, one spread a line.
+  const list = /export const catalog: readonly CatalogEntry\[\] = \[([\s\S]*?)\];/.exec(index);
   if (imports.length === 0 || !list) throw new NewLessonError('lib/catalog/index.ts: cannot find its case imports and the catalog list to add the lesson to; add them by hand');
   const last = imports[imports.length - 1];
   const at = last.index! + last[0].length;
   const withImport = `${index.slice(0, at)}\nimport { ${cases} } from './lesson-${n}';${index.slice(at)}`;
-  return withImport.replace(list[0], `export const catalog: readonly CatalogEntry[] = [${list[1]}, ...${cases}];`);
+  const body = list[1].trimEnd().replace(/,$/, '');
+  const next = body.includes('\n') ? `[${body},\n  ...${cases},\n]` : `[${body}, ...${cases}]`;
+  return withImport.replace(list[0], `export const catalog: readonly CatalogEntry[] = ${next};`);
 }
 
 function wireManifest(manifest: string, r: LessonRequest): string {

@@ -62,7 +62,9 @@ describe('the student version', () => {
       for (const m of readFileSync(join(out, f), 'utf8').matchAll(/^(?:import|export|\})[^'"\n]*?['"](\.{1,2}\/[^'"]+)['"]/gm)) {
         // notebooks/lib and notebooks/exercises are the links npm install makes to lib/ and exercises/.
         const target = normalize(join(dirname(f), m[1])).replace(/^notebooks\/(lib|exercises)\b/, '$1');
-        const found = [target, `${target}.ts`, `${target}.mts`, join(target, 'index.ts')].some((t) => existsSync(join(out, t)));
+        // TypeScript's rule: an import may name the .js or .mjs its .ts or .mts compiles to.
+        const source = target.replace(/\.js$/, '.ts').replace(/\.mjs$/, '.mts');
+        const found = [target, source, `${target}.ts`, `${target}.mts`, join(target, 'index.ts')].some((t) => existsSync(join(out, t)));
         expect(found, `${f} imports ${m[1]}`).toBe(true);
       }
     }
