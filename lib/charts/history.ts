@@ -24,6 +24,13 @@ export const HISTORY_MARK = Object.freeze({
   order: 'history_order',
 });
 
+const WIDTH_PX = 640;
+const CHAR_PX = 6;
+const GAP_PX = 6;
+
+/** A client's lane, or the extra row its operations overflow into. */
+const laneName = (client: string, row: number): string => (row === 0 ? client : `${client} (${row + 1})`);
+
 /** What each operation is in the chart's colours: placed, refused, or left out by the search. */
 const STATUS_COLOURS = {
   linearized: VERDICT_COLOURS.committed,
@@ -53,7 +60,7 @@ export function historyChart(history: History, options: HistoryChartOptions = {}
   const order = result.linearization ?? result.longestPrefix;
   const refused = new Set(result.unplaceable);
   const finite = history.flatMap((op) => (op.ret === Infinity ? [op.call] : [op.call, op.ret]));
-  const end = Math.max(...finite) + Math.max(2, 0.05 * (Math.max(...finite) - Math.min(...finite)));
+  let end = Math.max(...finite) + Math.max(2, 0.05 * (Math.max(...finite) - Math.min(...finite)));
 
   // An instant for each placed operation: as early as it can be and no earlier than the one
   // before it. A real-time-respecting order always leaves room (the greedy choice never passes
@@ -70,9 +77,38 @@ export function historyChart(history: History, options: HistoryChartOptions = {}
   const describe = model.describe ?? ((input: unknown, output: unknown) => `${JSON.stringify(input)} -> ${JSON.stringify(output)}`);
   const clients = [...new Set([...history].sort((a, b) => a.call - b.call).map((op) => String(op.client)))];
 
+  // Each client's lane is split into rows so that no two of its operations' bars or labels meet:
+  // an operation whose outcome is unknown runs to the right edge, and the client may go on calling
+  // (a new row), and a short operation's label may be wider than its bar. Labels are measured at
+  // about 6 px a character, the SVG renderer's own estimate at this font size.
+  const start = Math.min(0, ...finite);
+  // The time axis runs on far enough that the last label ends inside the plot: a label L px wide
+  // at tick c needs end >= c + L * (end - start) / WIDTH_PX.
+  for (const op of history) {
+    const px = describe(op.input, op.output).length * CHAR_PX + GAP_PX;
+    if (px < WIDTH_PX / 2) end = Math.max(end, (op.call - (start * px) / WIDTH_PX) / (1 - px / WIDTH_PX));
+  }
+  const ticksPerPx = (end - start) / WIDTH_PX;
+  const rowOf = new Map<number, number>();
+  const lanes: string[] = [];
+  for (const client of clients) {
+    const rows: number[] = [];
+    const mine = history.map((op, i) => ({ op, i })).filter(({ op }) => String(op.client) === client).sort((a, b) => a.op.call - b.op.call);
+    for (const { op, i } of mine) {
+      const label = describe(op.input, op.output);
+      const reach = Math.max(op.ret === Infinity ? end : op.ret, op.call + (label.length * CHAR_PX + GAP_PX) * ticksPerPx);
+      let row = rows.findIndex((busyUntil) => busyUntil < op.call - GAP_PX * ticksPerPx);
+      if (row < 0) row = rows.push(reach) - 1;
+      else rows[row] = reach;
+      rowOf.set(i, row);
+    }
+    rows.forEach((_, row) => lanes.push(laneName(client, row)));
+  }
+
   const operations = history.map((op, i) => ({
     index: i,
     client: String(op.client),
+    lane: laneName(String(op.client), rowOf.get(i)!),
     call: op.call,
     ret: op.ret === Infinity ? end : op.ret,
     returned: op.ret === Infinity ? 'never (unknown outcome)' : String(op.ret),
@@ -90,7 +126,7 @@ export function historyChart(history: History, options: HistoryChartOptions = {}
       ? `the search gave up: ${result.reason}`
       : 'the longest prefix the search could place is numbered; red: what cannot come next' +
         (result.key === undefined ? '' : ` (key ${result.key})`);
-  const y = { field: 'client', type: 'nominal' as const, sort: clients, title: 'client', axis: { labelFontWeight: 'bold' as const } };
+  const y = { field: 'lane', type: 'nominal' as const, sort: lanes, title: 'client', axis: { labelFontWeight: 'bold' as const } };
   const tooltip = [
     { field: 'client', type: 'nominal' as const },
     { field: 'operation', type: 'nominal' as const },
@@ -105,13 +141,13 @@ export function historyChart(history: History, options: HistoryChartOptions = {}
     $schema: SCHEMA,
     description: `${title}: ${history.length} operations by ${clients.length} clients`,
     title: { text: title, subtitle, anchor: 'start', fontSize: 13 },
-    width: 640,
-    height: { step: 34 },
+    width: WIDTH_PX,
+    height: { step: 40 },
     layer: [
       {
         name: HISTORY_MARK.operation,
         data: { values: operations },
-        mark: { type: 'bar', height: 18, cornerRadius: 2 },
+        mark: { type: 'bar', height: 14, cornerRadius: 2 },
         encoding: {
           x: { field: 'call', ...x },
           x2: { field: 'ret' },
@@ -130,7 +166,8 @@ export function historyChart(history: History, options: HistoryChartOptions = {}
       {
         name: HISTORY_MARK.label,
         data: { values: operations },
-        mark: { type: 'text', align: 'left', dx: 3, dy: -13, fontSize: 10, color: '#222' },
+        // Above its bar, inside its row: the row's packing left it room.
+        mark: { type: 'text', align: 'left', baseline: 'bottom', dx: 1, dy: -9, fontSize: 10, color: '#222' },
         encoding: { x: { field: 'call', ...x }, y, text: { field: 'operation' }, tooltip },
       },
       {
@@ -148,7 +185,7 @@ export function historyChart(history: History, options: HistoryChartOptions = {}
       {
         name: 'history_point_number',
         data: { values: points },
-        mark: { type: 'text', dy: 12, fontSize: 9, fontWeight: 'bold', color: '#111' },
+        mark: { type: 'text', align: 'left', baseline: 'top', dx: 2, dy: 8, fontSize: 9, fontWeight: 'bold', color: '#111' },
         encoding: { x: { field: 'at', ...x }, y, text: { field: 'n' } },
       },
     ],
