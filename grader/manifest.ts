@@ -14,9 +14,10 @@ import { exercise as splitBrain } from './exercises/06-split-brain';
 import { exercise as availability } from './exercises/07-availability';
 import { exercise as leader } from './exercises/08-leader';
 import { exercise as voterLab } from './exercises/04-voter';
+import { exercise as acceptorLab } from './exercises/08-acceptor';
 import type { ExerciseSpec } from './types';
 
 export const exercises: readonly ExerciseSpec[] = [
   duplicate, tally, agreement, voterRecovery, cooperative, blockingScenario, predict, elect, splitBrain, availability, leader,
-  voterLab,
+  voterLab, acceptorLab,
 ];

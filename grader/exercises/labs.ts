@@ -9,7 +9,7 @@ import type { Failure, Lab, StageResult } from '../worker/fixtures/labs';
 import { drawRun } from './draw';
 import { preview } from './judging';
 
-type Stage = 'catalog' | 'explore' | 'check';
+type Stage = 'catalog' | 'explore' | 'check' | 'placements';
 
 const PROPERTY: Record<string, string> = {
   agreement: 'agreement (no two nodes decide differently)',
@@ -87,14 +87,16 @@ export function judgeCatalog(lab: Lab) {
 }
 
 /** Stages (b) and (c): no property breaks. */
-export function judgeStage(lab: Lab, stage: 'explore' | 'check') {
+export function judgeStage(lab: Lab, stage: 'explore' | 'check' | 'placements') {
   return (o: unknown): string | null => {
     if (!isStageResult(o)) return `expected a stage result, got ${preview(o)}`;
     if (o.problem) return o.problem;
     if (o.failure === null) return o.covered > 0 ? null : 'the stage ran nothing';
     if (!isFailure(o.failure)) return `the stage's failure has an unexpected shape: ${preview(o.failure)}`;
     const counts = Object.entries(o.broken).filter(([, n]) => n > 0).map(([p, n]) => `${p} ${n}`).join(', ');
-    const head = stage === 'explore'
+    const head = stage === 'placements'
+      ? `Over ${o.covered} runs where ${lab.placements!.what}, ${lab.yours} broke a property: ${counts}. The first:`
+      : stage === 'explore'
       ? `Over ${o.covered} fault placements (${lab.explore.kinds.join(' and ')}, up to ${lab.explore.max}, ${lab.explore.voters} voters), ${lab.yours} broke a property: ${counts}. The smallest placement (${o.failure.faults} fault${o.failure.faults === 1 ? '' : 's'}):`
       : `Over ${o.covered} distinct states of ${lab.check!.voters} voters${lab.check!.crashes ? ` with up to ${lab.check!.crashes} crash` : ''} (every order of messages and timer expiries), the checker found a broken property.`;
     return feedback(lab, stage, head, o.failure);

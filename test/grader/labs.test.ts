@@ -33,7 +33,7 @@ describe('every failing stage of every lab variant replays its broken property a
     const rounds: { id: string; name: string }[][] = [];
     for (const id of Object.keys(labs)) variantsOf(id).forEach((name, k) => (rounds[k] ??= []).push({ id, name }));
     for (const round of rounds) {
-      const g = await gradeSubmission(Object.fromEntries(round.map((v) => [v.id, { path: join(project, 'test', 'grader', 'variants', v.id, `${v.name}.ts`) }])), { hidden: false });
+      const g = await gradeSubmission(Object.fromEntries(round.map((v) => [v.id, { path: join(project, 'test', 'grader', 'variants', v.id, `${v.name}.ts`) }])), { hidden: false, timeoutMs: 30_000 });
       for (const v of round) graded.set(`${v.id}/${v.name}`, g);
     }
   }, 600_000);
