@@ -1,6 +1,6 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
 // (Written by `npm run build-exercises` from the instructor's solutions/.)
-// Lab 04-voter (lesson 04, 2PC under failure; the lecture; DDIA ch. 9 "Two-Phase Commit";
+// Lab 04-voter, 7 points (lesson 04, 2PC under failure; the lecture; DDIA ch. 9 "Two-Phase Commit";
 // Bernstein, Hadzilacos and Goodman ch. 7, cooperative termination).
 //
 // Write a whole 2PC voter: the role every voter of the run plays, next to the library's

@@ -1,6 +1,6 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
 // (Written by `npm run build-exercises` from the instructor's solutions/.)
-// Lab 08-acceptor (lesson 08, Paxos Commit; Gray and Lamport, "Consensus on Transaction Commit",
+// Lab 08-acceptor, 7 points (lesson 08, Paxos Commit; Gray and Lamport, "Consensus on Transaction Commit",
 // 2006, sections 3 and 4; Lamport, "Paxos Made Simple", section 2).
 //
 // Write a whole Paxos Commit acceptor: the role every acceptor (a1, a2, a3) of the run plays,

@@ -22,7 +22,7 @@ export type { Scenario, Fault, Trigger, NetworkOptions } from './scenario/types'
 
 // ---- links: one RxJS operator per fault --------------------------------------
 export * as links from './faults/index';
-export { Envelope, drop } from './faults/envelope';
+export { Envelope, drop, copyOf } from './faults/envelope';
 
 // ---- judging a run -------------------------------------------------------------
 export { agreement, validity, termination, verdict, verdictOf, VERDICTS } from './checkers/index';

@@ -1,4 +1,4 @@
-// Lab 04-voter (lesson 04, 2PC under failure; the lecture; DDIA ch. 9 "Two-Phase Commit";
+// Lab 04-voter, 7 points (lesson 04, 2PC under failure; the lecture; DDIA ch. 9 "Two-Phase Commit";
 // Bernstein, Hadzilacos and Goodman ch. 7, cooperative termination).
 //
 // Write a whole 2PC voter: the role every voter of the run plays, next to the library's

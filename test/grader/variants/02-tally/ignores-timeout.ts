@@ -14,7 +14,7 @@
 //              or the timer expired while a vote is still missing;
 //   'wait'   - otherwise.
 import type { NodeId, Vote } from '../lib';
-import { NotDoneYet } from '../lib/exercise';
+import { NotDoneYet } from '../lib';
 
 export type Tally = 'commit' | 'abort' | 'wait';
 

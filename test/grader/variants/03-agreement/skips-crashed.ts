@@ -12,7 +12,7 @@
 // decided, every node that decided against the first decision.
 // Try it in lesson 03's notebook on the catalog's runs: agreement(simulate(catalogEntry('2pc/happy').scenario)).
 import type { NodeId, TraceEvent } from '../lib';
-import { NotDoneYet } from '../lib/exercise';
+import { NotDoneYet } from '../lib';
 
 export interface Agreement {
   readonly ok: boolean;

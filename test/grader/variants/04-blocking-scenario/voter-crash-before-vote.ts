@@ -10,7 +10,7 @@
 // afterReceive, onEnter); the grader simulates what you return.
 // Check it in lesson 04's notebook: simulate(blockingScenario()).verdict.
 import { afterSend, crash, twoPhaseCommit, type Scenario } from '../lib';
-import { NotDoneYet } from '../lib/exercise';
+import { NotDoneYet } from '../lib';
 
 export function blockingScenario(): Scenario {
   return {

@@ -9,7 +9,7 @@
 // 04's notebook with simulate(puzzles[name]) and its space-time diagram.
 // Where you were wrong, the diagram shows which rule you missed.
 import type { Verdict } from '../lib';
-import { NotDoneYet, type PuzzleName } from '../lib/exercise';
+import { NotDoneYet, type PuzzleName } from '../lib';
 
 export function predictions(): Record<PuzzleName, Verdict> {
   return {

@@ -14,7 +14,7 @@
 // Log records have a `type`: 'prepare', 'commit' or 'abort'.
 // Try it in lesson 04's notebook: simulate({ protocol: twoPhaseCommitWith({ recoverVoter }), ... }).
 import type { LogRecord } from '../lib';
-import { NotDoneYet } from '../lib/exercise';
+import { NotDoneYet } from '../lib';
 
 export function recoverVoter(log: readonly LogRecord[]): 'prepared' | 'committed' | 'aborted' {
   const last = log[0];

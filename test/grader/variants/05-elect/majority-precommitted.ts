@@ -11,7 +11,7 @@
 // coordinator may already have told someone to commit), and 'abort' otherwise
 // (nobody can have committed yet). States: 'init' | 'uncertain' | 'precommitted' | 'committed' | 'aborted'.
 import type { Decision } from '../lib';
-import { NotDoneYet } from '../lib/exercise';
+import { NotDoneYet } from '../lib';
 
 export type ThreePhaseVoterState = 'init' | 'uncertain' | 'precommitted' | 'committed' | 'aborted';
 

@@ -10,7 +10,7 @@
 // whether the run ends inconsistent (some side commits while another aborts).
 // Article fig. 5: [['precommitted'], ['uncertain', 'uncertain']] -> commit, abort: inconsistent.
 import type { Decision } from '../lib';
-import { NotDoneYet } from '../lib/exercise';
+import { NotDoneYet } from '../lib';
 
 export type ThreePhaseVoterState = 'init' | 'uncertain' | 'precommitted' | 'committed' | 'aborted';
 

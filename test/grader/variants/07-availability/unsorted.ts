@@ -11,7 +11,7 @@
 // { protocol, loss, runs, available } where `available` is the share of its
 // runs that were available (0 to 1). Order the groups by protocol name, then by loss.
 import type { Verdict } from '../lib';
-import { NotDoneYet } from '../lib/exercise';
+import { NotDoneYet } from '../lib';
 
 export interface SweepRow {
   readonly protocol: string;
