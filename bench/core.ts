@@ -6,7 +6,7 @@ import { bareRun } from './bare-loop';
 import { compare, fmt, heapUsed, time } from './measure';
 
 type Counts = Record<Verdict, number>;
-const empty = (): Counts => ({ committed: 0, aborted: 0, blocked: 0, inconsistent: 0 });
+const empty = (): Counts => ({ committed: 0, aborted: 0, blocked: 0, inconsistent: 0, safe: 0, unsafe: 0 });
 
 function sweepBoth(label: string, protocol: ProtocolSpec, voters: number, loss: number, seeds: number) {
   const scenario = (seed: number): Scenario => ({ protocol, voters, network: { loss }, seed });

@@ -8,14 +8,17 @@ export { printEvent, printMessage, type TraceEvent, type TraceEventKind } from '
 
 // ---- protocols ---------------------------------------------------------------
 export { twoPhaseCommit, type TwoPhaseCommitOptions, type TwoPhaseCommitSpec } from './protocols/two-phase-commit/index';
+export type { Presumption } from './protocols/two-phase-commit/index';
 export { threePhaseCommit, type ThreePhaseCommitOptions, type ThreePhaseCommitSpec } from './protocols/three-phase-commit/index';
 export { requestReply, type RequestReplySpec } from './protocols/request-reply/index';
-export { defineProtocol, protocolDefinition, protocolNames, type ProtocolDefinition, type ProtocolSpec, type OptionRule } from './protocols/protocol';
+export { leaseLock, MAX_CLIENTS, type LeaseLockOptions, type LeaseLockSpec } from './protocols/lease-lock/index';
+export { failover, masters, type FailoverOptions, type FailoverSpec } from './protocols/replication/index';
+export { defineProtocol, protocolDefinition, protocolNames, type ProtocolDefinition, type ProtocolSpec, type OptionRule, type OwnNodes, type Judge } from './protocols/protocol';
 export { send, setTimer, cancelTimer, logWrite, decide, nothing } from './protocols/role';
 export type { Role, Input, Output, Step, Message, LogRecord, NodeContext, NodeId, Decision, Vote } from './protocols/role';
 
 // ---- scenarios: faults and their triggers ------------------------------------
-export { at, afterSend, afterReceive, onEnter, crash, recover, partition, cut, slow, pause } from './scenario/builders';
+export { at, afterSend, afterReceive, onEnter, crash, recover, partition, cut, slow, pause, drift } from './scenario/builders';
 export { ScenarioError } from './scenario/error';
 export { validateScenario, MAX_VOTERS } from './scenario/validate';
 export type { Scenario, Fault, Trigger, NetworkOptions } from './scenario/types';
@@ -27,6 +30,9 @@ export { Envelope, drop, copyOf } from './faults/envelope';
 // ---- judging a run -------------------------------------------------------------
 export { agreement, validity, termination, verdict, verdictOf, VERDICTS } from './checkers/index';
 export type { Check, Judged, Verdict, Outcome } from './checkers/index';
+export { twoMasters } from './checkers/two-masters';
+export { lockSafety, verdictsOf, LOCK_VERDICTS, type LockSafety, type JudgedWrite, type CommitVerdict, type LockVerdict } from './checkers/index';
+export { costs, type Costs } from './costs/index';
 
 // ---- the failure cases -----------------------------------------------------------
 export { catalog, catalogEntry, type CatalogEntry } from './catalog/index';
@@ -55,6 +61,7 @@ export type { Termination as ThreePhaseTermination, PreCommitAckTimeout } from '
 export { paxosCommit, ACCEPTOR_COUNTS, type PaxosCommitOptions, type PaxosCommitSpec } from './protocols/paxos-commit/index';
 export { leaderDecision, safeValue, majority, type InstanceValue, type Promise1b } from './protocols/paxos-commit/decision';
 export { compare, type CompareOptions, type FaultScript } from './compare/index';
+export { commitCost, type CommitCost } from './compare/index';
 
 // ---- exploring -----------------------------------------------------------------------
 export { explore, describePlacement, EXPLORE_MAX_VOTERS, FAULT_KINDS, type ExploreOptions, type ExploreResult, type ExploreFaults, type FaultKind, type Placement } from './explore/index';

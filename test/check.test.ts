@@ -5,7 +5,8 @@
 // counts TLC reports.
 import { describe, expect, it } from 'vitest';
 import { check, defineProtocol, protocolDefinition, ScenarioError, simulate, twoPhaseCommit, type Role } from '../lib';
-import { tcommit, twoPhase } from './specs/two-phase';
+import { paxosCommitSpec, tcommit, twoPhase } from '../lib/explore/specs/index';
+import { naivePaxosCommit } from './specs/paxos-commit-naive';
 
 // A plausible wrong answer to lesson 04's recovery exercise: "I voted yes, so it must have committed".
 const real = protocolDefinition('twoPhaseCommit')!;
@@ -70,6 +71,54 @@ describe('check over Lamport\'s specifications (TLC\'s distinct state counts)', 
     const result = check({ system: twoPhase(5), limit: 1_000, progress: false });
     expect(result.complete).toBe(false);
     expect(result.distinct).toBeLessThan(8_832);
+  });
+});
+
+// Gray and Lamport's TLA+ module PaxosCommit, the companion of "Consensus on Transaction Commit"
+// (ACM TODS 31(1), 2006), with the model the TLA+ examples run it on: RM = {r1, r2}, three
+// acceptors, every two of them a majority, Ballot = {0, 1}. TLC: 1,321,761 distinct states,
+// depth 28 (TLC counts the initial state as level 1, so 27 steps).
+describe('check over Gray and Lamport\'s PaxosCommit specification', () => {
+  it('reaches exactly the 1,321,761 distinct states and the depth of 28 that TLC reports, and never breaks TCConsistent', () => {
+    const result = check({ system: paxosCommitSpec({ rms: 2, acceptors: 3, ballots: 2 }), progress: false });
+    expect(result.distinct).toBe(1_321_761);
+    expect(result.depth + 1).toBe(28);
+    expect(result.complete).toBe(true);
+    expect(result.violation).toBeUndefined();
+    expect(result.bytesPerState).toBeLessThan(64);
+  });
+
+  it.each([
+    [1, 1, 2],
+    [1, 3, 2],
+    [2, 1, 2],
+    [2, 2, 2],
+    [1, 1, 3],
+  ])('agrees with a plain second reading of the spec (records, a Set of messages) for %i RMs, %i acceptors, %i ballots', (rms, acceptors, ballots) => {
+    const packed = check({ system: paxosCommitSpec({ rms, acceptors, ballots }), progress: false });
+    const naive = naivePaxosCommit(rms, acceptors, ballots);
+    expect(packed.distinct).toBe(naive.distinct);
+    expect(packed.depth).toBe(naive.depth);
+    expect(packed.violation === undefined).toBe(naive.consistent);
+  });
+
+  it('finds the shortest trace to a commit beside an abort when a new ballot proposes prepared where no acceptor reports a vote', () => {
+    // The paper's phase 2a rule: with no value reported by the majority, the leader must propose aborted.
+    const { violation } = check({ system: paxosCommitSpec({ broken: true }), progress: false });
+    expect(violation?.invariant).toBe('TCConsistent');
+    const actions = violation!.trace.map((s) => s.action);
+    expect(actions).toContain('Decide: Commit');
+    // r2 votes aborted, a new ballot 1 for r2 hears no vote from a1 and a2 and (wrongly) proposes prepared: 12 steps.
+    expect(actions).toContain('Phase2a(1, r2)');
+    expect(actions.length - 1).toBe(12);
+    expect(actions.some((a) => a.startsWith('RMChooseToAbort') || a.startsWith('RMRcvAbortMsg'))).toBe(true);
+    expect(violation!.trace.at(-1)!.state).toMatch(/r\d=committed .*r\d=aborted|r\d=aborted .*r\d=committed/);
+  });
+
+  it('refuses a configuration it cannot pack, naming the field', () => {
+    expect(() => paxosCommitSpec({ rms: 0 })).toThrow(/rms/);
+    expect(() => paxosCommitSpec({ ballots: 1.5 })).toThrow(/ballots/);
+    expect(() => paxosCommitSpec({ rms: 8, acceptors: 8, ballots: 8 })).toThrow(/words/);
   });
 });
 

@@ -33,6 +33,7 @@ const families: readonly { prefix: string; lessons: RegExp; which: string }[] = 
   { prefix: '2pc/', lessons: /^0[34]-/, which: 'lessons 03 and 04' },
   { prefix: '3pc/', lessons: /^0[56]-/, which: 'lessons 05 and 06' },
   { prefix: 'paxos/', lessons: /^08-/, which: 'lesson 08' },
+  { prefix: 'lease/', lessons: /^09-/, which: 'lesson 09' },
 ];
 
 describe('the lessons name every catalog case they must cover', () => {

@@ -130,15 +130,13 @@ describe('the fault-free run (Gray and Lamport compare the normal-case cost of 2
       .toEqual(Array(9).fill('phase2a'));
   });
 
-  // Our flow: the coordinator sends N prepare; each voter sends its vote (phase 2a, ballot 0)
-  // to all 2F + 1 acceptors; each acceptor answers each vote with a phase 2b to the coordinator;
-  // the coordinator sends N commit. No acks: a voter that misses the outcome re-sends its vote.
+  // The plain flow (the defaults): the coordinator sends N prepare; each voter sends its vote
+  // (phase 2a, ballot 0) to all 2F + 1 acceptors; each acceptor answers each vote with a phase
+  // 2b to the coordinator; the coordinator sends N commit. No acks: a voter that misses the
+  // outcome re-sends its vote.
   //   N + N(2F + 1) + N(2F + 1) + N = 2N(2F + 2) = 4N(F + 1).
-  // The paper's count is lower because its flow is leaner in two ways we do not copy: the
-  // first voter's BeginCommit replaces one Prepare, and each acceptor bundles its phase 2b
-  // messages for all N instances into one; it puts Paxos Commit near (N + 1)(2F + 3) against
-  // about 3N for 2PC (its table of normal-case costs). Both counts grow as N(2F + ...): each
-  // vote goes to every acceptor. With F = 0 ours equals our 2PC's 4N (prepare, vote, commit, ack).
+  // The paper counts a leaner flow (co-location, bundled phase 2b, phase 2a to F + 1
+  // acceptors only): those are options, checked against its table in paxos-commit.cost.test.ts.
   it.each([
     [1, 0], [3, 0], [3, 1], [5, 1], [3, 2], [8, 2], [4, 3],
   ])('with N = %i voters and F = %i it sends exactly 4N(F + 1) messages', (voters, f) => {
@@ -203,7 +201,7 @@ describe('with one acceptor (F = 0) it behaves like 2PC (Gray and Lamport: 2PC i
     }
   });
 
-  it('but where 2PC presumes abort on recovery, its coordinator runs a ballot and learns the commit', () => {
+  it('but where the 2PC coordinator, finding no decision on recovery, aborts, its coordinator runs a ballot and learns the commit', () => {
     const faults = [crash('coordinator', at(2)), recover('coordinator', at(40))];
     const [twoPC, paxos] = compare({ protocols: [twoPhaseCommit(), paxosCommit({ acceptors: 1 })], scenario: { voters: 3, faults } });
     expect(twoPC.verdict).toBe('aborted');

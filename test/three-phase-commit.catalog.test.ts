@@ -6,11 +6,17 @@ import { catalog, catalogEntry, explain, simulate, type Run, type TraceEvent } f
 const ROWS = [
   '3pc/happy', '3pc/early-abort', '3pc/coordinator-and-voter-crash', '3pc/docommit-timeout',
   '3pc/crash-and-cut', '3pc/partition-split-brain', '3pc/fail-recover', '3pc/slow-network',
+  '3pc/crash-and-cut-skeen', '3pc/vote-survives-crash', '3pc/coordinator-recovers-and-asks', '3pc/paused-coordinator-skeen',
 ];
 
 const runOf = (id: string): Run => simulate(catalogEntry(id).scenario);
 const sends = (run: Run, node: string, type: string) => run.trace.filter((e) => e.kind === 'send' && e.node === node && e.message.type === type);
-const first = (run: Run, match: (e: TraceEvent) => boolean) => run.trace.findIndex(match);
+/** Where the first event matching `match` stands in the trace; fails the test when there is none, so a comparison cannot pass on a missing event. */
+const first = (run: Run, match: (e: TraceEvent) => boolean): number => {
+  const at = run.trace.findIndex(match);
+  if (at < 0) throw new Error(`no such event in the run:\n${explain(run)}`);
+  return at;
+};
 
 describe('the 3pc/* rows of the course table', () => {
   it('are all in the catalog', () => {
@@ -39,9 +45,12 @@ describe('what each row shows', () => {
     expect(simulate(catalogEntry('2pc/happy').scenario).stats.messagesSent).toBe(12);
   });
 
-  it('3pc/early-abort: no prepare record anywhere, and fewer log writes than 2pc/vote-no (the lecture)', () => {
+  it('3pc/early-abort: no prepare record anywhere, only small vote records, and fewer log writes than 2pc/vote-no (the lecture; Skeen)', () => {
     const run = runOf('3pc/early-abort');
     expect(run.trace.filter((e) => e.kind === 'log' && e.record.type === 'prepare')).toEqual([]);
+    const votes = run.trace.flatMap((e) => (e.kind === 'log' && e.record.type === 'vote' ? [e.node] : []));
+    expect(votes).toEqual(['v1', 'v2']);
+    expect(run.trace.filter((e) => e.kind === 'log' && e.node === 'v3')).toEqual([]);
     expect(run.stats.logWrites).toBeLessThan(simulate(catalogEntry('2pc/vote-no').scenario).stats.logWrites);
   });
 
@@ -73,11 +82,39 @@ describe('what each row shows', () => {
     expect(reports).toEqual(['v3->v2']);
   });
 
-  it('3pc/fail-recover: v1 drives the commit as elected coordinator while the recovered coordinator sends abort (the article)', () => {
+  it('3pc/fail-recover: v1 drives the commit as elected coordinator while the paused coordinator wakes and sends abort (the article)', () => {
     const run = runOf('3pc/fail-recover');
     expect(sends(run, 'v1', 'doCommit').length).toBe(2);
-    expect(run.trace.some((e) => e.kind === 'recover' && e.node === 'coordinator')).toBe(true);
+    expect(run.trace.some((e) => e.kind === 'crash')).toBe(false);
+    expect(first(run, (e) => e.kind === 'pause' && e.node === 'coordinator')).toBeLessThan(first(run, (e) => e.kind === 'send' && e.node === 'coordinator' && e.message.type === 'abort'));
     expect(sends(run, 'coordinator', 'abort').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('3pc/crash-and-cut-skeen: the same faults as 3pc/crash-and-cut end committed under Skeen\'s rules: the split was the ack rule (Skeen 1981)', () => {
+    expect(catalogEntry('3pc/crash-and-cut-skeen').scenario.faults).toEqual(catalogEntry('3pc/crash-and-cut').scenario.faults);
+    const run = runOf('3pc/crash-and-cut-skeen');
+    expect(run.trace.some((e) => e.kind === 'drop' && e.node === 'v2' && e.reason === 'cut')).toBe(true);
+    expect(run.decisions.coordinator).toBe('commit');
+  });
+
+  it('3pc/vote-survives-crash: v1 comes back with its vote record and asks instead of aborting alone (Bernstein et al. sec. 7.5)', () => {
+    const run = runOf('3pc/vote-survives-crash');
+    expect(first(run, (e) => e.kind === 'log' && e.node === 'v1' && e.record.type === 'vote')).toBeLessThan(first(run, (e) => e.kind === 'crash' && e.node === 'v1'));
+    expect(first(run, (e) => e.kind === 'recover' && e.node === 'v1')).toBeLessThan(first(run, (e) => e.kind === 'send' && e.node === 'v1' && e.message.type === 'ask'));
+    expect(run.trace.filter((e) => e.kind === 'decide' && e.node === 'v1').map((e) => (e as { decision: string }).decision)).toEqual(['commit']);
+  });
+
+  it('3pc/coordinator-recovers-and-asks: back with a precommit record, the coordinator asks and takes the voters\' commit (Bernstein et al. sec. 7.5)', () => {
+    const run = runOf('3pc/coordinator-recovers-and-asks');
+    const recovered = first(run, (e) => e.kind === 'recover' && e.node === 'coordinator');
+    expect(recovered).toBeLessThan(first(run, (e) => e.kind === 'send' && e.node === 'coordinator' && e.message.type === 'ask'));
+    expect(sends(run, 'coordinator', 'abort')).toEqual([]);
+  });
+
+  it('3pc/paused-coordinator-skeen: no crash at all, and Skeen\'s rules still split, because a pause looks like a failure (DDIA ch. 8)', () => {
+    const run = runOf('3pc/paused-coordinator-skeen');
+    expect(run.trace.filter((e) => e.kind === 'crash' || e.kind === 'drop')).toEqual([]);
+    expect(first(run, (e) => e.kind === 'decide' && e.node === 'v1')).toBeLessThan(first(run, (e) => e.kind === 'decide' && e.node === 'coordinator'));
   });
 
   it('3pc/slow-network: nothing crashes, nothing is cut, nothing is lost; only two messages are late (DDIA ch. 8)', () => {

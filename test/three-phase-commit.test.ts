@@ -42,11 +42,17 @@ describe('the 3PC coordinator (article fig. 4; the lecture)', () => {
     expect(timers(outputs)).toEqual(['votes=10']);
   });
 
-  it('on the last yes sends preCommit to everyone and logs nothing yet: no decision has been taken', () => {
+  it('on the last yes logs its precommit record, then sends preCommit to everyone; no decision yet (Bernstein et al. sec. 7.5)', () => {
     const { state, outputs } = drive(coordinator, c, [{ kind: 'start' }, ...yesFrom('v1', 'v2', 'v3')]);
     expect(state).toBe('precommitted');
     expect(sent(outputs).slice(3)).toEqual(['v1:preCommit', 'v2:preCommit', 'v3:preCommit']);
-    expect(logged(outputs)).toEqual([]);
+    expect(logged(outputs)).toEqual(['precommit']);
+    const logAt = outputs.findIndex((o) => o.kind === 'log');
+    const firstPreCommit = outputs.findIndex((o) => o.kind === 'send' && o.message.type === 'preCommit');
+    expect(firstPreCommit).toBeGreaterThan(-1);
+    expect(logAt).toBeGreaterThan(-1);
+    expect(logAt).toBeLessThan(firstPreCommit);
+    expect(decided(outputs)).toEqual([]);
     expect(timers(outputs)).toContain('preCommitAcks=10');
   });
 
@@ -78,7 +84,28 @@ describe('the 3PC coordinator (article fig. 4; the lecture)', () => {
     expect(state).toBe('committed');
   });
 
-  it('recovering with no decision in its log, aborts and tells everyone (the article)', () => {
+  it('recovering with a precommit record and no decision, asks every voter and decides nothing alone (Skeen; Bernstein et al. sec. 7.5)', () => {
+    const { state, outputs } = drive(coordinator, c, [{ kind: 'recover', log: [{ type: 'precommit' }] }]);
+    expect(state).toBe('precommitted');
+    expect(sent(outputs)).toEqual(['v1:ask', 'v2:ask', 'v3:ask']);
+    expect(decided(outputs)).toEqual([]);
+    const again = drive(coordinator, c, [{ kind: 'recover', log: [{ type: 'precommit' }] }, timeout('ask')]);
+    expect(sent(again.outputs).slice(3)).toEqual(['v1:ask', 'v2:ask', 'v3:ask']);
+    expect(decided(again.outputs)).toEqual([]);
+  });
+
+  it('asking, takes the outcome the first voter that knows tells it, logs it, and tells everyone', () => {
+    const committed = drive(coordinator, c, [{ kind: 'recover', log: [{ type: 'precommit' }] }, receive('v2', 'doCommit')]);
+    expect(committed.state).toBe('committed');
+    expect(logged(committed.outputs)).toEqual(['commit']);
+    expect(sent(committed.outputs).slice(3)).toEqual(['v1:doCommit', 'v2:doCommit', 'v3:doCommit']);
+    const aborted = drive(coordinator, c, [{ kind: 'recover', log: [{ type: 'precommit' }] }, receive('v3', 'abort')]);
+    expect(aborted.state).toBe('aborted');
+    // A coordinator that did not crash takes no abort from a voter: it is the one that decides.
+    expect(drive(coordinator, c, [{ kind: 'start' }, ...yesFrom('v1', 'v2', 'v3'), receive('v1', 'abort')]).state).toBe('precommitted');
+  });
+
+  it('recovering with neither a precommit record nor a decision, aborts and tells everyone: no preCommit ever left', () => {
     const { state, outputs } = drive(coordinator, c, [{ kind: 'recover', log: [] }]);
     expect(state).toBe('aborted');
     expect(logged(outputs)).toEqual(['abort']);
@@ -101,24 +128,29 @@ describe('the 3PC coordinator (article fig. 4; the lecture)', () => {
 describe('the 3PC voter (article fig. 4; the lecture)', () => {
   const voter = definition.role(threePhaseCommit(), 'v2', 'voter');
 
-  it('votes yes at canCommit with a message carrying vote: yes, and writes nothing (no redo or undo yet)', () => {
+  it('votes yes at canCommit after force-logging a small vote record, with no redo or undo yet (Skeen; Bernstein et al. sec. 7.5)', () => {
     const { state, outputs } = drive(voter, ctx('v2'), [{ kind: 'start' }, receive('coordinator', 'canCommit')]);
     expect(state).toBe('uncertain');
     expect(outputs).toContainEqual({ kind: 'send', to: 'coordinator', message: { type: 'vote', vote: 'yes' } });
-    expect(logged(outputs)).toEqual([]);
+    expect(logged(outputs)).toEqual(['vote']);
+    const record = outputs.find((o) => o.kind === 'log') as { record: Record<string, unknown> };
+    expect(record.record).not.toHaveProperty('redo');
+    expect(outputs.findIndex((o) => o.kind === 'log')).toBeLessThan(outputs.findIndex((o) => o.kind === 'send'));
   });
 
-  it('voting no, aborts at once and logs only the abort', () => {
+  it('voting no, aborts at once and writes nothing: it may abort alone whenever it comes back (Bernstein et al. sec. 7.5)', () => {
     const { state, outputs } = drive(voter, ctx('v2', 'no'), [{ kind: 'start' }, receive('coordinator', 'canCommit')]);
     expect(state).toBe('aborted');
-    expect(logged(outputs)).toEqual(['abort']);
+    expect(decided(outputs)).toEqual(['abort']);
+    expect(logged(outputs)).toEqual([]);
     expect(sent(outputs)).toEqual(['coordinator:vote']);
   });
 
   it('writes its prepare record, with redo and undo, at preCommit, then acknowledges', () => {
     const { state, outputs } = drive(voter, ctx('v2'), [{ kind: 'start' }, receive('coordinator', 'canCommit'), receive('coordinator', 'preCommit')]);
     expect(state).toBe('precommitted');
-    const record = outputs.find((o) => o.kind === 'log') as { record: Record<string, unknown> };
+    expect(logged(outputs)).toEqual(['vote', 'prepare']);
+    const record = outputs.filter((o) => o.kind === 'log')[1] as { record: Record<string, unknown> };
     expect(record.record).toMatchObject({ type: 'prepare', redo: expect.any(String), undo: expect.any(String) });
     expect(sent(outputs).slice(-1)).toEqual(['coordinator:preCommitAck']);
   });
@@ -146,9 +178,36 @@ describe('the 3PC voter (article fig. 4; the lecture)', () => {
     expect(state).toBe('aborted');
   });
 
-  it('recovering with its prepare record, is precommitted again and waits; with nothing in its log, aborts', () => {
-    expect(drive(voter, ctx('v2'), [{ kind: 'recover', log: [{ type: 'prepare' }] }]).state).toBe('precommitted');
-    expect(drive(voter, ctx('v2'), [{ kind: 'recover', log: [] }]).state).toBe('aborted');
+  it('recovering with nothing in its log, aborts alone: it never promised anything', () => {
+    const { state, outputs } = drive(voter, ctx('v2'), [{ kind: 'recover', log: [] }]);
+    expect(state).toBe('aborted');
+    expect(decided(outputs)).toEqual(['abort']);
+  });
+
+  it('recovering with its yes vote and no outcome, is uncertain, asks everyone, and keeps asking instead of timing out (Skeen 1981)', () => {
+    const { state, outputs } = drive(voter, ctx('v2'), [{ kind: 'recover', log: [{ type: 'vote', vote: 'yes' }] }]);
+    expect(state).toBe('uncertain');
+    expect(sent(outputs)).toEqual(['coordinator:ask', 'v1:ask', 'v3:ask']);
+    expect(timers(outputs)).toEqual(['ask=20']);
+    const later = drive(voter, ctx('v2'), [{ kind: 'recover', log: [{ type: 'vote', vote: 'yes' }] }, timeout('ask'), timeout('preCommit'), timeout('doCommit')]);
+    expect(later.state).toBe('uncertain');
+    expect(decided(later.outputs)).toEqual([]);
+    expect(sent(later.outputs).slice(3)).toEqual(['coordinator:ask', 'v1:ask', 'v3:ask']);
+  });
+
+  it('recovering with its prepare record and no outcome, is precommitted, asks, and takes the answer of whoever knows', () => {
+    const back = [{ kind: 'recover', log: [{ type: 'vote' }, { type: 'prepare' }] } as Input];
+    expect(drive(voter, ctx('v2'), back).state).toBe('precommitted');
+    expect(drive(voter, ctx('v2'), [...back, timeout('doCommit')]).state).toBe('precommitted');
+    expect(drive(voter, ctx('v2'), [...back, receive('v3', 'abort')]).state).toBe('aborted');
+    expect(drive(voter, ctx('v2'), [...back, receive('v1', 'doCommit')]).state).toBe('committed');
+  });
+
+  it('asked for the outcome, answers only once it knows it', () => {
+    const asked = receive('v3', 'ask');
+    expect(sent(drive(voter, ctx('v2'), [{ kind: 'start' }, receive('coordinator', 'canCommit'), asked]).outputs)).toEqual(['coordinator:vote']);
+    const committed = [{ kind: 'start' } as Input, receive('coordinator', 'canCommit'), receive('coordinator', 'preCommit'), receive('coordinator', 'doCommit')];
+    expect(sent(drive(voter, ctx('v2'), [...committed, asked]).outputs).slice(-1)).toEqual(['v3:doCommit']);
   });
 });
 
@@ -182,7 +241,7 @@ describe("the 3PC voter with termination elect (the article's termination protoc
       ...uncertain, receive('v3', 'elect'), receive('v2', 'stateReport', { state: 'precommitted' }), receive('v3', 'stateReport', { state: 'uncertain' }),
     ]);
     expect(state).toBe('precommitted');
-    expect(logged(outputs)).toEqual(['prepare']);
+    expect(logged(outputs)).toEqual(['vote', 'prepare']);
     expect(sent(outputs).slice(-2)).toEqual(['v2:preCommit', 'v3:preCommit']);
     const done = drive(v1, ctx('v1'), [
       ...uncertain, receive('v3', 'elect'), receive('v2', 'stateReport', { state: 'precommitted' }), receive('v3', 'stateReport', { state: 'uncertain' }),

@@ -72,7 +72,7 @@ describe('the 2PC coordinator (article fig. 1 and 2)', () => {
     expect(outputs[outputs.length - 1]).toEqual({ kind: 'cancelTimer', timer: 'resend' });
   });
 
-  it('recovering without a logged decision, aborts and tells everyone (presumed abort)', () => {
+  it('recovering without a logged decision, aborts and tells everyone: undecided, it may still abort (plain 2PC recovery, Bernstein-Hadzilacos-Goodman ch. 7; not presumed abort)', () => {
     const { state, outputs } = drive(coordinator, c, [{ kind: 'recover', log: [] }]);
     expect(state).toBe('aborted');
     expect(sent(outputs)).toEqual(['v1:abort', 'v2:abort', 'v3:abort']);

@@ -3,6 +3,7 @@ import { networkCases } from './network';
 import { twoPhaseCommitCases } from './two-phase-commit';
 import { threePhaseCommitCases } from './three-phase-commit';
 import { paxosCommitCases } from './paxos-commit';
+import { leaseLockCases } from './lease-lock';
 
 export type { CatalogEntry } from './entry';
 
@@ -10,7 +11,7 @@ export type { CatalogEntry } from './entry';
  * Every failure case the lessons walk through, as `{ id, title, source, scenario, expected, why }`.
  * @example simulate(catalogEntry('2pc/coordinator-and-voter-crash-in-commit').scenario).verdict // 'blocked'
  */
-export const catalog: readonly CatalogEntry[] = [...networkCases, ...twoPhaseCommitCases, ...threePhaseCommitCases, ...paxosCommitCases];
+export const catalog: readonly CatalogEntry[] = [...networkCases, ...twoPhaseCommitCases, ...threePhaseCommitCases, ...paxosCommitCases, ...leaseLockCases];
 
 /** The catalog entry with this id; throws, listing the ids, if there is none. */
 export function catalogEntry(id: string): CatalogEntry {

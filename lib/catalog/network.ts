@@ -6,14 +6,17 @@ const protocol = requestReply({ timeout: 10 });
 const sawTimeout = 'The sender sets a 10-tick timer, hears nothing back, and times out: ';
 
 /**
- * DDIA ch. 8's six ways a request can go unanswered. From the sender's side all six
- * look the same (a timeout); the decisions show what really happened at the remote.
+ * DDIA ch. 8's six ways a request can go unanswered, as the section "Unreliable Networks"
+ * lists them in its text, in that order. Fig. 8-1 draws only three of them: (a) the
+ * request lost, (b) the remote node down, (c) the response lost; the queued request, the
+ * paused remote and the delayed reply are in the text alone. From the sender's side all
+ * six look the same (a timeout); the decisions show what really happened at the remote.
  */
 export const networkCases: readonly CatalogEntry[] = [
   {
     id: 'net/request-lost',
     title: 'The request is lost',
-    source: 'DDIA ch. 8, fig. 8-1 (a)',
+    source: 'DDIA ch. 8, "Unreliable Networks", case 1; drawn in fig. 8-1 (a)',
     scenario: { protocol, voters: 1, faults: [cut('coordinator', 'v1', at(0))] },
     expected: 'blocked',
     decisions: { coordinator: 'abort', v1: null },
@@ -22,7 +25,7 @@ export const networkCases: readonly CatalogEntry[] = [
   {
     id: 'net/request-queued',
     title: 'The request waits in a queue',
-    source: 'DDIA ch. 8, fig. 8-1 (b)',
+    source: 'DDIA ch. 8, "Unreliable Networks", case 2 (not drawn in fig. 8-1)',
     scenario: { protocol, voters: 1, faults: [slow('coordinator', 'v1', 30)] },
     expected: 'inconsistent',
     decisions: { coordinator: 'abort', v1: 'commit' },
@@ -31,7 +34,7 @@ export const networkCases: readonly CatalogEntry[] = [
   {
     id: 'net/remote-crashed',
     title: 'The remote node has crashed',
-    source: 'DDIA ch. 8, fig. 8-1 (b)',
+    source: 'DDIA ch. 8, "Unreliable Networks", case 3; drawn in fig. 8-1 (b)',
     scenario: { protocol, voters: 1, faults: [crash('v1', at(0))] },
     expected: 'blocked',
     decisions: { coordinator: 'abort', v1: null },
@@ -40,7 +43,7 @@ export const networkCases: readonly CatalogEntry[] = [
   {
     id: 'net/remote-paused',
     title: 'The remote node is paused',
-    source: 'DDIA ch. 8, "Process Pauses"',
+    source: 'DDIA ch. 8, "Unreliable Networks", case 4, and "Process Pauses" (not drawn in fig. 8-1)',
     scenario: { protocol, voters: 1, faults: [pause('v1', at(1), 30)] },
     expected: 'inconsistent',
     decisions: { coordinator: 'abort', v1: 'commit' },
@@ -49,7 +52,7 @@ export const networkCases: readonly CatalogEntry[] = [
   {
     id: 'net/reply-lost',
     title: 'The reply is lost',
-    source: 'DDIA ch. 8, fig. 8-1 (c)',
+    source: 'DDIA ch. 8, "Unreliable Networks", case 5; drawn in fig. 8-1 (c)',
     scenario: { protocol, voters: 1, faults: [cut('v1', 'coordinator', at(0))] },
     expected: 'inconsistent',
     decisions: { coordinator: 'abort', v1: 'commit' },
@@ -58,7 +61,7 @@ export const networkCases: readonly CatalogEntry[] = [
   {
     id: 'net/reply-delayed',
     title: 'The reply is delayed',
-    source: 'DDIA ch. 8, fig. 8-1 (c)',
+    source: 'DDIA ch. 8, "Unreliable Networks", case 6 (not drawn in fig. 8-1)',
     scenario: { protocol, voters: 1, faults: [slow('v1', 'coordinator', 30)] },
     expected: 'inconsistent',
     decisions: { coordinator: 'abort', v1: 'commit' },

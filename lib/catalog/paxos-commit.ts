@@ -4,6 +4,8 @@ import type { CatalogEntry } from './entry';
 
 const paxos = paxosCommit();
 const oneAcceptor = paxosCommit({ acceptors: 1 });
+/** Gray and Lamport's reading of 2PC: one acceptor, on the coordinator's machine (section 5). */
+const twoPCAsPaxos = paxosCommit({ acceptors: 1, colocate: true });
 
 /** Article fig. 3's faults: the coordinator tells v1 commit and crashes; v1 commits and crashes. */
 const fig3 = [crash('coordinator', afterSend('coordinator', 'commit', { to: 'v1' })), crash('v1', afterReceive('v1', 'commit'))];
@@ -19,7 +21,7 @@ export const paxosCommitCases: readonly CatalogEntry[] = [
     scenario: { protocol: paxos, voters: 3 },
     expected: 'committed',
     decisions: { coordinator: 'commit', v1: 'commit', v2: 'commit', v3: 'commit' },
-    why: 'The coordinator sends prepare; each voter logs its prepare record and sends its vote, as ballot 0 of its own Paxos instance, to the three acceptors; each acceptor logs it and tells the coordinator (phase 2b). Two acceptors out of three make a vote chosen; with every vote chosen prepared the coordinator commits. 24 messages against 2PC\'s 12, and one message delay more.',
+    why: 'The coordinator sends prepare; each voter logs its prepare record and sends its vote, as ballot 0 of its own Paxos instance, to the three acceptors; each acceptor logs it and tells the coordinator (phase 2b). Two acceptors out of three make a vote chosen; with every vote chosen prepared the coordinator commits. This plain flow sends 24 messages, against 9 for 2PC before its acks; the paper\'s flow (acceptors co-located with the coordinator and voters, phase 2b bundled, votes to a majority only: paxosCommit({ colocate: true, bundle: true, phase2a: \'majority\' })) sends 12, one message delay more than 2PC.',
   },
   {
     id: 'paxos/vote-no',
@@ -41,12 +43,12 @@ export const paxosCommitCases: readonly CatalogEntry[] = [
   },
   {
     id: 'paxos/one-acceptor-is-2pc',
-    title: "Fig. 3's faults with one acceptor (F = 0): it blocks, as 2PC does",
-    source: 'Gray and Lamport, "Paxos versus Two-Phase Commit" (2PC is Paxos Commit with F = 0); article fig. 3',
-    scenario: { protocol: oneAcceptor, voters: 3, faults: fig3 },
+    title: "Fig. 3's faults with one acceptor (F = 0) on the coordinator's machine: it blocks, as 2PC does",
+    source: 'Gray and Lamport, "Consensus on Transaction Commit", section 5 (2PC is Paxos Commit with a single acceptor, the TM); article fig. 3',
+    scenario: { protocol: twoPCAsPaxos, voters: 3, faults: fig3 },
     expected: 'blocked',
     decisions: { coordinator: 'commit', v1: 'commit', v2: null, v3: null },
-    why: 'With one acceptor no fault is tolerated, so nobody but the coordinator leads. v2 and v3 re-send their votes and wait for an answer that only the crashed coordinator would give: the same blocking as 2pc/coordinator-and-voter-crash-in-commit.',
+    why: "The paper's equivalence: with one acceptor, and that acceptor on the coordinator's machine, the votes are kept where 2PC's coordinator keeps them, and the crash takes both. v2 and v3 re-send their votes to a machine that is down, and no one else holds them: the same blocking as 2pc/coordinator-and-voter-crash-in-commit, for the same reason. (With a1 on a machine of its own, a1 would still hold every vote; see the next case.)",
   },
   {
     id: 'paxos/coordinator-crash-after-prepare',
@@ -59,17 +61,30 @@ export const paxosCommitCases: readonly CatalogEntry[] = [
   },
   {
     id: 'paxos/coordinator-crash-after-prepare-one-acceptor',
-    title: 'The same crash with one acceptor: blocked until the coordinator returns, which then commits',
-    source: 'Gray and Lamport, "Paxos versus Two-Phase Commit"; DDIA ch. 9',
+    title: 'The same crash with one acceptor on a machine of its own: blocked until the coordinator returns, which then commits',
+    source: 'Gray and Lamport, "Consensus on Transaction Commit", section 5; DDIA ch. 9',
     scenario: { protocol: oneAcceptor, voters: 3, faults: [crash('coordinator', at(2)), recover('coordinator', at(40))] },
     expected: 'committed',
     decisions: { coordinator: 'commit', v1: 'commit', v2: 'commit', v3: 'commit' },
-    why: "Until t=40 the voters are blocked, as in 2PC. Back up, the coordinator finds only ballot numbers in its log; instead of presuming abort as 2PC's coordinator does, it runs a new ballot, learns from a1 that every vote was prepared, and commits.",
+    why: "Until t=40 the voters are blocked, as in 2PC: with F = 0 no voter may lead. Back up, the coordinator finds only ballot numbers in its log; instead of aborting as 2PC's coordinator does when its log holds no decision, it runs a new ballot, learns from a1, which kept every vote on its own machine, that every vote was prepared, and commits. With a1 on the coordinator's machine (the paper's 2PC) the votes would have arrived at a crashed machine, and the new ballot would abort, as 2PC does.",
   },
   {
     id: 'paxos/partition-split-brain',
-    title: "Fig. 5's partition: the outcome reached v1 only, then the coordinator is lost and the network splits",
-    source: 'article fig. 5; Gray and Lamport, "The Paxos Commit Algorithm"',
+    title: "Fig. 5's partition: the outcome reached v1 only, then the coordinator is lost and the network splits, one acceptor on v1's side and two on the other",
+    source: 'article fig. 5; Gray and Lamport, "Consensus on Transaction Commit", section 4',
+    scenario: {
+      protocol: paxos,
+      voters: 3,
+      faults: [crash('coordinator', decisionReachedV1), partition([['coordinator', 'v1', 'a1'], ['v2', 'v3', 'a2', 'a3']], decisionReachedV1)],
+    },
+    expected: 'committed',
+    decisions: { coordinator: 'commit', v1: 'commit', v2: 'commit', v3: 'commit' },
+    why: "Fig. 5's sides, with the acceptors split between them. v1 has committed. On the other side v2, prepared and hearing nothing, starts a ballot of its own; a2 and a3 are a majority, and each holds every vote, so v2 learns that every instance chose prepared and commits, and so does v3. Where 3PC's two sides each decide from what they can see and split, here only a side with a majority of acceptors can decide anything, and what it learns is what the other side may already have acted on.",
+  },
+  {
+    id: 'paxos/acceptors-cut-off',
+    title: "Fig. 5's moment, with every acceptor cut off from every voter",
+    source: 'article fig. 5; Gray and Lamport, "Consensus on Transaction Commit", section 4',
     scenario: {
       protocol: paxos,
       voters: 3,
@@ -81,7 +96,7 @@ export const paxosCommitCases: readonly CatalogEntry[] = [
   },
   {
     id: 'paxos/partition-heals',
-    title: 'The same partition, healed at t=100',
+    title: 'Every acceptor cut off, as in paxos/acceptors-cut-off, healed at t=100',
     source: 'article fig. 5; Gray and Lamport, "The Paxos Commit Algorithm"',
     scenario: {
       protocol: paxos,
@@ -103,7 +118,7 @@ export const paxosCommitCases: readonly CatalogEntry[] = [
     },
     expected: 'blocked',
     decisions: { coordinator: null, v1: null, v2: 'abort', v3: 'abort' },
-    why: "The votes reach the acceptors at t=2, just as the network splits: a2 and a3 never get v1's vote. v2, leading on the side with a majority, finds no vote for v1's instance, proposes aborted there, and aborts. The coordinator and v1, with one acceptor, can learn nothing and wait. One side decides, the other waits: never both.",
+    why: "The votes reach the acceptors at t=2, just as the network splits: a2 and a3 never get v1's vote. v2, leading on the side with a majority, finds no vote for v1's instance, proposes aborted there, and aborts. The coordinator and v1, with one acceptor, can learn nothing and wait until the partition heals: the minority side is blocked. One side decides, the other waits: never both.",
   },
   {
     id: 'paxos/acceptor-crash',

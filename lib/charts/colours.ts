@@ -9,6 +9,8 @@ export const VERDICT_COLOURS: Readonly<Record<Verdict, string>> = Object.freeze(
   aborted: '#4c78a8',
   blocked: '#f0a030',
   inconsistent: '#d62728',
+  safe: '#3a923a',
+  unsafe: '#d62728',
 });
 
 /**

@@ -38,7 +38,7 @@ export function matrix(rows: readonly MatrixRow[], options: MatrixOptions = {}):
   rows.forEach((row, i) => {
     if (typeof row.placement !== 'string') throw new ScenarioError(`rows[${i}].placement`, `expected a string, got ${JSON.stringify(row.placement)}`);
     if (typeof row.protocol !== 'string') throw new ScenarioError(`rows[${i}].protocol`, `expected a string, got ${JSON.stringify(row.protocol)}`);
-    if (!VERDICTS.includes(row.verdict)) throw new ScenarioError(`rows[${i}].verdict`, `expected one of ${VERDICTS.join(', ')}, got ${JSON.stringify(row.verdict)}`);
+    if (!(VERDICTS as readonly Verdict[]).includes(row.verdict)) throw new ScenarioError(`rows[${i}].verdict`, `expected one of ${VERDICTS.join(', ')}, got ${JSON.stringify(row.verdict)}`);
   });
   const placements = [...new Set(rows.map((r) => r.placement))];
   const protocols = [...new Set(rows.map((r) => r.protocol))];

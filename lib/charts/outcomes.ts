@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { VERDICTS, type Verdict } from '../checkers/index';
+import { VERDICTS, type CommitVerdict } from '../checkers/index';
 import { ScenarioError } from '../scenario/error';
 import { VERDICT_COLOURS } from './colours';
 import { SCHEMA } from './schema';
@@ -56,7 +56,7 @@ export function outcomes(rows: readonly OutcomeRow[], options: OutcomesOptions):
     : [...new Set(rows.map((r) => valueOf(r[x]) as string))];
   const values = rows.flatMap((row) => {
     const total = VERDICTS.reduce((sum, v) => sum + row[v], 0);
-    return VERDICTS.map((verdict: Verdict, rank) => ({
+    return VERDICTS.map((verdict: CommitVerdict, rank) => ({
       protocol: row.protocol,
       x: valueOf(row[x]),
       verdict,

@@ -5,6 +5,8 @@ import type { TraceEvent } from '../world/trace';
 export interface Judged {
   readonly trace: readonly TraceEvent[];
   readonly voters: readonly NodeId[];
+  /** The scenario, when known: `verdict` reads its protocol to find a protocol's own checker. */
+  readonly scenario?: { readonly protocol: { readonly name: string } };
 }
 
 /** A checker's finding: whether the property holds, and if not, who broke it and where. */
@@ -18,7 +20,16 @@ export interface Check {
   readonly why: string;
 }
 
-export type Verdict = 'committed' | 'aborted' | 'blocked' | 'inconsistent';
+/** How a commit protocol's run ends. */
+export type CommitVerdict = 'committed' | 'aborted' | 'blocked' | 'inconsistent';
 
-/** The four verdicts in the order charts stack them and colour them. */
-export const VERDICTS: readonly Verdict[] = ['committed', 'aborted', 'blocked', 'inconsistent'];
+/** How a run of a lock ends: did the store it protects ever take a stale holder's write over a newer one's? */
+export type LockVerdict = 'safe' | 'unsafe';
+
+export type Verdict = CommitVerdict | LockVerdict;
+
+/** The four commit verdicts in the order charts stack them and colour them. */
+export const VERDICTS: readonly CommitVerdict[] = ['committed', 'aborted', 'blocked', 'inconsistent'];
+
+/** The lock verdicts, in the same spirit. */
+export const LOCK_VERDICTS: readonly LockVerdict[] = ['safe', 'unsafe'];

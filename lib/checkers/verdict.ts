@@ -1,6 +1,7 @@
+import { protocolDefinition } from '../protocols/protocol';
 import type { Decision, NodeId } from '../protocols/role';
 import { finalStatus } from './termination';
-import type { Judged, Verdict } from './types';
+import { VERDICTS, type Judged, type Verdict } from './types';
 
 /** The facts a verdict needs: who the voters are, who is up, who decided what, and whether both decisions were ever taken. */
 export interface Outcome {
@@ -9,10 +10,13 @@ export interface Outcome {
   readonly decisions: Readonly<Record<NodeId, Decision | null>>;
   readonly everCommitted: boolean;
   readonly everAborted: boolean;
+  /** The verdict of the protocol's own checker, when it brings one: it is the verdict. */
+  readonly judged?: Verdict;
 }
 
 /**
- * The verdict of a run:
+ * The verdict of a run. A protocol that brings its own checker (the lease lock's
+ * `lockSafety`: `safe` / `unsafe`) is judged by it; a commit protocol's run is:
  * - `inconsistent` if any node decided commit and any node decided abort (crashed nodes included);
  * - else `committed` / `aborted` if every voter that is up at the end decided that way;
  * - else `blocked`.
@@ -20,6 +24,7 @@ export interface Outcome {
  * and an undecided one makes the run blocked.
  */
 export function verdictOf(o: Outcome): Verdict {
+  if (o.judged !== undefined) return o.judged;
   if (o.everCommitted && o.everAborted) return 'inconsistent';
   const upVoters = o.voters.filter((v) => o.up[v] !== false);
   const judged = upVoters.length > 0 ? upVoters : o.voters;
@@ -36,10 +41,27 @@ export function verdictOf(o: Outcome): Verdict {
 }
 
 /**
+ * Every verdict a run of this protocol can get: its own checker's, or the four commit verdicts.
+ * @example verdictsOf('leaseLock') // ['safe', 'unsafe']
+ */
+export function verdictsOf(protocol: string): readonly Verdict[] {
+  return protocolDefinition(protocol)?.judge?.verdicts ?? VERDICTS;
+}
+
+/** A zero count for each verdict a run of this protocol can get, in that order. */
+export function zeroCounts(protocol: string): Record<Verdict, number> {
+  const counts: Partial<Record<Verdict, number>> = {};
+  for (const v of verdictsOf(protocol)) counts[v] = 0;
+  return counts as Record<Verdict, number>;
+}
+
+/**
  * The verdict of a run from its trace alone (it agrees with `run.verdict`).
  * @example verdict(simulate({ protocol: twoPhaseCommit() })) // 'committed'
  */
 export function verdict(run: Judged): Verdict {
+  const judge = run.scenario ? protocolDefinition(run.scenario.protocol.name)?.judge : undefined;
+  if (judge !== undefined) return judge.verdict(run);
   const { up, decided } = finalStatus(run);
   let everCommitted = false;
   let everAborted = false;

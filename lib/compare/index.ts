@@ -1,1 +1,2 @@
 export { compare, type CompareOptions, type FaultScript } from './compare';
+export { commitCost, type CommitCost } from './cost';

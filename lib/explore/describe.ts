@@ -19,6 +19,8 @@ export function describeFault(f: Fault): string {
       return `partition ${f.groups.map((g) => g.join(',')).join(' | ')} | rest ${describeTrigger(f.when)}${f.until ? `, healed ${describeTrigger(f.until)}` : ''}`;
     case 'slow':
       return `slow ${f.from} -> ${f.to} by ${f.extraTicks} ticks${f.when ? ` ${describeTrigger(f.when)}` : ''}`;
+    case 'drift':
+      return `${f.node}'s clock at ${f.rate}x${f.when ? ` ${describeTrigger(f.when, f.node)}` : ''}`;
   }
 }
 

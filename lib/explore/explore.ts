@@ -1,5 +1,5 @@
-import { verdictOf, type Verdict } from '../checkers/index';
-import type { ProtocolSpec } from '../protocols/protocol';
+import { verdictOf, zeroCounts, type Verdict } from '../checkers/index';
+import { protocolDefinition, type ProtocolSpec } from '../protocols/protocol';
 import type { NodeId, Vote } from '../protocols/role';
 import { crash, cut, partition, pause, recover, slow } from '../scenario/builders';
 import { ScenarioError } from '../scenario/error';
@@ -38,6 +38,8 @@ export interface ExploreOptions {
   readonly protocol: ProtocolSpec;
   /** @defaultValue 3 */
   readonly voters?: number;
+  /** For a protocol with nodes of its own (`leaseLock`): how many clients. @defaultValue the protocol's */
+  readonly clients?: number;
   readonly votes?: Readonly<Record<NodeId, Vote>>;
   readonly faults?: ExploreFaults;
   readonly network?: NetworkOptions;
@@ -71,7 +73,7 @@ export interface ExploreResult {
   /** Placements (the fault-free run included) by verdict. */
   readonly counts: Readonly<Record<Verdict, number>>;
   /** For each bad verdict reached, the smallest placement reaching it (fewest faults, then earliest), as a scenario for `simulate`. */
-  readonly smallest: { readonly blocked?: Scenario; readonly inconsistent?: Scenario };
+  readonly smallest: { readonly blocked?: Scenario; readonly inconsistent?: Scenario; readonly unsafe?: Scenario };
   /** Every placement tried, in the order tried. */
   readonly placements: readonly Placement[];
   /** Set when `limit` stopped the search: what was left. */
@@ -100,8 +102,10 @@ interface Candidate {
  */
 export function explore(options: ExploreOptions): ExploreResult {
   const { budget, max, pauseTicks, slowTicks } = readFaults(options);
-  const voters = options.voters ?? DEFAULT_VOTERS;
+  const own = protocolDefinition(options.protocol?.name)?.ownNodes;
+  const voters = own ? options.clients ?? own.defaultClients : options.voters ?? DEFAULT_VOTERS;
   if (!Number.isInteger(voters) || voters < 1 || voters > EXPLORE_MAX_VOTERS) {
+    if (own) throw new ScenarioError('clients', `explore takes 1 to ${EXPLORE_MAX_VOTERS} clients (EXPLORE_MAX_VOTERS), got ${String(options.clients)}`);
     throw new ScenarioError('voters', `explore takes 1 to ${EXPLORE_MAX_VOTERS} voters (EXPLORE_MAX_VOTERS), got ${String(options.voters)}`);
   }
   const seeds = typeof options.seeds === 'number' ? [options.seeds] : options.seeds ?? [1];
@@ -109,7 +113,7 @@ export function explore(options: ExploreOptions): ExploreResult {
   if (!Number.isSafeInteger(limit) || limit < 1) throw new ScenarioError('limit', `expected a whole number of runs from 1, got ${String(options.limit)}`);
   const base: Scenario = {
     protocol: options.protocol,
-    voters,
+    ...(own ? { clients: voters } : { voters }),
     ...(options.votes ? { votes: options.votes } : {}),
     ...(options.network ? { network: options.network } : {}),
     ...(options.horizon !== undefined ? { horizon: options.horizon } : {}),
@@ -121,11 +125,12 @@ export function explore(options: ExploreOptions): ExploreResult {
   const horizon = options.horizon ?? 1000;
   const net = options.network ?? {};
   // A random network's draws are not in the fingerprint, so equal fingerprints prove nothing there.
-  const prunes = !(net.loss || net.duplicate || net.reorder || Array.isArray(net.delay));
+  // A protocol's own checker reads the whole history, which the fingerprint (the present) leaves out.
+  const prunes = !(net.loss || net.duplicate || net.reorder || Array.isArray(net.delay)) && !protocolDefinition(options.protocol.name)?.judge;
 
-  const counts: Record<Verdict, number> = { committed: 0, aborted: 0, blocked: 0, inconsistent: 0 };
-  const smallest: { blocked?: Scenario; inconsistent?: Scenario } = {};
-  const smallestFaults: { blocked?: number; inconsistent?: number } = {};
+  const counts = zeroCounts(options.protocol.name);
+  const smallest: { blocked?: Scenario; inconsistent?: Scenario; unsafe?: Scenario } = {};
+  const smallestFaults: { blocked?: number; inconsistent?: number; unsafe?: number } = {};
   const placements: Placement[] = [];
   let runs = 0;
   let pruned = 0;
@@ -174,7 +179,7 @@ export function explore(options: ExploreOptions): ExploreResult {
           verdict = verdictOf(world.summary());
           runs++;
           if (key !== '') seen.set(key, verdict);
-          if (verdict === 'blocked' || verdict === 'inconsistent') {
+          if (verdict === 'blocked' || verdict === 'inconsistent' || verdict === 'unsafe') {
             if (smallestFaults[verdict] === undefined || candidate.count < smallestFaults[verdict]!) {
               smallest[verdict] = scenario;
               smallestFaults[verdict] = candidate.count;
@@ -193,7 +198,7 @@ export function explore(options: ExploreOptions): ExploreResult {
     }
   }
   const stopped = notReached ? `; stopped at the limit, ${notReached.placements} placements not reached` : '';
-  progress.done(`${runs + pruned} placements tried, ${pruned} pruned, ${runs} run; ${counts.blocked} blocked, ${counts.inconsistent} inconsistent${stopped}`);
+  progress.done(`${runs + pruned} placements tried, ${pruned} pruned, ${runs} run; ${own ? `${counts.unsafe} unsafe` : `${counts.blocked} blocked, ${counts.inconsistent} inconsistent`}${stopped}`);
   return {
     protocol: options.protocol,
     runs,
@@ -224,7 +229,7 @@ export function explore(options: ExploreOptions): ExploreResult {
         const to = p.peer!;
         add('cut', cut(p.node, to, when), p);
         add('slow', slow(p.node, to, slowTicks, when), p);
-        if (voters + 1 > 2) add('partition', partition([[p.node, to]], when), p);
+        if ((own ? voters + 2 : voters + 1) > 2) add('partition', partition([[p.node, to]], when), p);
       } else if (p.event === 'receive') {
         // The way back to the sender, and the sender's next messages, from here on.
         add('slow', slow(p.node, p.peer!, slowTicks, when), p);

@@ -1,7 +1,11 @@
 import { protocolDefinition, type ProtocolSpec } from '../protocols/protocol';
 import type { Decision, Input, LogRecord, Message, NodeContext, NodeId, Output, Role, Vote } from '../protocols/role';
 import { ScenarioError } from '../scenario/error';
-import { nodesOf, validateScenario } from '../scenario/validate';
+import { runNodes } from '../protocols/nodes';
+import { validateScenario } from '../scenario/validate';
+import { afterCrash, applyOutputs, expired, nothingKept, type Kept } from '../world/effects';
+import { stateKey } from '../world/state-key';
+import { printMessage } from '../world/trace';
 import type { PackedInvariant, PackedSystem } from './system';
 
 /** What an invariant over the roles' world sees: each node, and the messages in flight. */
@@ -88,18 +92,28 @@ export interface RolesSystem extends PackedSystem {
 /** The most nodes the roles' checker packs (each node's part of a state is one word). */
 export const CHECK_MAX_NODES = 12;
 
-/** One node's part of a world state. Interned: the same tuple is one object and one number. */
+/**
+ * One node's part of a world state: its role state and what it keeps (log, decision, running
+ * timers, as `applyOutputs` keeps them for `simulate` too). Interned: the same tuple is one
+ * object and one number.
+ */
 class NodeTuple {
   constructor(
     readonly state: unknown,
     readonly stateName: string,
     readonly started: boolean,
     readonly up: boolean,
-    readonly log: readonly LogRecord[],
-    readonly decision: Decision | null,
-    /** Names of the timers set, sorted. */
-    readonly timers: readonly string[],
+    readonly kept: Kept,
   ) {}
+  get log(): readonly LogRecord[] {
+    return this.kept.log;
+  }
+  get decision(): Decision | null {
+    return this.kept.decision;
+  }
+  get timers(): readonly string[] {
+    return this.kept.timers;
+  }
 }
 
 interface Sent {
@@ -155,15 +169,16 @@ export function rolesSystem(options: {
   const recoveries = count(faults.recoveries, 'faults.recoveries');
   const copies = faults.duplicate ? 2 : 1;
   const definition = protocolDefinition(options.protocol.name)!;
-  const ids = nodesOf(definition, options.protocol, voters);
+  const run = runNodes(definition, options.protocol, voters, options.votes);
+  const ids = run.ids;
   const nodes = ids.all;
   if (nodes.length > CHECK_MAX_NODES) {
     throw new ScenarioError('voters', `the checker packs at most ${CHECK_MAX_NODES} nodes (CHECK_MAX_NODES); this protocol with ${voters} voters has ${nodes.length}`);
   }
   const votes: Record<NodeId, Vote> = {};
   for (const v of ids.voters) votes[v] = options.votes?.[v] ?? 'yes';
-  const roles: Role[] = nodes.map((id) => definition.role(options.protocol, id, id === 'coordinator' ? 'coordinator' : ids.voters.includes(id) ? 'voter' : 'other'));
-  const contexts: NodeContext[] = nodes.map((id) => ({ id, coordinator: 'coordinator', voters: ids.voters, others: ids.others, vote: votes[id] ?? 'yes' }));
+  const roles: Role[] = run.nodes.map(({ id, kind }) => definition.role(options.protocol, id, kind));
+  const contexts: NodeContext[] = run.nodes.map((node) => node.ctx);
   const index = new Map(nodes.map((id, i) => [id, i]));
   const invariants: RolesInvariant[] = (options.invariants ?? ['agreement', 'validity']).map((inv, i) => {
     if (inv === 'agreement') return agreementInvariant;
@@ -185,8 +200,11 @@ export function rolesSystem(options: {
   const n = nodes.length;
   const words = n + 2;
 
-  const tupleId = (t: NodeTuple) =>
-    tuples.id(`${t.up ? 1 : 0}${t.started ? 1 : 0}|${t.stateName}|${stateKey(t.state)}|${JSON.stringify(t.log)}|${t.decision}|${t.timers.join(',')}`, () => t);
+  // A role state leaves its context out of its key (the context is fixed for the node), so the
+  // node's index must be in it: otherwise two voters in equal states would share one tuple, and
+  // the second would step with the first one's context (its id, its vote).
+  const tupleId = (i: number, t: NodeTuple) =>
+    tuples.id(`${i}|${t.up ? 1 : 0}${t.started ? 1 : 0}|${t.stateName}|${stateKey(t.state)}|${JSON.stringify(t.log)}|${t.decision}|${t.timers.join(',')}`, () => t);
   const messageId = (m: Sent) => messages.id(`${m.from}>${m.to}:${JSON.stringify(m.message)}`, () => m);
   const multisetId = (ms: readonly number[]) => multisets.id(ms.join(','), () => ms);
   const label = (action: RolesAction) => {
@@ -206,31 +224,12 @@ export function rolesSystem(options: {
   function stepNode(i: number, t: NodeTuple, state: unknown, input: Input): [NodeTuple, Sent[]] {
     const role = roles[i];
     const [next, outputs] = role.step(state, input);
-    let log = t.log;
-    let decision = t.decision;
-    let timers = t.timers;
-    const sends: Sent[] = [];
-    for (const o of outputs as readonly Output[]) {
-      switch (o.kind) {
-        case 'send':
-          if (!index.has(o.to)) throw new Error(`${nodes[i]} sent ${o.message.type} to '${o.to}', which is not a node of this run`);
-          sends.push({ from: nodes[i], to: o.to, message: o.message });
-          break;
-        case 'log':
-          log = [...log, o.record];
-          break;
-        case 'decide':
-          decision = o.decision;
-          break;
-        case 'setTimer':
-          if (!timers.includes(o.timer)) timers = [...timers, o.timer].sort();
-          break;
-        case 'cancelTimer':
-          if (timers.includes(o.timer)) timers = timers.filter((x) => x !== o.timer);
-          break;
-      }
-    }
-    return [new NodeTuple(next, role.stateName(next), true, true, log, decision, timers), sends];
+    const applied = applyOutputs(t.kept, outputs);
+    const sends = applied.sends.map(({ to, message }): Sent => {
+      if (!index.has(to)) throw new Error(`${nodes[i]} sent ${message.type} to '${to}', which is not a node of this run`);
+      return { from: nodes[i], to, message };
+    });
+    return [new NodeTuple(next, role.stateName(next), true, true, applied.kept), sends];
   }
 
   /**
@@ -243,7 +242,7 @@ export function rolesSystem(options: {
     let hit = memo.get(key);
     if (hit === undefined) {
       const [next, sends] = step();
-      hit = { tuple: tupleId(next), sends: sends.map(messageId) };
+      hit = { tuple: tupleId(i, next), sends: sends.map(messageId) };
       memo.set(key, hit);
     }
     return hit;
@@ -267,7 +266,7 @@ export function rolesSystem(options: {
 
   const initialTuples = nodes.map((_, i) => {
     const state = roles[i].init(contexts[i]);
-    return tupleId(new NodeTuple(state, roles[i].stateName(state), false, true, [], null, []));
+    return tupleId(i, new NodeTuple(state, roles[i].stateName(state), false, true, nothingKept));
   });
 
   function view(states: Uint32Array, at: number): WorldView {
@@ -365,8 +364,8 @@ export function rolesSystem(options: {
         if (!t.up || !t.started) continue;
         for (const timer of t.timers) {
           const step = transition(i, id, `t${timer}`, () => {
-            const expired = new NodeTuple(t.state, t.stateName, true, true, t.log, t.decision, t.timers.filter((x) => x !== timer));
-            return stepNode(i, expired, t.state, { kind: 'timeout', timer });
+            const fired = new NodeTuple(t.state, t.stateName, true, true, expired(t.kept, timer));
+            return stepNode(i, fired, t.state, { kind: 'timeout', timer });
           });
           put(i, step.tuple, addSends(inFlight, step.sends), budget, `t${i}:${timer}`, () => ({ kind: 'timeout', node: nodes[i], timer }));
         }
@@ -376,13 +375,13 @@ export function rolesSystem(options: {
         const t = tuples.values[id];
         if (t.up && crashed < crashes) {
           // Volatile state and timers are gone; the log and the decision survive.
-          const down = tupleId(new NodeTuple(undefined, t.stateName, true, false, t.log, t.decision, []));
+          const down = tupleId(i, new NodeTuple(undefined, t.stateName, true, false, afterCrash(t.kept)));
           put(i, down, inFlight, budget + 1, `c${i}`, () => ({ kind: 'crash', node: nodes[i] }));
         }
         if (!t.up && recovered < recoveries) {
           const step = transition(i, id, 'recover', () => {
             const fresh = roles[i].init(contexts[i]);
-            const up = new NodeTuple(fresh, roles[i].stateName(fresh), true, true, t.log, t.decision, []);
+            const up = new NodeTuple(fresh, roles[i].stateName(fresh), true, true, afterCrash(t.kept));
             return stepNode(i, up, fresh, { kind: 'recover', log: t.log.slice() });
           });
           put(i, step.tuple, addSends(inFlight, step.sends), budget + (1 << 16), `r${i}`, () => ({ kind: 'recover', node: nodes[i] }));
@@ -407,11 +406,11 @@ export function describeAction(a: RolesAction): string {
     case 'start':
       return a.node === 'init' ? 'initial state' : `${a.node} starts`;
     case 'deliver':
-      return `${a.node} <- ${a.from} ${messageText(a.message!)}`;
+      return `${a.node} <- ${a.from} ${printMessage(a.message!)}`;
     case 'drop':
-      return `${a.from} -x ${a.node} ${messageText(a.message!)} (lost)`;
+      return `${a.from} -x ${a.node} ${printMessage(a.message!)} (lost)`;
     case 'duplicate':
-      return `${a.from} -> ${a.node} ${messageText(a.message!)} duplicated`;
+      return `${a.from} -> ${a.node} ${printMessage(a.message!)} duplicated`;
     case 'timeout':
       return `${a.node} timeout ${a.timer}`;
     case 'crash':
@@ -419,17 +418,6 @@ export function describeAction(a: RolesAction): string {
     case 'recover':
       return `${a.node} recovers`;
   }
-}
-
-function messageText(m: Message): string {
-  const fields = Object.keys(m).filter((k) => k !== 'type');
-  return fields.length === 0 ? m.type : `${m.type}(${fields.map((k) => String(m[k])).join(', ')})`;
-}
-
-/** A role state as a string; the node's context is the same in every state, so it is left out. */
-function stateKey(state: unknown): string {
-  if (state === undefined) return '-';
-  return JSON.stringify(state, (key, value) => (key === 'ctx' ? undefined : ArrayBuffer.isView(value) ? Array.from(value as Uint32Array) : value));
 }
 
 function count(value: unknown, field: string): number {

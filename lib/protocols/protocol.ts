@@ -1,4 +1,6 @@
 import type { NodeId, Role } from './role';
+// Types only: a protocol that is not a commit protocol names the checker that judges it.
+import type { Judged, Verdict } from '../checkers/types';
 
 /**
  * A protocol as a scenario names it: plain JSON data, e.g.
@@ -30,8 +32,37 @@ export interface ProtocolDefinition {
   readonly states: readonly string[];
   /** Nodes beyond the coordinator and the voters (Paxos Commit's acceptors); none by default. */
   others?(spec: ProtocolSpec): readonly NodeId[];
+  /**
+   * Nodes of its own, for a protocol with no coordinator and no voters (the lease lock:
+   * `lock`, clients `c1`..`cN`, `store`). Its runs are sized by the scenario's `clients`
+   * instead of `voters`, and every node plays kind `'other'`.
+   */
+  readonly ownNodes?: OwnNodes;
+  /**
+   * Its own verdicts and the checker that gives them, for a protocol that does not decide
+   * commit or abort (the lease lock: `'safe' | 'unsafe'`). By default a run is judged by
+   * its voters' decisions (`verdictOf` in `lib/checkers`).
+   */
+  readonly judge?: Judge;
   /** The role a node plays. */
   role(spec: ProtocolSpec, node: NodeId, kind: 'coordinator' | 'voter' | 'other'): Role;
+}
+
+/** A protocol's own nodes, sized by the scenario's `clients`. */
+export interface OwnNodes {
+  /** `clients` when the scenario does not say. */
+  readonly defaultClients: number;
+  /** The most `clients` a scenario may ask for. */
+  readonly maxClients: number;
+  /** Every node of a run with `clients` clients, in the order they start. */
+  nodes(spec: ProtocolSpec, clients: number): readonly NodeId[];
+}
+
+/** A protocol's own verdicts, and the checker that reads a run's trace to give one. */
+export interface Judge {
+  /** Every verdict it can give, best first (charts stack and colour them in this order). */
+  readonly verdicts: readonly Verdict[];
+  verdict(run: Judged): Verdict;
 }
 
 const definitions = new Map<string, ProtocolDefinition>();

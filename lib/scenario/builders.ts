@@ -76,3 +76,13 @@ export const slow = (from: NodeId, to: NodeId, extraTicks: number, when?: Trigge
  * @example pause('v1', afterReceive('v1', 'request'), 30)
  */
 export const pause = (node: NodeId, when: Trigger, ticks: number): Fault => ({ kind: 'pause', node, when, ticks });
+
+/**
+ * A clock that lies (DDIA ch. 8, "Unreliable Clocks"): from `when` (from the start, if none)
+ * the node's clock runs at `rate` times true speed, so a timer it sets for `n` ticks fires
+ * after `ceil(n / rate)` true ticks. `0.5` is a slow clock (timers take twice as long), `2` a
+ * fast one. Timers already set keep their time; a crash does not mend the clock.
+ * @example drift('c1', 0.25) // c1's lease timer of 18 ticks fires after 72
+ */
+export const drift = (node: NodeId, rate: number, when?: Trigger): Fault =>
+  (when === undefined ? { kind: 'drift', node, rate } : { kind: 'drift', node, rate, when });

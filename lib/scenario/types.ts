@@ -25,7 +25,9 @@ export type Fault =
   /** Messages from `from` to `to` sent over `[when, until)` take `extraTicks` longer. */
   | { readonly kind: 'slow'; readonly from: NodeId; readonly to: NodeId; readonly extraTicks: number; readonly when?: Trigger; readonly until?: Trigger }
   /** The node stops taking steps for `ticks` (a GC pause): no steps, no timers; messages wait. */
-  | { readonly kind: 'pause'; readonly node: NodeId; readonly when: Trigger; readonly ticks: number };
+  | { readonly kind: 'pause'; readonly node: NodeId; readonly when: Trigger; readonly ticks: number }
+  /** From `when` (from the start, if none) the node's clock runs at `rate` times true speed: its timers take 1/rate as long. */
+  | { readonly kind: 'drift'; readonly node: NodeId; readonly rate: number; readonly when?: Trigger };
 
 /** The network every link shares. Probabilities are per message, in [0, 1]. */
 export interface NetworkOptions {
@@ -45,6 +47,8 @@ export interface Scenario {
   readonly protocol: ProtocolSpec;
   /** How many voters (`v1`..`vN`). @defaultValue 3 */
   readonly voters?: number;
+  /** How many clients (`c1`..`cN`), for a protocol with nodes of its own such as `leaseLock`. @defaultValue the protocol's (2 for `leaseLock`) */
+  readonly clients?: number;
   /** Votes other than yes, e.g. `{ v3: 'no' }`. @defaultValue every voter votes yes */
   readonly votes?: Readonly<Record<NodeId, Vote>>;
   /** What goes wrong, and when. @defaultValue none */

@@ -1,14 +1,12 @@
 import { protocolDefinition, protocolNames, type ProtocolDefinition, type ProtocolSpec } from '../protocols/protocol';
-import type { NodeId } from '../protocols/role';
 import { ScenarioError } from './error';
 import type { Scenario } from './types';
 
-export const MAX_VOTERS = 1000;
-export const DEFAULT_VOTERS = 3;
-export const DEFAULT_HORIZON = 1000;
-export const DEFAULT_SEED = 1;
+import { nodesOf } from '../protocols/nodes';
+import { DEFAULT_VOTERS, MAX_VOTERS } from './defaults';
+export { DEFAULT_HORIZON, DEFAULT_SEED, DEFAULT_VOTERS, MAX_VOTERS, sizeOf } from './defaults';
 
-const SCENARIO_FIELDS = ['protocol', 'voters', 'votes', 'faults', 'network', 'seed', 'horizon'];
+const SCENARIO_FIELDS = ['protocol', 'voters', 'votes', 'faults', 'network', 'seed', 'horizon', 'clients'];
 const NETWORK_FIELDS = ['delay', 'loss', 'duplicate', 'reorder'];
 const FAULT_FIELDS: Record<string, { required: string[]; optional: string[] }> = {
   crash: { required: ['node', 'when'], optional: [] },
@@ -17,21 +15,18 @@ const FAULT_FIELDS: Record<string, { required: string[]; optional: string[] }> =
   cut: { required: ['from', 'to', 'when'], optional: ['until'] },
   slow: { required: ['from', 'to', 'extraTicks'], optional: ['when', 'until'] },
   pause: { required: ['node', 'when', 'ticks'], optional: [] },
+  drift: { required: ['node', 'rate'], optional: ['when'] },
 };
+
+/** The slowest and the fastest clock `drift` allows, as rates of true speed. */
+export const MIN_DRIFT_RATE = 0.01;
+export const MAX_DRIFT_RATE = 100;
 const TRIGGER_FIELDS: Record<string, { required: string[]; optional: string[] }> = {
   at: { required: ['t'], optional: [] },
   afterSend: { required: ['node', 'type'], optional: ['to', 'nth'] },
   afterReceive: { required: ['node', 'type'], optional: ['from', 'nth'] },
   onEnter: { required: ['node', 'state'], optional: ['nth'] },
 };
-
-/** The nodes of a run: the coordinator, the voters in id order, then the protocol's others. */
-export function nodesOf(definition: ProtocolDefinition, spec: ProtocolSpec, voters: number) {
-  const voterIds: NodeId[] = [];
-  for (let i = 1; i <= voters; i++) voterIds.push(`v${i}`);
-  const others = definition.others ? [...definition.others(spec)] : [];
-  return { voters: voterIds, others, all: ['coordinator', ...voterIds, ...others] };
-}
 
 /**
  * Checks a whole scenario before anything runs, and throws one `ScenarioError`
@@ -44,11 +39,21 @@ export function validateScenario(scenario: unknown): asserts scenario is Scenari
   const definition = validateProtocol(scenario.protocol);
   const spec = scenario.protocol as ProtocolSpec;
 
-  const voters = scenario.voters ?? DEFAULT_VOTERS;
-  if (!Number.isInteger(voters) || (voters as number) < 1 || (voters as number) > MAX_VOTERS) {
-    throw new ScenarioError('voters', `expected a whole number from 1 to ${MAX_VOTERS}, got ${show(scenario.voters)}`);
+  const own = definition.ownNodes;
+  if (own) {
+    // Its nodes are its own: it has clients, and neither voters nor votes.
+    for (const field of ['voters', 'votes']) {
+      if (scenario[field] !== undefined) throw new ScenarioError(field, `${definition.name} has no voters; size its run with clients (1 to ${own.maxClients})`);
+    }
+  } else if (scenario.clients !== undefined) {
+    throw new ScenarioError('clients', `${definition.name} has no clients; size its run with voters (1 to ${MAX_VOTERS})`);
   }
-  const nodes = nodesOf(definition, spec, voters as number);
+  const size = own ? scenario.clients ?? own.defaultClients : scenario.voters ?? DEFAULT_VOTERS;
+  const [sizeField, most] = own ? ['clients', own.maxClients] : ['voters', MAX_VOTERS];
+  if (!Number.isInteger(size) || (size as number) < 1 || (size as number) > most) {
+    throw new ScenarioError(sizeField, `expected a whole number from 1 to ${most}, got ${show(scenario[sizeField])}`);
+  }
+  const nodes = nodesOf(definition, spec, size as number);
   const nodeSet = new Set(nodes.all);
 
   if (scenario.votes !== undefined) {
@@ -88,6 +93,12 @@ export function validateScenario(scenario: unknown): asserts scenario is Scenari
       case 'pause':
         node(fault.node, `${path}.node`);
         ticks(fault.ticks, `${path}.ticks`);
+        break;
+      case 'drift':
+        node(fault.node, `${path}.node`);
+        if (typeof fault.rate !== 'number' || !(fault.rate >= MIN_DRIFT_RATE && fault.rate <= MAX_DRIFT_RATE)) {
+          throw new ScenarioError(`${path}.rate`, `expected a clock rate from ${MIN_DRIFT_RATE} to ${MAX_DRIFT_RATE} (1 is true time, 0.5 half speed, 2 double), got ${show(fault.rate)}`);
+        }
         break;
       case 'cut':
       case 'slow':

@@ -1,4 +1,4 @@
-import { VERDICTS, verdictOf, type Verdict } from '../checkers/index';
+import { verdictOf, verdictsOf, zeroCounts } from '../checkers/index';
 import { protocolDefinition, type ProtocolSpec } from '../protocols/protocol';
 import { ScenarioError } from '../scenario/error';
 import type { Scenario } from '../scenario/types';
@@ -111,7 +111,7 @@ export function sweep(options: SweepOptions): SweepRow[] {
   const worldOptions: WorldOptions = { trace: 'none', link };
 
   return scenarios.map((scenario, c) => {
-    const counts: Record<Verdict, number> = { committed: 0, aborted: 0, blocked: 0, inconsistent: 0 };
+    const counts = zeroCounts(scenario.protocol.name);
     let messages = 0;
     let logWrites = 0;
     let duration = 0;
@@ -130,7 +130,7 @@ export function sweep(options: SweepOptions): SweepRow[] {
       if (path !== 'protocol') row[path] = combinations[c][i];
     });
     Object.assign(row, { runs: n }, counts);
-    for (const v of VERDICTS) row[`${v}Share`] = counts[v] / n;
+    for (const v of verdictsOf(scenario.protocol.name)) row[`${v}Share`] = counts[v] / n;
     Object.assign(row, { meanMessages: messages / n, meanLogWrites: logWrites / n, meanDuration: duration / n });
     return row as SweepRow;
   });

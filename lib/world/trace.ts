@@ -17,6 +17,7 @@ export type TraceEvent =
   | { readonly t: number; readonly kind: 'recover'; readonly node: NodeId; readonly noop?: true }
   | { readonly t: number; readonly kind: 'pause'; readonly node: NodeId; readonly until: number; readonly noop?: true }
   | { readonly t: number; readonly kind: 'resume'; readonly node: NodeId }
+  | { readonly t: number; readonly kind: 'drift'; readonly node: NodeId; readonly rate: number }
   | { readonly t: number; readonly kind: 'window'; readonly node?: undefined; readonly fault: number; readonly what: 'cut' | 'partition' | 'slow'; readonly edge: 'open' | 'close'; readonly nodes: readonly NodeId[] };
 
 export type TraceEventKind = TraceEvent['kind'];
@@ -53,6 +54,8 @@ export function printEvent(e: TraceEvent): string {
       return `${at} ${e.node} pauses until t=${e.until}${e.noop ? ' (down or already paused: nothing happens)' : ''}`;
     case 'resume':
       return `${at} ${e.node} resumes`;
+    case 'drift':
+      return `${at} ${e.node}'s clock runs at ${e.rate}x true speed`;
     case 'window':
       return `${at} ${e.what} ${e.edge === 'open' ? 'begins' : 'ends'}: ${describeWindow(e)}`;
   }

@@ -8,10 +8,14 @@ import { partition as partitionLink } from '../faults/partition';
 import { reorder } from '../faults/reorder';
 import { slow as slowLink } from '../faults/slow';
 import { Window } from '../faults/window';
-import { protocolDefinition, type ProtocolDefinition, type ProtocolSpec } from '../protocols/protocol';
-import type { Decision, Input, LogRecord, Message, NodeContext, NodeId, Output, Role } from '../protocols/role';
+import type { Verdict } from '../checkers/types';
+import { protocolDefinition, type Judge, type ProtocolDefinition, type ProtocolSpec } from '../protocols/protocol';
+import type { Decision, Input, Message, NodeContext, NodeId, Output, Role } from '../protocols/role';
 import type { Fault, Scenario, Trigger } from '../scenario/types';
-import { DEFAULT_HORIZON, DEFAULT_SEED, DEFAULT_VOTERS, nodesOf } from '../scenario/validate';
+import { runNodes } from '../protocols/nodes';
+import { DEFAULT_HORIZON, DEFAULT_SEED, sizeOf } from '../scenario/defaults';
+import { afterCrash, applyOutput, expired, nothingKept, type Kept } from './effects';
+import { stateKey } from './state-key';
 import { EventHeap } from './heap';
 import { LinkRandom } from './random';
 import type { TraceEvent } from './trace';
@@ -48,11 +52,14 @@ class NodeRuntime {
   epoch = 0;
   /** Bumped by each pause, so that a resume matches its own pause. */
   pauses = 0;
+  /** How fast its clock runs against true time (a `drift` fault): its timers take 1/clock as long. */
+  clock = 1;
+  /** Each running timer's generation, so that an expiry from before a restart or a crash is ignored. */
   timers: Record<string, number> = Object.create(null);
   /** What arrived or fell due while paused, in order; replayed on resume. */
   deferred: Scheduled[] = [];
-  readonly log: LogRecord[] = [];
-  decision: Decision | null = null;
+  /** Its log, its decision and its running timers, as `applyOutputs` keeps them. */
+  kept: Kept = nothingKept;
   started = false;
   sendWatches: Watch[] | null = null;
   receiveWatches: Watch[] | null = null;
@@ -98,6 +105,8 @@ export interface WorldSummary {
   /** Whether any node, at any time, decided commit / abort. */
   readonly everCommitted: boolean;
   readonly everAborted: boolean;
+  /** The verdict of the protocol's own checker, for a protocol that brings one (the lease lock). */
+  readonly judged?: Verdict;
 }
 
 export interface RunStats {
@@ -138,6 +147,10 @@ export class World {
   private readonly seed: number;
   private readonly horizon: number;
   private readonly onEvent: ((event: TraceEvent) => void) | undefined;
+  /** The protocol's own checker, if it brings one; it reads the events, kept here when the run keeps no trace. */
+  private readonly judge: Judge | undefined;
+  private readonly judgedEvents: TraceEvent[] = [];
+  private readonly scenario: Scenario;
   private nextMessageId = 0;
   private arrived: Envelope | null = null;
   private judgesArrival = false;
@@ -158,26 +171,25 @@ export class World {
     this.tracing = (options.trace ?? 'objects') === 'objects';
     this.onEvent = options.onEvent;
     this.afterFault = options.afterFault;
-    this.recording = this.tracing || this.onEvent !== undefined;
+    this.scenario = scenario;
+    const definition = protocolDefinition(scenario.protocol.name)!;
+    this.judge = definition.judge;
+    // A protocol's own checker reads events, so its runs record them even in sweeps.
+    this.recording = this.tracing || this.onEvent !== undefined || this.judge !== undefined;
     this.seed = scenario.seed ?? DEFAULT_SEED;
     this.horizon = scenario.horizon ?? DEFAULT_HORIZON;
     this.faults = scenario.faults ?? [];
 
-    const definition = protocolDefinition(scenario.protocol.name)!;
-    const ids = nodesOf(definition, scenario.protocol, scenario.voters ?? DEFAULT_VOTERS);
-    const votes = scenario.votes ?? {};
-    const add = (id: NodeId, kind: 'coordinator' | 'voter' | 'other') => {
-      const ctx: NodeContext = { id, coordinator: 'coordinator', voters: ids.voters, others: ids.others, vote: votes[id] ?? 'yes' };
+    for (const { id, kind, ctx } of runNodes(definition, scenario.protocol, sizeOf(definition, scenario), scenario.votes).nodes) {
       const node = new NodeRuntime(id, this.nodes.length, kind === 'voter', roleOf(definition, scenario.protocol, id, kind), ctx);
       this.nodes.push(node);
       this.byId.set(id, node);
-    };
-    add('coordinator', 'coordinator');
-    for (const v of ids.voters) add(v, 'voter');
-    for (const o of ids.others) add(o, 'other');
+    }
 
     this.wireLinks(scenario, options.link);
     this.scheduleFaults();
+    // A drift with no `when` is the node's clock from the start.
+    this.faults.forEach((f, i) => f.kind === 'drift' && f.when === undefined && this.fire(i, 'when'));
     for (const node of this.nodes) this.heap.push(new Scheduled('start', node, null, '', 0, 0, null), 0);
   }
 
@@ -207,11 +219,14 @@ export class World {
     const voters: NodeId[] = [];
     for (const n of this.nodes) {
       up[n.id] = n.up;
-      decisions[n.id] = n.decision;
+      decisions[n.id] = n.kept.decision;
       states[n.id] = n.stateName;
       if (n.isVoter) voters.push(n.id);
     }
-    return { voters, up, decisions, states, everCommitted: this.everCommitted, everAborted: this.everAborted };
+    const summary = { voters, up, decisions, states, everCommitted: this.everCommitted, everAborted: this.everAborted };
+    if (this.judge === undefined) return summary;
+    const trace = this.tracing ? this.trace : this.judgedEvents;
+    return { ...summary, judged: this.judge.verdict({ trace, voters, scenario: this.scenario }) };
   }
 
   stats(): RunStats {
@@ -233,7 +248,8 @@ export class World {
   fingerprint(): string {
     const parts: string[] = [String(this.now)];
     for (const n of this.nodes) {
-      parts.push(`${n.id}:${n.up ? 1 : 0}${n.started ? 1 : 0}:${n.pausedUntil < 0 ? -1 : n.pausedUntil - this.now}:${n.decision}:${n.log.map((r) => r.type).join(',')}:${stateKey(n.state)}:${n.deferred.length}`);
+      if (n.clock !== 1) parts.push(`${n.id} clock ${n.clock}`);
+      parts.push(`${n.id}:${n.up ? 1 : 0}${n.started ? 1 : 0}:${n.pausedUntil < 0 ? -1 : n.pausedUntil - this.now}:${n.kept.decision}:${n.kept.log.map((r) => r.type).join(',')}:${stateKey(n.state)}:${n.deferred.length}`);
       for (const d of n.deferred) parts.push(`  ${scheduledKey(d, this.now)}`);
     }
     const queued: string[] = [];
@@ -345,6 +361,7 @@ export class World {
         node.pausedUntil = -1;
         node.deferred = [];
         node.timers = Object.create(null);
+        node.kept = afterCrash(node.kept);
         node.state = undefined;
         return this.emit({ t: this.now, kind: 'crash', node: node.id });
       case 'recover':
@@ -354,6 +371,9 @@ export class World {
         // The recovery step runs as soon as the step that fired this one is over.
         this.pendingRecoveries.push(node);
         return;
+      case 'drift':
+        node.clock = f.rate;
+        return this.emit({ t: this.now, kind: 'drift', node: node.id, rate: f.rate });
       case 'pause': {
         if (!node.up || node.pausedUntil >= 0) return this.emit({ t: this.now, kind: 'pause', node: node.id, until: this.now + f.ticks, noop: true });
         node.pausedUntil = this.now + f.ticks;
@@ -415,6 +435,7 @@ export class World {
         if (!node.up || node.epoch !== s.epoch || node.timers[s.name] !== s.n) return; // stale
         if (node.pausedUntil >= 0) return void node.deferred.push(s);
         delete node.timers[s.name];
+        node.kept = expired(node.kept, s.name);
         this.recording && this.emit({ t: this.now, kind: 'timeout', node: node.id, timer: s.name });
         return this.step(node, { kind: 'timeout', timer: s.name });
       }
@@ -468,7 +489,7 @@ export class World {
     node.started = true;
     node.state = node.role.init(node.ctx);
     node.stateName = node.role.stateName(node.state);
-    this.step(node, { kind: 'recover', log: node.log.slice() });
+    this.step(node, { kind: 'recover', log: node.kept.log.slice() });
   }
 
   /**
@@ -491,18 +512,20 @@ export class World {
     let sends = 0;
     for (let i = 0; i < outputs.length; i++) {
       const o = outputs[i];
+      // What the output means for the node's log, decision and timers is applyOutput's alone;
+      // what follows here is only what the world does about it (count, trace, schedule).
+      const kept = node.kept;
+      node.kept = applyOutput(kept, o);
       switch (o.kind) {
         case 'send':
           sends++;
           break;
         case 'log':
-          node.log.push(o.record);
           this.logWrites++;
           this.recording && this.emit({ t: this.now, kind: 'log', node: node.id, record: o.record });
           break;
         case 'decide':
-          if (node.decision === o.decision) break;
-          node.decision = o.decision;
+          if (node.kept === kept) break; // the same decision again
           if (o.decision === 'commit') this.everCommitted = true;
           else this.everAborted = true;
           this.recording && this.emit({ t: this.now, kind: 'decide', node: node.id, decision: o.decision });
@@ -510,7 +533,8 @@ export class World {
         case 'setTimer': {
           const gen = (node.timers[o.timer] ?? 0) + 1;
           node.timers[o.timer] = gen;
-          this.heap.push(new Scheduled('timer', node, null, o.timer, gen, node.epoch, null), this.now + o.after);
+          const after = node.clock === 1 ? o.after : Math.ceil(o.after / node.clock);
+          this.heap.push(new Scheduled('timer', node, null, o.timer, gen, node.epoch, null), this.now + after);
           break;
         }
         case 'cancelTimer':
@@ -558,16 +582,12 @@ export class World {
   private emit(event: TraceEvent): void {
     if (!this.recording) return;
     if (this.tracing) this.trace.push(event);
+    else if (this.judge !== undefined) this.judgedEvents.push(event);
     if (this.onEvent !== undefined) this.onEvent(event);
   }
 }
 
 const START: Input = { kind: 'start' };
-
-function stateKey(state: unknown): string {
-  if (state === undefined) return '-';
-  return JSON.stringify(state, (key, value) => (key === 'ctx' ? undefined : ArrayBuffer.isView(value) ? Array.from(value as Uint32Array) : value));
-}
 
 function scheduledKey(s: Scheduled, now: number): string {
   const e = s.envelope;

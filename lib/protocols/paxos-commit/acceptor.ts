@@ -1,6 +1,7 @@
-import { logWrite, nothing, send, type Input, type LogRecord, type Message, type NodeId, type Role, type Step } from '../role';
+import { cancelTimer, logWrite, nothing, send, setTimer, type Input, type LogRecord, type Message, type NodeId, type Output, type Role, type Step } from '../role';
 import { voterIndex } from '../voter-set';
-import type { InstanceValue } from './decision';
+import { paperRules, type InstanceValue } from './decision';
+import { KIT_FLOW, type PaxosFlow } from './flow';
 import { Topology } from './leader';
 
 export type AcceptorStateName = 'init' | 'accepting' | 'accepted';
@@ -17,6 +18,8 @@ export class Acceptor {
     readonly mbal: Int32Array,
     readonly bal: Int32Array,
     readonly val: readonly (InstanceValue | null)[],
+    /** With `flow.bundle`: ballot-0 votes received but not yet accepted, waiting to be logged and answered together. */
+    readonly pending: readonly (InstanceValue | null)[],
   ) {}
 }
 
@@ -28,22 +31,31 @@ export class Acceptor {
  * of a ballot no lower than its promise is accepted, and a `phase2b` goes to the ballot's
  * leader (ballot 0: the coordinator). Every promise and acceptance is logged before the
  * reply leaves, and replayed on recovery: an acceptor that forgot would break Paxos.
- * It never times out and never leads; it only answers.
+ * It never leads; it only answers.
+ *
+ * With `flow.bundle` (the paper's section 4.3: an acceptor may bundle its phase 2b
+ * messages for all instances into one), ballot-0 votes wait in `pending` until every
+ * instance has voted, or `timeout` ticks after the first, or until any other message
+ * arrives; then one log write accepts them all and one phase 2b answers them all. Nothing
+ * pending has been accepted: a crash forgets it, and the voters re-send. With `flow.fast`
+ * the ballot-0 phase 2b goes to every voter as well as to the coordinator.
  */
-export function acceptor(timeout: number): Role<Acceptor> {
+export function acceptor(timeout: number, flow: PaxosFlow = KIT_FLOW): Role<Acceptor> {
   return {
     init: (ctx) => {
       const n = ctx.voters.length;
-      return new Acceptor('init', new Topology(ctx, timeout), new Int32Array(n), new Int32Array(n).fill(-1), new Array(n).fill(null));
+      const none = new Array(n).fill(null);
+      return new Acceptor('init', new Topology(ctx, timeout, paperRules, flow), new Int32Array(n), new Int32Array(n).fill(-1), none, none);
     },
     stateName: (s) => s.name,
     step(s, input: Input): Step<Acceptor> {
       switch (input.kind) {
         case 'start':
-        case 'timeout':
           return [s, nothing];
+        case 'timeout':
+          return input.timer === 'bundle' ? flush(s) : [s, nothing];
         case 'receive':
-          return receive(s, input.from, input.message);
+          return receiveBundling(s, input.from, input.message);
         case 'recover':
           return [replay(s, input.log), nothing];
       }
@@ -51,7 +63,59 @@ export function acceptor(timeout: number): Role<Acceptor> {
   };
 }
 
+/** With bundling, a first ballot-0 vote waits for the others; any other message first flushes what waits. */
+function receiveBundling(s: Acceptor, from: NodeId, m: Message): Step<Acceptor> {
+  if (!s.topo.flow.bundle) return receive(s, from, m);
+  const i = m.type === 'phase2a' || m.type === 'phase1a' ? voterIndex(m.ins as string) : -1;
+  if (m.type === 'phase2a' && m.bal === 0 && i >= 0 && i < s.pending.length && s.bal[i] < 0 && s.mbal[i] === 0) {
+    if (s.pending[i] !== null) return [s, nothing]; // a re-sent vote already waiting: the flush answers it
+    const pending = s.pending.slice();
+    pending[i] = m.val as InstanceValue;
+    const waiting = new Acceptor(s.name, s.topo, s.mbal, s.bal, s.val, pending);
+    let open = 0;
+    for (let k = 0; k < pending.length; k++) if (pending[k] === null && s.bal[k] < 0) open++;
+    if (open === 0) return flush(waiting);
+    const first = s.pending.every((v) => v === null);
+    return [waiting, first ? [setTimer('bundle', s.topo.timeout)] : nothing];
+  }
+  if (s.pending.every((v) => v === null)) return receive(s, from, m);
+  const [flushed, out] = flush(s);
+  const [next, more] = receive(flushed, from, m);
+  return [next, [...out, ...more]];
+}
+
+/** Accept every pending vote with one log write, and answer them with one phase 2b. */
+function flush(s: Acceptor): Step<Acceptor> {
+  const votes: Record<NodeId, InstanceValue> = {};
+  const mbal = s.mbal.slice();
+  const bal = s.bal.slice();
+  const val = s.val.slice();
+  let any = false;
+  for (let i = 0; i < s.pending.length; i++) {
+    const v = s.pending[i];
+    if (v === null || s.bal[i] >= 0 || s.mbal[i] > 0) continue; // a higher ballot began meanwhile: the vote is stale
+    votes[s.topo.voters[i]] = v;
+    bal[i] = 0;
+    val[i] = v;
+    any = true;
+  }
+  const cleared = new Array(s.pending.length).fill(null);
+  if (!any) return [new Acceptor(s.name, s.topo, s.mbal, s.bal, s.val, cleared), [cancelTimer('bundle')]];
+  const next = new Acceptor(nameOf(val), s.topo, mbal, bal, val, cleared);
+  const message: Message = { type: 'phase2b', bal: 0, votes };
+  return [next, [cancelTimer('bundle'), logWrite({ type: 'accept', bal: 0, votes }), ...answer(s, 0, message)]];
+}
+
+/** A phase 2b of ballot `bal` goes to the ballot's leader, and with `flow.fast` a ballot-0 one to every voter too. */
+function answer(s: Acceptor, bal: number, m: Message): Output[] {
+  const owner = s.topo.owner(bal);
+  const out: Output[] = [send(owner, m)];
+  if (bal === 0 && s.topo.flow.fast) for (const v of s.topo.voters) if (v !== owner) out.push(send(v, m));
+  return out;
+}
+
 function receive(s: Acceptor, from: NodeId, m: Message): Step<Acceptor> {
+  if (m.type !== 'phase1a' && m.type !== 'phase2a') return [s, nothing];
   const i = voterIndex(m.ins as string);
   if (i < 0 || i >= s.topo.voters.length) return [s, nothing];
   const ins = m.ins as NodeId;
@@ -65,7 +129,7 @@ function receive(s: Acceptor, from: NodeId, m: Message): Step<Acceptor> {
       if (b === s.mbal[i]) return [s, [send(from, promise(s, ins, i, b))]]; // a repeat: same answer
       const mbal = s.mbal.slice();
       mbal[i] = b;
-      const next = new Acceptor(s.name, s.topo, mbal, s.bal, s.val);
+      const next = new Acceptor(s.name, s.topo, mbal, s.bal, s.val, s.pending);
       return [next, [logWrite({ type: 'promise', ins, bal: b }), send(from, promise(next, ins, i, b))]];
     }
     case 'phase2a': {
@@ -82,8 +146,8 @@ function receive(s: Acceptor, from: NodeId, m: Message): Step<Acceptor> {
       mbal[i] = b;
       bal[i] = b;
       val[i] = v;
-      const next = new Acceptor(nameOf(val), s.topo, mbal, bal, val);
-      return [next, [logWrite({ type: 'accept', ins, bal: b, val: v }), send(s.topo.owner(b), accepted(ins, b, v))]];
+      const next = new Acceptor(nameOf(val), s.topo, mbal, bal, val, s.pending);
+      return [next, [logWrite({ type: 'accept', ins, bal: b, val: v }), ...answer(s, b, accepted(ins, b, v))]];
     }
     default:
       return [s, nothing];
@@ -104,16 +168,29 @@ function replay(s: Acceptor, log: readonly LogRecord[]): Acceptor {
   const bal = s.bal.slice();
   const val = s.val.slice();
   for (const r of log) {
+    // On a shared machine (`flow.colocate`) the log also holds the coordinator's or voter's records.
+    if (r.type !== 'promise' && r.type !== 'accept') continue;
+    const b = r.bal as number;
+    if (r.votes !== undefined) {
+      // A bundle: one acceptance per instance, all in ballot `b`.
+      for (const [ins, v] of Object.entries(r.votes as Record<string, InstanceValue>)) {
+        const k = voterIndex(ins);
+        if (k < 0 || k >= mbal.length) continue;
+        if (b > mbal[k]) mbal[k] = b;
+        bal[k] = b;
+        val[k] = v;
+      }
+      continue;
+    }
     const i = voterIndex(r.ins as string);
     if (i < 0 || i >= mbal.length) continue;
-    const b = r.bal as number;
     if (b > mbal[i]) mbal[i] = b;
     if (r.type === 'accept') {
       bal[i] = b;
       val[i] = r.val as InstanceValue;
     }
   }
-  return new Acceptor(nameOf(val), s.topo, mbal, bal, val);
+  return new Acceptor(nameOf(val), s.topo, mbal, bal, val, new Array(mbal.length).fill(null));
 }
 
 function nameOf(val: readonly (InstanceValue | null)[]): AcceptorStateName {

@@ -1,6 +1,7 @@
 import { cancelTimer, decide, nothing, send, setTimer, type Decision, type Input, type Message, type NodeId, type Output, type Role, type Step } from '../role';
 import { paperRules, type LeaderRules } from './decision';
-import { Leadership, loggedBallot, onPhase1b, onPhase2b, startBallot, Topology } from './leader';
+import { KIT_FLOW, type PaxosFlow } from './flow';
+import { Leadership, loggedBallot, onPhase1b, onPhase2bMessage, startBallot, Topology } from './leader';
 
 export type CoordinatorStateName = 'init' | 'waiting' | 'committed' | 'aborted';
 
@@ -19,12 +20,14 @@ export class Coordinator {
  * proposes `aborted` wherever no majority of acceptors reports a vote, and tries again
  * every `2 * timeout` ticks while it has no outcome. It writes nothing to
  * its log but ballot numbers: the acceptors hold the outcome, so after a crash it runs a
- * new ballot and learns again what was chosen, rather than presuming abort as 2PC does.
+ * new ballot and learns again what was chosen, where 2PC's coordinator, finding no decision, aborts.
+ * With `flow.fast` (Faster Paxos Commit) the voters learn the outcome from the acceptors
+ * themselves, so it announces nothing; it still answers a voter that re-sends its vote.
  */
-export function coordinator(timeout: number, rules: LeaderRules = paperRules): Role<Coordinator> {
+export function coordinator(timeout: number, rules: LeaderRules = paperRules, flow: PaxosFlow = KIT_FLOW): Role<Coordinator> {
   return {
     init: (ctx) => {
-      const topo = new Topology(ctx, timeout, rules);
+      const topo = new Topology(ctx, timeout, rules, flow);
       return new Coordinator('init', topo, Leadership.fresh(ctx.voters.length, 0));
     },
     stateName: (s) => s.name,
@@ -56,13 +59,13 @@ export function coordinator(timeout: number, rules: LeaderRules = paperRules): R
         return [new Coordinator(s.name, s.topo, lead), out];
       }
       case 'phase2b': {
-        const [lead, news] = onPhase2b(s.topo, s.lead, from, m);
+        const [lead, learned, repeats] = onPhase2bMessage(s.topo, s.lead, from, m);
         const next = new Coordinator(s.name, s.topo, lead);
         if (s.name === 'committed' || s.name === 'aborted') {
           // A voter re-sent its vote: it is still waiting, so tell it again.
-          return [next, news === 'repeat' ? [send(m.ins as NodeId, { type: s.name === 'committed' ? 'commit' : 'abort' })] : nothing];
+          return [next, repeats.map((ins) => send(ins, { type: s.name === 'committed' ? 'commit' : 'abort' }))];
         }
-        if (news !== 'learned') return [next, nothing];
+        if (!learned) return [next, nothing];
         const decision = s.topo.rules.leaderDecision(lead.learned);
         return decision === undefined ? [next, nothing] : announce(next, decision);
       }
@@ -79,7 +82,8 @@ export function coordinator(timeout: number, rules: LeaderRules = paperRules): R
 
   function announce(s: Coordinator, decision: Decision): Step<Coordinator> {
     const out: Output[] = [cancelTimer('ballot'), decide(decision)];
-    for (const v of s.topo.voters) out.push(send(v, { type: decision }));
+    // A decision learned in ballot 0 under Faster Paxos Commit reached every voter already.
+    if (!(s.topo.flow.fast && s.lead.ballot < 0)) for (const v of s.topo.voters) out.push(send(v, { type: decision }));
     return [new Coordinator(decision === 'commit' ? 'committed' : 'aborted', s.topo, s.lead), out];
   }
 }

@@ -1,6 +1,11 @@
 import { defineProtocol, type ProtocolSpec } from '../protocol';
+import type { Role } from '../role';
+import { voterIndex } from '../voter-set';
 import { acceptor } from './acceptor';
 import { coordinator } from './coordinator';
+import { paperRules } from './decision';
+import { faultsTolerated, flowOf, standaloneAcceptors } from './flow';
+import { hosting } from './host';
 import { voter } from './voter';
 
 export { Coordinator, coordinator } from './coordinator';
@@ -8,6 +13,8 @@ export { Voter, voter } from './voter';
 export { Acceptor, acceptor } from './acceptor';
 export { leaderDecision, safeValue, majority, paperRules, type InstanceValue, type Promise1b, type LeaderRules } from './decision';
 export { Topology, Leadership } from './leader';
+export { KIT_FLOW, PAPER_FLOW, flowOf, type PaxosFlow } from './flow';
+export { Hosted, hosting } from './host';
 
 /** The acceptor counts allowed: 2F + 1 for F = 0 to 7. */
 export const ACCEPTOR_COUNTS: readonly number[] = [1, 3, 5, 7, 9, 11, 13, 15];
@@ -22,12 +29,30 @@ export interface PaxosCommitOptions {
   readonly acceptors?: number;
   /** Ticks a node waits before it acts on silence (open instances, a late outcome). @defaultValue 10 */
   readonly timeout?: number;
+  /**
+   * The paper's co-location (Gray and Lamport, section 4.3): acceptor a1 runs on the
+   * coordinator's machine and a2..a(F+1) on voters v1..vF, so that messages between them
+   * are not network messages and a crash of the machine takes both. Needs at least F voters.
+   * With one acceptor this is the paper's reading of 2PC: the coordinator holds the votes.
+   * @defaultValue false
+   */
+  readonly colocate?: boolean;
+  /** Each acceptor answers the ballot-0 votes of all instances with one phase 2b message and one log write (section 4.3). @defaultValue false */
+  readonly bundle?: boolean;
+  /** Where a voter's first vote goes: `'all'` 2F + 1 acceptors, or `'majority'`, the first F + 1 (section 4.3; a re-sent vote goes to all). @defaultValue 'all' */
+  readonly phase2a?: 'all' | 'majority';
+  /** Gray and Lamport's Faster Paxos Commit (sections 4.3 and 5): the acceptors send their ballot-0 phase 2b to the voters too, who learn the outcome one message delay sooner. @defaultValue false */
+  readonly fast?: boolean;
 }
 
 export interface PaxosCommitSpec extends ProtocolSpec {
   readonly name: 'paxosCommit';
   readonly acceptors: number;
   readonly timeout: number;
+  readonly colocate: boolean;
+  readonly bundle: boolean;
+  readonly phase2a: 'all' | 'majority';
+  readonly fast: boolean;
 }
 
 /**
@@ -39,28 +64,54 @@ export interface PaxosCommitSpec extends ProtocolSpec {
  * @example
  * simulate({ protocol: paxosCommit(), voters: 3 }).verdict; // 'committed'
  * simulate({ protocol: paxosCommit({ acceptors: 5 }), voters: 3, faults: [crash('coordinator', at(2))] }).verdict; // 'committed'
+ * // The flow the paper's cost table counts: 3 voters, F = 1, N(F + 3) = 12 messages.
+ * simulate({ protocol: paxosCommit({ colocate: true, bundle: true, phase2a: 'majority' }), voters: 3 }).stats.messagesSent; // 12
+ *
+ * The defaults keep the plain flow (every vote to every acceptor, one phase 2b per vote,
+ * every acceptor a machine of its own): it shows each Paxos message on the chart, and the
+ * lessons' fault scripts name acceptors `a1`..`aN` as nodes of their own.
  */
 export function paxosCommit(options: PaxosCommitOptions = {}): PaxosCommitSpec {
-  return Object.freeze({ ...options, name: 'paxosCommit', acceptors: options.acceptors ?? 3, timeout: options.timeout ?? 10 });
+  return Object.freeze({
+    ...options,
+    name: 'paxosCommit',
+    acceptors: options.acceptors ?? 3,
+    timeout: options.timeout ?? 10,
+    colocate: options.colocate ?? false,
+    bundle: options.bundle ?? false,
+    phase2a: options.phase2a ?? 'all',
+    fast: options.fast ?? false,
+  });
 }
 
-/** The acceptors' ids of a spec: `a1`..`aN`. */
+/** The acceptors that are nodes of their own: `a1`..`aN`, or with `colocate` only those not on the coordinator's or a voter's machine. */
 export function acceptorIds(spec: ProtocolSpec): string[] {
   const n = typeof spec.acceptors === 'number' ? spec.acceptors : 3;
-  const ids: string[] = [];
-  for (let i = 1; i <= n; i++) ids.push(`a${i}`);
-  return ids;
+  return standaloneAcceptors(n, flowOf(spec));
 }
 
 defineProtocol({
   name: 'paxosCommit',
-  options: { acceptors: { oneOf: ACCEPTOR_COUNTS }, timeout: { integer: { min: 1, max: 1_000_000 } } },
+  options: {
+    acceptors: { oneOf: ACCEPTOR_COUNTS },
+    timeout: { integer: { min: 1, max: 1_000_000 } },
+    colocate: { oneOf: [false, true] },
+    bundle: { oneOf: [false, true] },
+    phase2a: { oneOf: ['all', 'majority'] },
+    fast: { oneOf: [false, true] },
+  },
   messages: ['prepare', 'phase2a', 'phase2b', 'commit', 'abort', 'phase1a', 'phase1b'],
   states: ['init', 'waiting', 'prepared', 'committed', 'aborted', 'accepting', 'accepted'],
   others: acceptorIds,
-  role(spec, _node, kind) {
+  role(spec, node, kind) {
     const s = spec as PaxosCommitSpec;
-    if (kind === 'coordinator') return coordinator(s.timeout);
-    return kind === 'voter' ? voter(s.timeout) : acceptor(s.timeout);
+    const flow = flowOf(s);
+    const timeout = typeof s.timeout === 'number' ? s.timeout : 10;
+    const own: Role = kind === 'coordinator' ? coordinator(timeout, paperRules, flow) : kind === 'voter' ? voter(timeout, paperRules, flow) : acceptor(timeout, flow);
+    if (kind === 'other' || !flow.colocate) return own;
+    // Co-location: the coordinator's machine holds a1, voter vi's holds a(i+1) for i <= F.
+    const f = faultsTolerated(typeof s.acceptors === 'number' ? s.acceptors : 3);
+    if (kind === 'voter' && voterIndex(node) >= f) return own;
+    return hosting(node, own, acceptor(timeout, flow));
   },
 });

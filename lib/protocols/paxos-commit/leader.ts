@@ -1,6 +1,7 @@
 import { logWrite, nothing, send, type Message, type NodeContext, type NodeId, type Output, type Step } from '../role';
 import { voterIndex } from '../voter-set';
 import { majority, paperRules, type InstanceValue, type LeaderRules } from './decision';
+import { acceptorHosts, KIT_FLOW, type PaxosFlow } from './flow';
 
 /**
  * Who is who in one run, fixed for the run and shared by every state of a node.
@@ -9,7 +10,10 @@ import { majority, paperRules, type InstanceValue, type LeaderRules } from './de
  */
 export class Topology {
   readonly voters: readonly NodeId[];
+  /** Where acceptor a(i+1) receives its messages: its own node, or the machine it shares (`flow.colocate`). */
   readonly acceptors: readonly NodeId[];
+  /** Where a voter's first vote goes: every acceptor, or the first F + 1 (`flow.phase2a`). */
+  readonly voteTargets: readonly NodeId[];
   /** The coordinator first; then, when the acceptors tolerate a fault (F >= 1), the voters in id order. */
   readonly leaders: readonly NodeId[];
   readonly majority: number;
@@ -18,11 +22,12 @@ export class Topology {
   /** This node's own instance (a voter's index), or -1. */
   readonly instance: number;
 
-  constructor(readonly ctx: NodeContext, readonly timeout: number, readonly rules: LeaderRules = paperRules) {
+  constructor(readonly ctx: NodeContext, readonly timeout: number, readonly rules: LeaderRules = paperRules, readonly flow: PaxosFlow = KIT_FLOW) {
     this.voters = ctx.voters;
-    this.acceptors = ctx.others;
-    this.leaders = leadersOf(ctx);
-    this.majority = majority(ctx.others.length);
+    this.acceptors = acceptorHosts(ctx, flow);
+    this.majority = majority(this.acceptors.length);
+    this.voteTargets = flow.phase2a === 'majority' ? this.acceptors.slice(0, this.majority) : this.acceptors;
+    this.leaders = leadersOf(ctx, this.acceptors.length);
     this.leaderIndex = this.leaders.indexOf(ctx.id);
     this.instance = voterIndex(ctx.id);
   }
@@ -47,8 +52,8 @@ export class Topology {
 
 /** The leaders of a run, built once per run: every node's context shares the same `voters` array. */
 const leadersByVoters = new WeakMap<readonly NodeId[], readonly NodeId[]>();
-function leadersOf(ctx: NodeContext): readonly NodeId[] {
-  if (ctx.others.length < 3) return [ctx.coordinator];
+function leadersOf(ctx: NodeContext, acceptors: number): readonly NodeId[] {
+  if (acceptors < 3) return [ctx.coordinator];
   let leaders = leadersByVoters.get(ctx.voters);
   if (leaders === undefined || leaders[0] !== ctx.coordinator) leadersByVoters.set(ctx.voters, (leaders = [ctx.coordinator, ...ctx.voters]));
   return leaders;
@@ -185,6 +190,29 @@ export function onPhase2b(topo: Topology, lead: Leadership, from: NodeId, m: Mes
   const learned = lead.learned.slice();
   learned[i] = m.val as InstanceValue;
   return [lead.with({ counting, counted, learned }), 'learned'];
+}
+
+/**
+ * A phase 2b message, single or bundled (`flow.bundle`: `votes` maps each instance to the
+ * value accepted), counted instance by instance. Returns whether any instance was learned
+ * and the instances whose acceptance was a repeat.
+ */
+export function onPhase2bMessage(topo: Topology, lead: Leadership, from: NodeId, m: Message): readonly [Leadership, boolean, NodeId[]] {
+  const votes = m.votes as Readonly<Record<NodeId, InstanceValue>> | undefined;
+  if (votes === undefined) {
+    const [next, news] = onPhase2b(topo, lead, from, m);
+    return [next, news === 'learned', news === 'repeat' ? [m.ins as NodeId] : []];
+  }
+  let next = lead;
+  let learned = false;
+  const repeats: NodeId[] = [];
+  for (const ins of Object.keys(votes)) {
+    const [after, news] = onPhase2b(topo, next, from, { type: 'phase2b', ins, bal: m.bal, val: votes[ins] });
+    next = after;
+    if (news === 'learned') learned = true;
+    else if (news === 'repeat') repeats.push(ins);
+  }
+  return [next, learned, repeats];
 }
 
 /** The highest ballot a leader's log records, so that a recovered leader starts above it. */

@@ -1,7 +1,8 @@
 import { cancelTimer, decide, logWrite, nothing, send, setTimer, type Decision, type Input, type Message, type NodeId, type Output, type Role, type Step } from '../role';
 import { prepareRecord } from '../two-phase-commit/voter';
 import { paperRules, type InstanceValue, type LeaderRules } from './decision';
-import { Leadership, loggedBallot, onPhase1b, onPhase2b, startBallot, Topology } from './leader';
+import { KIT_FLOW, type PaxosFlow } from './flow';
+import { Leadership, loggedBallot, onPhase1b, onPhase2bMessage, startBallot, Topology } from './leader';
 
 export type VoterStateName = 'init' | 'prepared' | 'committed' | 'aborted';
 
@@ -22,10 +23,15 @@ export class Voter {
  * instance, learns the outcome, and tells every voter; it tries again every `i + 2`
  * timeouts while it has no outcome. The stagger lets v1 go first and v2 only if v1 did
  * not finish.
+ *
+ * With `flow.phase2a: 'majority'` the first vote goes to F + 1 acceptors only, and a
+ * re-sent one to all of them (the paper's section 4.3: the others are used only if one of
+ * those fails). With `flow.fast` it learns the outcome itself from the acceptors' ballot-0
+ * phase 2b messages (Faster Paxos Commit).
  */
-export function voter(timeout: number, rules: LeaderRules = paperRules): Role<Voter> {
+export function voter(timeout: number, rules: LeaderRules = paperRules, flow: PaxosFlow = KIT_FLOW): Role<Voter> {
   return {
-    init: (ctx) => new Voter('init', new Topology(ctx, timeout, rules), Leadership.fresh(ctx.voters.length, 0), 0),
+    init: (ctx) => new Voter('init', new Topology(ctx, timeout, rules, flow), Leadership.fresh(ctx.voters.length, 0), 0),
     stateName: (s) => s.name,
     step(s, input: Input): Step<Voter> {
       switch (input.kind) {
@@ -48,11 +54,11 @@ export function voter(timeout: number, rules: LeaderRules = paperRules): Role<Vo
       case 'prepare':
         if (s.name === 'init') {
           if (s.topo.ctx.vote === 'no') {
-            return [new Voter('aborted', s.topo, s.lead, 0), [cancelTimer('prepare'), logWrite({ type: 'abort' }), decide('abort'), ...vote(s, 'aborted')]];
+            return [new Voter('aborted', s.topo, s.lead, 0), [cancelTimer('prepare'), logWrite({ type: 'abort' }), decide('abort'), ...vote(s, 'aborted', s.topo.voteTargets)]];
           }
           return [
             new Voter('prepared', s.topo, s.lead, 0),
-            [cancelTimer('prepare'), logWrite(prepareRecord), setTimer('outcome', timeout), ...vote(s, 'prepared')],
+            [cancelTimer('prepare'), logWrite(prepareRecord), setTimer('outcome', timeout), ...vote(s, 'prepared', s.topo.voteTargets)],
           ];
         }
         // A repeated prepare gets the same vote again.
@@ -67,16 +73,17 @@ export function voter(timeout: number, rules: LeaderRules = paperRules): Role<Vo
         return [new Voter(s.name, s.topo, lead, s.waits), out];
       }
       case 'phase2b': {
-        const [lead, news] = onPhase2b(s.topo, s.lead, from, m);
+        const [lead, learned, repeats] = onPhase2bMessage(s.topo, s.lead, from, m);
         const next = new Voter(s.name, s.topo, lead, s.waits);
         if (s.name === 'committed' || s.name === 'aborted') {
-          return [next, news === 'repeat' ? [send(m.ins as NodeId, { type: s.name === 'committed' ? 'commit' : 'abort' })] : nothing];
+          return [next, repeats.map((ins) => send(ins, { type: s.name === 'committed' ? 'commit' : 'abort' }))];
         }
-        if (news !== 'learned' || s.name !== 'prepared') return [next, nothing];
+        if (!learned || s.name !== 'prepared') return [next, nothing];
         const decision = s.topo.rules.leaderDecision(lead.learned);
         if (decision === undefined) return [next, nothing];
         // A backup leader that learned the outcome: its own decision first, then everyone else's.
-        const others = s.topo.voters.filter((v) => v !== s.topo.ctx.id).map((v) => send(v, { type: decision }));
+        // A voter that only listened to ballot 0 (`flow.fast`) keeps it to itself: every voter heard the same.
+        const others = s.lead.ballot < 0 ? [] : s.topo.voters.filter((v) => v !== s.topo.ctx.id).map((v) => send(v, { type: decision }));
         return settle(next, decision, others);
       }
       default:
@@ -84,11 +91,11 @@ export function voter(timeout: number, rules: LeaderRules = paperRules): Role<Vo
     }
   }
 
-  /** The vote: ballot 0 of this voter's own instance, to every acceptor. Only a yes carries `vote: 'yes'`. */
-  function vote(s: Voter, val: InstanceValue): Output[] {
+  /** The vote: ballot 0 of this voter's own instance, to every acceptor (or `to`). Only a yes carries `vote: 'yes'`. */
+  function vote(s: Voter, val: InstanceValue, to: readonly NodeId[] = s.topo.acceptors): Output[] {
     const ins = s.topo.ctx.id;
     const message = val === 'prepared' ? { type: 'phase2a', ins, bal: 0, val, vote: 'yes' } : { type: 'phase2a', ins, bal: 0, val, vote: 'no' };
-    return s.topo.acceptors.map((a) => send(a, message));
+    return to.map((a) => send(a, message));
   }
 
   function stillWaiting(s: Voter): Step<Voter> {
@@ -109,7 +116,7 @@ export function voter(timeout: number, rules: LeaderRules = paperRules): Role<Vo
 
   function abortAlone(s: Voter): Step<Voter> {
     // It never voted yes, so it may abort on its own; it tells the acceptors, so a leader learns it sooner.
-    return [new Voter('aborted', s.topo, s.lead, 0), [cancelTimer('prepare'), logWrite({ type: 'abort' }), decide('abort'), ...vote(s, 'aborted')]];
+    return [new Voter('aborted', s.topo, s.lead, 0), [cancelTimer('prepare'), logWrite({ type: 'abort' }), decide('abort'), ...vote(s, 'aborted', s.topo.voteTargets)]];
   }
 
   function recover(s: Voter, log: readonly { readonly type: string; readonly [f: string]: unknown }[]): Step<Voter> {

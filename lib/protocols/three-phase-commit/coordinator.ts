@@ -20,6 +20,8 @@ export class Coordinator {
     readonly precommitted: VoterSet,
     /** Voters that acknowledged the decision: they need no more resends. */
     readonly acked: VoterSet,
+    /** Back from a crash after a preCommit may have left, asking the voters for the outcome. */
+    readonly asking = false,
   ) {}
 }
 
@@ -34,9 +36,21 @@ export class Coordinator {
  * timeout does what `onAckTimeout` says: `abort` (the lecture's rule) or `commit`
  * (Skeen's: the silent voter has failed, and every live one is precommitted).
  *
- * Only the decision is logged. Recovering without one, the coordinator aborts and
- * tells everyone, as the article tells it, whatever the voters did meanwhile.
+ * The log: before its first preCommit leaves, the coordinator force-logs a precommit
+ * record; before its first doCommit or abort, the decision (Bernstein, Hadzilacos and
+ * Goodman, sec. 7.5; Skeen 1981). Recovering with a decision, it tells it again. With
+ * neither record, no preCommit ever left, so no voter can be precommitted and nobody can
+ * have committed: it aborts and tells everyone. With a precommit record and no decision,
+ * the voters may have terminated without it, either way: it asks them (`ask`) every
+ * `timeout` ticks and takes the first outcome it hears, and never decides alone.
+ *
+ * What no recovery rule fixes is a coordinator that never crashed but was only slow or
+ * paused, and resumes its old round after the voters have terminated (the article's
+ * "fail-recover" story; `3pc/fail-recover` in the catalog).
  */
+/** The record the coordinator forces before its first preCommit: from here on, a commit may happen without it. */
+export const precommitRecord = { type: 'precommit', tx: 'T1' };
+
 export function coordinator(timeout: number, onAckTimeout: PreCommitAckTimeout): Role<Coordinator> {
   return {
     init: (ctx) => {
@@ -57,12 +71,16 @@ export function coordinator(timeout: number, onAckTimeout: PreCommitAckTimeout):
           if (input.timer === 'votes' && s.name === 'waiting') return decideAndAnnounce(s, 'abort');
           if (input.timer === 'preCommitAcks' && s.name === 'precommitted') return decideAndAnnounce(s, onAckTimeout);
           if (input.timer === 'resend' && isDecided(s)) return announce(s);
+          if (input.timer === 'ask' && s.name === 'precommitted') return [s, ask(s)];
           return [s, nothing];
         case 'recover': {
           const logged = input.log.find((r) => r.type === 'commit' || r.type === 'abort');
-          // No decision in the log: it never committed, so it may abort, and says so to everyone.
-          if (!logged) return decideAndAnnounce(s, 'abort');
-          return announce(new Coordinator(logged.type === 'commit' ? 'committed' : 'aborted', s.ctx, s.yes, s.precommitted, s.acked));
+          if (logged) return announce(new Coordinator(logged.type === 'commit' ? 'committed' : 'aborted', s.ctx, s.yes, s.precommitted, s.acked));
+          // No preCommit ever left: nobody is precommitted, so nobody can have committed.
+          if (!input.log.some((r) => r.type === precommitRecord.type)) return decideAndAnnounce(s, 'abort');
+          // A preCommit may have left: the voters may have terminated without it. Ask, never guess.
+          const asking = new Coordinator('precommitted', s.ctx, s.yes, s.precommitted, s.acked, true);
+          return [asking, ask(asking)];
         }
       }
     },
@@ -82,11 +100,18 @@ export function coordinator(timeout: number, onAckTimeout: PreCommitAckTimeout):
           // Everyone can commit: tell them so, and wait for each to say it has prepared.
           return [
             new Coordinator('precommitted', s.ctx, yes, s.precommitted, s.acked),
-            [cancelTimer('votes'), setTimer('preCommitAcks', timeout), ...s.ctx.voters.map((v) => send(v, { type: 'preCommit' }))],
+            [cancelTimer('votes'), logWrite(precommitRecord), setTimer('preCommitAcks', timeout), ...s.ctx.voters.map((v) => send(v, { type: 'preCommit' }))],
           ];
         }
+      case 'doCommit':
+      case 'abort':
+        // A voter's answer to a recovered coordinator's question: the outcome the voters reached.
+        return s.asking ? decideAndAnnounce(s, message.type === 'doCommit' ? 'commit' : 'abort') : [s, nothing];
+      case 'ask':
+        // A voter back from a crash asks for the outcome; undecided, there is nothing to tell yet.
+        return isDecided(s) ? [s, [send(from, { type: s.name === 'committed' ? 'doCommit' : 'abort' })]] : [s, nothing];
       case 'preCommitAck': {
-        if (s.name !== 'precommitted') return [s, nothing];
+        if (s.name !== 'precommitted' || s.asking) return [s, nothing];
         const precommitted = s.precommitted.with(from);
         const counted = new Coordinator('precommitted', s.ctx, s.yes, precommitted, s.acked);
         return precommitted.size === s.ctx.voters.length ? decideAndAnnounce(counted, 'commit') : [counted, nothing];
@@ -105,7 +130,12 @@ export function coordinator(timeout: number, onAckTimeout: PreCommitAckTimeout):
     const decided = new Coordinator(decision === 'commit' ? 'committed' : 'aborted', s.ctx, s.yes, s.precommitted, s.acked);
     const [next, sends] = announce(decided);
     // Log before telling anyone: once a voter may have heard the decision, it must survive a crash.
-    return [next, [cancelTimer('votes'), cancelTimer('preCommitAcks'), logWrite({ type: decision }), decide(decision), ...sends]];
+    return [next, [cancelTimer('votes'), cancelTimer('preCommitAcks'), cancelTimer('ask'), logWrite({ type: decision }), decide(decision), ...sends]];
+  }
+
+  /** A recovered coordinator's question to every voter, repeated until one that knows answers. */
+  function ask(s: Coordinator): Output[] {
+    return [setTimer('ask', timeout), ...s.ctx.voters.map((v) => send(v, { type: 'ask' }))];
   }
 
   /** Tells every voter that has not acknowledged the decision, and keeps telling them every `timeout` ticks. */

@@ -62,7 +62,7 @@ defineProtocol({
     termination: { oneOf: ['timeouts', 'elect'] },
     timeout: { integer: { min: 1, max: 1_000_000 } },
   },
-  messages: ['canCommit', 'vote', 'preCommit', 'preCommitAck', 'doCommit', 'abort', 'ack', 'elect', 'stateReq', 'stateReport'],
+  messages: ['canCommit', 'vote', 'preCommit', 'preCommitAck', 'doCommit', 'abort', 'ack', 'elect', 'stateReq', 'stateReport', 'ask'],
   states: ['init', 'waiting', 'uncertain', 'precommitted', 'committed', 'aborted'],
   role(spec, _node, kind) {
     const s = spec as ThreePhaseCommitSpec;

@@ -1,11 +1,10 @@
-import {
-  cancelTimer, decide, logWrite, nothing, send, setTimer,
-  type Decision, type Input, type Message, type NodeContext, type NodeId, type Output, type Role, type Step,
-} from '../role';
+import { cancelTimer, logWrite, nothing, send, setTimer, type Input, type Message, type NodeId, type Output, type Role, type Step } from '../role';
 import { VoterSet, voterIndex } from '../voter-set';
-import { skeen, type ReportedState } from './skeen';
+import type { ReportedState } from './skeen';
+import { election } from './termination';
+import { prepareRecord, report, settle, Voter, voteRecord } from './voter-state';
 
-export type VoterStateName = 'init' | 'uncertain' | 'precommitted' | 'committed' | 'aborted';
+export { Voter, prepareRecord, voteRecord, type Leading, type VoterStateName } from './voter-state';
 
 /**
  * What a voter does when the coordinator falls silent:
@@ -15,57 +14,13 @@ export type VoterStateName = 'init' | 'uncertain' | 'precommitted' | 'committed'
  */
 export type Termination = 'timeouts' | 'elect';
 
-/** Where an elected coordinator is in its work: not leading, gathering states, or bringing everyone to precommitted. */
-export type Leading = 'no' | 'gathering' | 'precommitting';
-
-/**
- * The 3PC voter's state. Built only by this constructor, so every state has one shape.
- * Besides its name, it carries what the `elect` termination rule needs.
- */
-export class Voter {
-  constructor(
-    readonly name: VoterStateName,
-    readonly ctx: NodeContext,
-    /** The elected coordinator this voter waits on (itself when it leads); null while it trusts the original one. */
-    readonly leader: NodeId | null,
-    /** Voters it asked or followed as coordinator that then fell silent: never elected again. */
-    readonly suspects: VoterSet,
-    readonly leading: Leading,
-    /** As elected coordinator: the voters that reported, and every state gathered (its own first). */
-    readonly reported: VoterSet,
-    readonly states: readonly ReportedState[],
-    /** As elected coordinator: the voters that acknowledged its preCommit. */
-    readonly acks: VoterSet,
-  ) {}
-
-  /** The same voter in another state. */
-  named(name: VoterStateName): Voter {
-    return new Voter(name, this.ctx, this.leader, this.suspects, this.leading, this.reported, this.states, this.acks);
-  }
-
-  /** The same voter, following `leader` and no longer leading itself. */
-  following(leader: NodeId | null, suspects: VoterSet): Voter {
-    return new Voter(this.name, this.ctx, leader, suspects, 'no', this.reported, this.states, this.acks);
-  }
-}
-
-/**
- * The prepare record: enough to redo the transaction's writes after a crash, or to undo them.
- * In 3PC a voter writes it at preCommit, not at canCommit (the lecture): an abort at canCommit costs nothing durable.
- */
-export const prepareRecord = { type: 'prepare', tx: 'T1', redo: 'apply the writes of T1', undo: 'restore the values T1 overwrote' };
-
-/** Every timer a voter may have running, cancelled together once it has decided. */
-const TIMERS = ['canCommit', 'preCommit', 'doCommit', 'leader', 'reports', 'preCommitAcks'];
-const CANCEL_ALL: readonly Output[] = Object.freeze(TIMERS.map(cancelTimer));
-
 /**
  * The 3PC voter (article fig. 4 and its termination protocol; the lecture).
  *
- * `canCommit`: it answers whether it can commit, and writes nothing yet. `preCommit`:
- * everyone said yes; it writes its prepare record (redo and undo) and acknowledges.
- * `doCommit` or `abort`: it decides. A voter still waiting for `canCommit` after
- * `2 * timeout` aborts alone, since it has promised nothing.
+ * `canCommit`: it answers whether it can commit; a yes is force-logged first as a small
+ * vote record. `preCommit`: everyone said yes; it writes its prepare record (redo and
+ * undo) and acknowledges. `doCommit` or `abort`: it decides. A voter still waiting for
+ * `canCommit` after `2 * timeout` aborts alone, since it has promised nothing.
  *
  * When the coordinator falls silent for `2 * timeout` ticks, `termination` says what
  * to do. `timeouts`: an uncertain voter aborts and a precommitted one commits.
@@ -75,16 +30,24 @@ const CANCEL_ALL: readonly Output[] = Object.freeze(TIMERS.map(cancelTimer));
  * says commit after a precommitted report, first sends `preCommit` to everyone and
  * waits for the acks. A voter that hears nothing from the voter it elected or
  * follows for `3 * timeout` ticks gives up on it and elects the next one.
+ *
+ * Recovery: a decision in the log is kept; no vote in the log means it never promised, so
+ * it aborts alone; a vote (and perhaps a prepare record) without an outcome means the others
+ * may have decided while it was down, so it asks everyone (`ask`) every `2 * timeout` ticks
+ * until someone who knows answers, answers state requests like any voter, and never leads
+ * or decides by a timeout (Skeen 1981; Bernstein, Hadzilacos and Goodman sec. 7.5). If every
+ * other node is down too, it waits for one to come back: that is the price of safety.
  */
 export function voter(timeout: number, termination: Termination): Role<Voter> {
   const wait = 2 * timeout;
   const leaderWait = 3 * timeout;
   const elect = termination === 'elect';
+  const terminate = election(timeout);
 
   return {
     init: (ctx) => {
       const none = VoterSet.empty(ctx.voters.length);
-      return new Voter('init', ctx, null, none, 'no', none, [], none);
+      return new Voter('init', ctx, null, none, 'no', none, [], none, false);
     },
     stateName: (s) => s.name,
     step(s, input: Input): Step<Voter> {
@@ -97,35 +60,46 @@ export function voter(timeout: number, termination: Termination): Role<Voter> {
           return timedOut(s, input.timer);
         case 'recover': {
           const last = input.log[input.log.length - 1];
-          // No prepare record: it never reached precommitted, so it aborts alone, whatever the others did.
+          // No vote in the log: it never promised anything, so it may abort alone.
           if (!last) return settle(s, 'abort', null);
           if (last.type === 'commit') return [s.named('committed'), nothing];
           if (last.type === 'abort') return [s.named('aborted'), nothing];
-          // Precommitted: it knows every voter said yes; it waits, then terminates as its rule says.
-          return [s.named('precommitted'), [setTimer('doCommit', wait)]];
+          // It voted yes (and, with a prepare record, was precommitted): it asks, and waits to be told.
+          const back = new Voter(last.type === 'prepare' ? 'precommitted' : 'uncertain', s.ctx, null, s.suspects, 'no', s.reported, s.states, s.acks, true);
+          return [back, ask(back)];
         }
       }
     },
   };
 
+  /** A recovered voter's question to everyone, repeated until someone who knows answers. */
+  function ask(s: Voter): Output[] {
+    const out: Output[] = [setTimer('ask', wait), send(s.ctx.coordinator, { type: 'ask' })];
+    for (const v of s.ctx.voters) if (v !== s.ctx.id) out.push(send(v, { type: 'ask' }));
+    return out;
+  }
+
   function timedOut(s: Voter, timer: string): Step<Voter> {
     const undecided = s.name === 'uncertain' || s.name === 'precommitted';
     switch (timer) {
+      case 'ask':
+        return undecided && s.recovered ? [s, ask(s)] : [s, nothing];
       case 'canCommit':
         return s.name === 'init' ? settle(s, 'abort', null) : [s, nothing];
       case 'preCommit':
       case 'doCommit':
-        if (!undecided) return [s, nothing];
+        // A recovered voter sets neither timer; it never decides by a timeout, whatever fires.
+        if (!undecided || s.recovered) return [s, nothing];
         if (!elect) return settle(s, s.name === 'precommitted' ? 'commit' : 'abort', null);
-        return electNext(s, s.suspects);
+        return terminate.next(s, s.suspects);
       case 'leader':
-        if (!undecided || !elect) return [s, nothing];
-        return electNext(s, s.leader === null || s.leader === s.ctx.id ? s.suspects : s.suspects.with(s.leader));
+        if (!undecided || !elect || s.recovered) return [s, nothing];
+        return terminate.next(s, s.leader === null || s.leader === s.ctx.id ? s.suspects : s.suspects.with(s.leader));
       case 'reports':
-        return s.leading === 'gathering' && undecided ? conclude(s) : [s, nothing];
+        return s.leading === 'gathering' && undecided ? terminate.conclude(s) : [s, nothing];
       case 'preCommitAcks':
         // Skeen: a voter that did not acknowledge has failed; every live one is precommitted.
-        return s.leading === 'precommitting' && undecided ? commitAsLeader(s) : [s, nothing];
+        return s.leading === 'precommitting' && undecided ? terminate.commit(s) : [s, nothing];
       default:
         return [s, nothing];
     }
@@ -136,10 +110,11 @@ export function voter(timeout: number, termination: Termination): Role<Voter> {
       case 'canCommit':
         if (s.name === 'init') {
           if (s.ctx.vote === 'no') {
-            const [aborted, out] = settle(s, 'abort', null);
+            // Nothing to log: a voter that said no may abort alone whenever it comes back.
+            const [aborted, out] = settle(s, 'abort', null, false);
             return [aborted, [...out, send(from, { type: 'vote', vote: 'no' })]];
           }
-          return [s.named('uncertain'), [cancelTimer('canCommit'), setTimer('preCommit', wait), send(from, { type: 'vote', vote: 'yes' })]];
+          return [s.named('uncertain'), [cancelTimer('canCommit'), logWrite(voteRecord), setTimer('preCommit', wait), send(from, { type: 'vote', vote: 'yes' })]];
         }
         // A repeated canCommit (a duplicate) gets the same answer again.
         if (s.name === 'uncertain' || s.name === 'precommitted') return [s, [send(from, { type: 'vote', vote: 'yes' })]];
@@ -148,7 +123,8 @@ export function voter(timeout: number, termination: Termination): Role<Voter> {
       case 'preCommit': {
         if (s.name !== 'uncertain' && s.name !== 'precommitted') return [s, nothing];
         // From the coordinator: wait for doCommit. From an elected voter: keep following it.
-        const waitFor = from === s.ctx.coordinator ? setTimer('doCommit', wait) : setTimer('leader', leaderWait);
+        // A recovered voter keeps asking instead: it never decides by a timeout.
+        const waitFor = s.recovered ? setTimer('ask', wait) : from === s.ctx.coordinator ? setTimer('doCommit', wait) : setTimer('leader', leaderWait);
         if (s.name === 'precommitted') return [s, [waitFor, send(from, { type: 'preCommitAck' })]];
         return [s.named('precommitted'), [cancelTimer('preCommit'), logWrite(prepareRecord), waitFor, send(from, { type: 'preCommitAck' })]];
       }
@@ -160,6 +136,11 @@ export function voter(timeout: number, termination: Termination): Role<Voter> {
       case 'abort':
         if (s.name === 'init' || s.name === 'uncertain' || s.name === 'precommitted') return settle(s, 'abort', from);
         return [s, [send(from, { type: 'ack' })]];
+      case 'ask':
+        // Someone who was down asks for the outcome: only an outcome is an answer.
+        if (s.name === 'committed') return [s, [send(from, { type: 'doCommit' })]];
+        if (s.name === 'aborted') return [s, [send(from, { type: 'abort' })]];
+        return [s, nothing];
       case 'elect':
         if (!elect) return [s, nothing];
         // Decided already: the one asking only needs the outcome.
@@ -170,7 +151,8 @@ export function voter(timeout: number, termination: Termination): Role<Voter> {
           const [aborted, out] = settle(s, 'abort', null);
           return [aborted, [...out, send(from, { type: 'abort' })]];
         }
-        return s.leading === 'no' ? lead(s) : [s, nothing];
+        // A recovered voter does not lead: it may have missed what the others decided.
+        return s.leading === 'no' && !s.recovered ? terminate.lead(s) : [s, nothing];
       case 'stateReq':
         if (!elect) return [s, nothing];
         if (s.name === 'init') {
@@ -182,77 +164,18 @@ export function voter(timeout: number, termination: Termination): Role<Voter> {
         if (s.leading !== 'no' && voterIndex(from) > voterIndex(s.ctx.id)) return [s, [report(from, s.name)]];
         return [
           s.following(from, s.suspects),
-          [cancelTimer('preCommit'), cancelTimer('doCommit'), cancelTimer('reports'), cancelTimer('preCommitAcks'), setTimer('leader', leaderWait), report(from, s.name)],
+          [
+            cancelTimer('preCommit'), cancelTimer('doCommit'), cancelTimer('reports'), cancelTimer('preCommitAcks'),
+            s.recovered ? setTimer('ask', wait) : setTimer('leader', leaderWait), report(from, s.name),
+          ],
         ];
-      case 'stateReport': {
-        if (s.leading !== 'gathering' || s.reported.has(from)) return [s, nothing];
-        const reported = s.reported.with(from);
-        const gathered = new Voter(s.name, s.ctx, s.leader, s.suspects, 'gathering', reported, [...s.states, message.state as ReportedState], s.acks);
-        return reported.size === s.ctx.voters.length - 1 ? conclude(gathered) : [gathered, nothing];
-      }
-      case 'preCommitAck': {
-        if (s.leading !== 'precommitting' || s.name !== 'precommitted') return [s, nothing];
-        const acks = s.acks.with(from);
-        const counted = new Voter(s.name, s.ctx, s.leader, s.suspects, 'precommitting', s.reported, s.states, acks);
-        return acks.size === s.ctx.voters.length - 1 ? commitAsLeader(counted) : [counted, nothing];
-      }
+      case 'stateReport':
+        return terminate.reported(s, from, message.state as ReportedState);
+      case 'preCommitAck':
+        return terminate.acknowledged(s, from);
       default:
         return [s, nothing];
     }
   }
-
-  /** Asks the lowest-id voter not given up on to take over; if that is this voter, it takes over. */
-  function electNext(s: Voter, suspects: VoterSet): Step<Voter> {
-    const candidate = s.ctx.voters.find((v) => !suspects.has(v) || v === s.ctx.id)!;
-    if (candidate === s.ctx.id) return lead(s.following(null, suspects));
-    return [s.following(candidate, suspects), [setTimer('leader', leaderWait), send(candidate, { type: 'elect' })]];
-  }
-
-  /** Becomes the new coordinator: asks every other voter for its state, its own counted first. */
-  function lead(s: Voter): Step<Voter> {
-    const none = VoterSet.empty(s.ctx.voters.length);
-    const leader = new Voter(s.name, s.ctx, s.ctx.id, s.suspects, 'gathering', none, [s.name as ReportedState], none);
-    const others = s.ctx.voters.filter((v) => v !== s.ctx.id);
-    if (others.length === 0) return conclude(leader);
-    const out: Output[] = [cancelTimer('preCommit'), cancelTimer('doCommit'), cancelTimer('leader'), setTimer('reports', timeout)];
-    for (const v of others) out.push(send(v, { type: 'stateReq' }));
-    return [leader, out];
-  }
-
-  /** Decides by Skeen's rule on the states gathered (silent voters are taken for failed). */
-  function conclude(s: Voter): Step<Voter> {
-    const step = skeen(s.states);
-    if (step !== 'preCommit') return decideAsLeader(s, step);
-    const others = s.ctx.voters.filter((v) => v !== s.ctx.id);
-    const precommitting = new Voter('precommitted', s.ctx, s.leader, s.suspects, 'precommitting', s.reported, s.states, VoterSet.empty(s.ctx.voters.length));
-    if (others.length === 0) return commitAsLeader(precommitting);
-    const out: Output[] = [cancelTimer('reports')];
-    if (s.name === 'uncertain') out.push(logWrite(prepareRecord));
-    out.push(setTimer('preCommitAcks', timeout));
-    for (const v of others) out.push(send(v, { type: 'preCommit' }));
-    return [precommitting, out];
-  }
-
-  function commitAsLeader(s: Voter): Step<Voter> {
-    return decideAsLeader(s, 'commit');
-  }
-
-  function decideAsLeader(s: Voter, decision: Decision): Step<Voter> {
-    const [decided, out] = settle(s, decision, null);
-    const type = decision === 'commit' ? 'doCommit' : 'abort';
-    const sends = s.ctx.voters.filter((v) => v !== s.ctx.id).map((v) => send(v, { type }));
-    return [decided, [...out, ...sends]];
-  }
 }
 
-/** Decides for good: cancels every wait, logs the decision, and acknowledges to `from` if it came from someone. */
-function settle(s: Voter, decision: Decision, from: NodeId | null): Step<Voter> {
-  const decided = new Voter(decision === 'commit' ? 'committed' : 'aborted', s.ctx, s.leader, s.suspects, 'no', s.reported, s.states, s.acks);
-  const out: Output[] = [...CANCEL_ALL, logWrite({ type: decision }), decide(decision)];
-  if (from !== null) out.push(send(from, { type: 'ack' }));
-  return [decided, out];
-}
-
-function report(to: NodeId, state: ReportedState): Output {
-  return send(to, { type: 'stateReport', state });
-}

@@ -2,6 +2,7 @@ import {
   cancelTimer, decide, logWrite, nothing, send, setTimer,
   type Decision, type Input, type Message, type NodeContext, type NodeId, type Output, type Role, type Step,
 } from '../role';
+import { decisionRecord, mustForceAndAck, survivingRecords, type Presumption } from './presumption';
 
 export type VoterStateName = 'init' | 'prepared' | 'committed' | 'aborted';
 
@@ -23,8 +24,13 @@ export const prepareRecord = { type: 'prepare', tx: 'T1', redo: 'apply the write
  * first, and from then on the voter may neither commit nor abort on its own:
  * it is prepared, and waits for the decision. A voter that never hears `prepare`
  * may abort alone, because it has promised nothing.
+ *
+ * Under a presumption (Mohan et al. 1986, §3 and §4) the presumed outcome is logged lazily and not
+ * acknowledged: presumed abort spares the voter a forced write and an ack for every
+ * abort, presumed commit for every commit. The prepare record is forced in every variant:
+ * it is the promise.
  */
-export function voter(timeout: number, termination: Termination): Role<Voter> {
+export function voter(timeout: number, termination: Termination, presumption: Presumption = 'none'): Role<Voter> {
   const ask = (s: Voter): Output[] => {
     const to = termination === 'cooperative' ? [s.ctx.coordinator, ...s.ctx.voters.filter((v) => v !== s.ctx.id)] : [s.ctx.coordinator];
     return [setTimer('ask', timeout), ...to.map((n) => send(n, { type: 'ask' }))];
@@ -44,7 +50,10 @@ export function voter(timeout: number, termination: Termination): Role<Voter> {
           if (input.timer === 'ask' && s.name === 'prepared') return [s, ask(s)];
           return [s, nothing];
         case 'recover': {
-          const last = input.log[input.log.length - 1];
+          // A lazy decision record may have died in the buffer; then the voter is prepared
+          // again and asks, and the coordinator's answer (its record or its presumption) is the same.
+          const log = survivingRecords(input.log);
+          const last = log[log.length - 1];
           if (!last) return abortAlone(s); // it never voted yes, so it may still abort
           if (last.type === 'commit') return [new Voter('committed', s.ctx), nothing];
           if (last.type === 'abort') return [new Voter('aborted', s.ctx), nothing];
@@ -61,7 +70,7 @@ export function voter(timeout: number, termination: Termination): Role<Voter> {
       case 'prepare':
         if (s.name === 'init') {
           if (s.ctx.vote === 'no') {
-            return [new Voter('aborted', s.ctx), [cancelTimer('prepare'), logWrite({ type: 'abort' }), decide('abort'), send(from, { type: 'vote', vote: 'no' })]];
+            return [new Voter('aborted', s.ctx), [cancelTimer('prepare'), abortRecord(), decide('abort'), send(from, { type: 'vote', vote: 'no' })]];
           }
           return [
             new Voter('prepared', s.ctx),
@@ -74,10 +83,10 @@ export function voter(timeout: number, termination: Termination): Role<Voter> {
         return [s, nothing];
       case 'commit':
         if (s.name === 'prepared') return settle(s, 'commit', from);
-        return s.name === 'committed' ? [s, [send(from, { type: 'ack' })]] : [s, nothing];
+        return s.name === 'committed' && mustForceAndAck(presumption, 'commit') ? [s, [send(from, { type: 'ack' })]] : [s, nothing];
       case 'abort':
         if (s.name === 'prepared' || s.name === 'init') return settle(s, 'abort', from);
-        return s.name === 'aborted' ? [s, [send(from, { type: 'ack' })]] : [s, nothing];
+        return s.name === 'aborted' && mustForceAndAck(presumption, 'abort') ? [s, [send(from, { type: 'ack' })]] : [s, nothing];
       case 'ask':
         // A peer in doubt (cooperative termination): tell it what we know, if we know.
         if (s.name === 'committed') return [s, [send(from, { type: 'commit' })]];
@@ -94,13 +103,18 @@ export function voter(timeout: number, termination: Termination): Role<Voter> {
   }
 
   function settle(s: Voter, decision: Decision, from: NodeId): Step<Voter> {
-    return [
-      new Voter(decision === 'commit' ? 'committed' : 'aborted', s.ctx),
-      [cancelTimer('prepare'), cancelTimer('ask'), logWrite({ type: decision }), decide(decision), send(from, { type: 'ack' })],
-    ];
+    const next = new Voter(decision === 'commit' ? 'committed' : 'aborted', s.ctx);
+    const out: Output[] = [cancelTimer('prepare'), cancelTimer('ask'), logWrite(decisionRecord(decision, mustForceAndAck(presumption, decision))), decide(decision)];
+    if (mustForceAndAck(presumption, decision)) out.push(send(from, { type: 'ack' }));
+    return [next, out];
   }
-}
 
-function abortAlone(s: Voter): Step<Voter> {
-  return [new Voter('aborted', s.ctx), [cancelTimer('prepare'), logWrite({ type: 'abort' }), decide('abort')]];
+  /** An abort record: lazy under presumed abort, forced otherwise (as plain 2PC writes it). */
+  function abortRecord(): Output {
+    return logWrite(decisionRecord('abort', mustForceAndAck(presumption, 'abort')));
+  }
+
+  function abortAlone(s: Voter): Step<Voter> {
+    return [new Voter('aborted', s.ctx), [cancelTimer('prepare'), abortRecord(), decide('abort')]];
+  }
 }

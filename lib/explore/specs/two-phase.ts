@@ -2,7 +2,7 @@
 // also in the TLA+ video course, lecture 6), transcribed as packed transition systems for
 // `check({ system })`. Every variable is a few bits of one state; every TLA+ action is one
 // `emit`. TLC's distinct state counts for these two specs are the checker's correctness anchor.
-import type { PackedSystem } from '../../lib/explore/index';
+import type { PackedSystem } from '../system';
 
 const WORKING = 0;
 const PREPARED = 1;

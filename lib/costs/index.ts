@@ -1,0 +1,1 @@
+export { costs, type Costs } from './costs';

@@ -1,0 +1,42 @@
+import { logWrite, nothing, send, type Input, type LogRecord, type Role, type Step } from '../role';
+import { staleToken } from './fencing';
+
+/** The store's state: the highest fencing token it has accepted a write under (0: none). */
+export class Store {
+  constructor(readonly highest: number) {}
+}
+
+/**
+ * The storage the lock protects (DDIA ch. 8, fig. 8-5). It applies every write it gets
+ * and answers `written`; with `fencing`, it first compares the write's token with the
+ * highest it has accepted, and answers `rejected` to an older one (Chubby's sequencer
+ * check, sec. 2.4, done against the last token seen rather than by asking the lock).
+ * Its data, and so the highest token, is durable.
+ */
+export function store(fencing: boolean): Role<Store> {
+  return {
+    init: () => new Store(0),
+    stateName: () => 'serving',
+    step(s, input: Input): Step<Store> {
+      switch (input.kind) {
+        case 'receive': {
+          const { from, message } = input;
+          if (message.type !== 'write') return [s, nothing];
+          const token = message.token as number;
+          if (fencing && staleToken(s.highest, token)) return [s, [send(from, { type: 'rejected', token })]];
+          return [new Store(Math.max(s.highest, token)), [logWrite({ type: 'write', token, from }), send(from, { type: 'written', token })]];
+        }
+        case 'recover':
+          return [new Store(highestIn(input.log)), nothing];
+        default:
+          return [s, nothing];
+      }
+    },
+  };
+}
+
+function highestIn(log: readonly LogRecord[]): number {
+  let highest = 0;
+  for (const r of log) if (r.type === 'write') highest = Math.max(highest, r.token as number);
+  return highest;
+}
