@@ -4,9 +4,10 @@
 // Write a whole 2PC voter: the role every voter of the run plays, next to the library's
 // textbook coordinator. The grader runs it in three stages: the 2PC cases of the catalog;
 // every placement of up to two crashes and recoveries (`explore`); every order in which two
-// voters' messages arrive and their timers fire (`check`). A stage that fails names the
-// property your voter broke and gives the smallest run that breaks it, as a line to paste
-// into lesson 04's notebook, and draws that run under grade/04-voter/.
+// voters' messages arrive and their timers fire, as far as 25,000 states reach (`check`).
+// A stage that fails names the property your voter broke and gives the smallest run that
+// breaks it, as a line to paste into lesson 04's notebook, and draws that run under
+// grade/04-voter/.
 //
 // What the world gives your role (lib/protocols/role.ts): `start`; `receive` of a message
 // from a node; `timeout` of a timer you set; `recover` with your durable log after a crash

@@ -4,8 +4,8 @@
  * names the property, gives the smallest run as a line that pastes into the lesson's
  * notebook, tells it event by event, and draws it to `grade/<lab>/<stage>.svg`.
  */
-import { catalog, simulate } from '../../lib';
-import type { Failure, Lab, StageResult } from '../worker/fixtures/labs';
+import { simulate } from '../../lib';
+import { labCatalog, type Failure, type Lab, type StageResult } from '../worker/fixtures/labs';
 import { drawRun } from './draw';
 import { preview } from './judging';
 
@@ -65,7 +65,7 @@ export function judgeCatalog(lab: Lab) {
   return (o: unknown): string | null => {
     let expected = expectedCache.get(lab.id);
     if (!expected) {
-      expected = catalog.filter((e) => e.id.startsWith(lab.catalogPrefix)).map((e) => {
+      expected = labCatalog(lab).map((e) => {
         const run = simulate(lab.reference(e.scenario), { trace: 'none' });
         return { id: e.id, verdict: run.verdict, decisions: { ...run.decisions } };
       });
@@ -98,7 +98,7 @@ export function judgeStage(lab: Lab, stage: 'explore' | 'check' | 'placements') 
       ? `Over ${o.covered} runs where ${lab.placements!.what}, ${lab.yours} broke a property: ${counts}. The first:`
       : stage === 'explore'
       ? `Over ${o.covered} fault placements (${lab.explore.kinds.join(' and ')}, up to ${lab.explore.max}, ${lab.explore.voters} voters), ${lab.yours} broke a property: ${counts}. The smallest placement (${o.failure.faults} fault${o.failure.faults === 1 ? '' : 's'}):`
-      : `Over ${o.covered} distinct states of ${lab.check!.voters} voters${lab.check!.crashes ? ` with up to ${lab.check!.crashes} crash` : ''} (every order of messages and timer expiries), the checker found a broken property.`;
+      : `Over ${o.covered} distinct states of ${lab.check!.voters} voters${lab.check!.crashes ? ` with up to ${lab.check!.crashes} crash` : ''} (every order of messages and timer expiries, breadth first), the checker found a broken property.`;
     return feedback(lab, stage, head, o.failure);
   };
 }

@@ -33,10 +33,11 @@ export function voterLab(voter: Role): WithMyRole {
     ...protocolDefinition('twoPhaseCommit')!,
     name: LAB_2PC,
     role(spec, _node, kind) {
-      return kind === 'coordinator' ? twoPhaseCoordinator(spec.timeout as number) : voter;
+      // Plain 2PC (presumption 'none'): the lab's voter answers for itself, as the textbook's does.
+      return kind === 'coordinator' ? twoPhaseCoordinator(spec.timeout as number, 'none') : voter;
     },
   });
-  const protocol = Object.freeze({ name: LAB_2PC, termination: 'cooperative', timeout: 10 });
+  const protocol = Object.freeze({ name: LAB_2PC, termination: 'cooperative', timeout: 10, presumption: 'none' });
   return (scenario) => ({ ...scenario, protocol });
 }
 
@@ -55,6 +56,7 @@ export function acceptorLab(acceptor: Role, options: { acceptors?: number } = {}
     name: LAB_PAXOS,
     role(spec, _node, kind) {
       const timeout = spec.timeout as number;
+      // The kit's flow (KIT_FLOW): acceptors on machines of their own, no bundling, no fast path.
       if (kind === 'coordinator') return paxosCoordinator(timeout);
       return kind === 'voter' ? paxosVoter(timeout) : acceptor;
     },
