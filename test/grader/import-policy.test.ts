@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importProblem, LEARNER_IMPORTS } from '../../grader/import-policy';
+import { exercises } from '../../grader/manifest';
 import * as lib from '../../lib';
 import { project } from './support';
 
@@ -67,5 +68,24 @@ describe('the import policy of graded files (grader/import-policy.ts)', () => {
   it('the reference solutions keep to it', () => {
     const dir = join(project, 'solutions');
     for (const f of readdirSync(dir)) expect(importProblem(readFileSync(join(dir, f), 'utf8'), `exercises/${f}`), f).toBeNull();
+  });
+});
+
+describe('answer-bearing library files (the student version ships them compiled)', () => {
+  const marked = (dir: string): { file: string; ids: string[] }[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) return marked(path);
+      const first = e.name.endsWith('.ts') ? readFileSync(path, 'utf8').split('\n', 1)[0] : '';
+      const m = /^\/\/ answer-bearing: ([0-9a-z -]+?) \(/.exec(first);
+      return m ? [{ file: path, ids: m[1].split(' ') }] : [];
+    });
+
+  it('each header names exercises of the manifest, and each lab and rule-in-the-library exercise has its file marked', () => {
+    const files = marked(join(project, 'lib'));
+    const ids = new Set(exercises.map((e) => e.id));
+    for (const f of files) for (const id of f.ids) expect(ids.has(id), `${f.file}: ${id}`).toBe(true);
+    const covered = new Set(files.flatMap((f) => f.ids));
+    for (const id of ['01-duplicate', '03-agreement', '04-voter', '04-voter-recovery', '05-elect', '08-leader', '08-acceptor']) expect(covered.has(id), id).toBe(true);
   });
 });
