@@ -13,8 +13,8 @@
 // a copy arrive? Lesson 01's exercise cell runs your operator on a lossy link, next to the
 // kit's, and prints expected against got.
 import { Observable, type OperatorFunction } from 'rxjs';
-import { copyOf, type Envelope } from '../lib';
-import { NotDoneYet } from '../lib';
+import { copyOf, type Envelope } from '../lib/index';
+import { NotDoneYet } from '../lib/index';
 
 export function duplicate(p: number): OperatorFunction<Envelope, Envelope> {
   throw new NotDoneYet('01-duplicate', 'which envelopes may be copied at all, and when may the copy arrive? look at envelope.dropped and envelope.random');

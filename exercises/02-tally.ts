@@ -12,8 +12,8 @@
 // does the expired timer change, and what can it never change? Rerun lesson 02's exercise
 // cell ("both yes", "backup says no", "backup silent") and check each line against your
 // answers.
-import type { NodeId, Vote } from '../lib';
-import { NotDoneYet } from '../lib';
+import type { NodeId, Vote } from '../lib/index';
+import { NotDoneYet } from '../lib/index';
 
 export type Tally = 'commit' | 'abort' | 'wait';
 

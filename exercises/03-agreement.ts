@@ -11,8 +11,8 @@
 // Could a client have seen it? A node that decides twice the same way, how many times does
 // it count? Lesson 03's exercise cell prints your checker next to the kit's on two catalog
 // runs; try it on catalogEntry('3pc/crash-and-cut') too.
-import type { NodeId, TraceEvent } from '../lib';
-import { NotDoneYet } from '../lib';
+import type { NodeId, TraceEvent } from '../lib/index';
+import { NotDoneYet } from '../lib/index';
 
 export interface Agreement {
   readonly ok: boolean;

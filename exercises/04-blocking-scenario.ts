@@ -10,8 +10,8 @@
 // Questions to answer first: who knows the outcome at each moment of a 2PC run? When may a
 // voter no longer decide alone? Rerun lesson 04's cells that crash the coordinator and read
 // where each node stands when the crash strikes.
-import { afterSend, crash, twoPhaseCommit, type Scenario } from '../lib';
-import { NotDoneYet } from '../lib';
+import { afterSend, crash, twoPhaseCommit, type Scenario } from '../lib/index';
+import { NotDoneYet } from '../lib/index';
 
 export function blockingScenario(): Scenario {
   throw new NotDoneYet('04-blocking-scenario', 'pick the moment when the voters can no longer decide alone and nobody who is still up knows the outcome');

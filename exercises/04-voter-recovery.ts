@@ -11,8 +11,8 @@
 // before it crashed? What may the coordinator have decided meanwhile? Which states would let
 // the voter decide something the coordinator might contradict? Lesson 04's cell on
 // '2pc/voter-down-in-commit' runs your rule; crash the voter at other moments too.
-import type { LogRecord } from '../lib';
-import { NotDoneYet } from '../lib';
+import type { LogRecord } from '../lib/index';
+import { NotDoneYet } from '../lib/index';
 
 export function recoverVoter(log: readonly LogRecord[]): 'prepared' | 'committed' | 'aborted' {
   throw new NotDoneYet('04-voter-recovery', 'for each kind of log, ask what the voter had promised before the crash and who may know the outcome');

@@ -11,8 +11,8 @@
 // the lost coordinator have done before it went away, if some reachable voter is in that
 // state? Which decision could contradict a voter that already decided? Rerun lesson 05's
 // exercise cell, and the cells where the coordinator crashes before and after precommit.
-import type { Decision } from '../lib';
-import { NotDoneYet } from '../lib';
+import type { Decision } from '../lib/index';
+import { NotDoneYet } from '../lib/index';
 
 export type ThreePhaseVoterState = 'init' | 'uncertain' | 'precommitted' | 'committed' | 'aborted';
 

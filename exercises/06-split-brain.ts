@@ -10,8 +10,8 @@
 // Questions to answer first: what does a side know about the other sides? When the sides
 // decide on their own, when can their decisions differ? Compare your answer for the
 // article's fig. 5 with the run lesson 06's exercise cell prints.
-import type { Decision } from '../lib';
-import { NotDoneYet } from '../lib';
+import type { Decision } from '../lib/index';
+import { NotDoneYet } from '../lib/index';
 
 export type ThreePhaseVoterState = 'init' | 'uncertain' | 'precommitted' | 'committed' | 'aborted';
 

@@ -27,8 +27,8 @@
 // may already have chosen? If you crashed right after a reply left, what would you have to
 // remember to keep every promise and acceptance you made? Lesson 08's cells on the
 // coordinator crashing after prepare show a new leader at work.
-import { type Input, type NodeContext, type Role, type Step } from '../lib';
-import { NotDoneYet, ballotOwner, logWrite, nothing, send } from '../lib';
+import { type Input, type NodeContext, type Role, type Step } from '../lib/index';
+import { NotDoneYet, ballotOwner, logWrite, nothing, send } from '../lib/index';
 
 export type InstanceValue = 'prepared' | 'aborted';
 

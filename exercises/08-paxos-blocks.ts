@@ -12,7 +12,7 @@
 // Questions to answer first: which nodes must be up for some leader to learn every instance's
 // value? Which of them can a voter or a backup leader not do without? Reread the paper's
 // claim about F + 1 and rerun lesson 08's cells with the faults moved to other nodes.
-import { NotDoneYet, afterReceive, crash, paxosCommit, type Scenario } from '../lib';
+import { NotDoneYet, afterReceive, crash, paxosCommit, type Scenario } from '../lib/index';
 
 export function paxosBlocks(): Scenario {
   throw new NotDoneYet('08-paxos-blocks', 'count what a majority needs, then take away just enough of it at a moment when nothing is decided yet');

@@ -11,8 +11,8 @@
 // a copy arrive? Lesson 01's exercise cell runs your operator on a lossy link, next to the
 // kit's, and prints expected against got.
 import { Observable, type OperatorFunction } from 'rxjs';
-import { copyOf, type Envelope } from '../lib';
-import { NotDoneYet } from '../lib';
+import { copyOf, type Envelope } from '../lib/index';
+import { NotDoneYet } from '../lib/index';
 
 export function duplicate(p: number): OperatorFunction<Envelope, Envelope> {
   // BEGIN SOLUTION

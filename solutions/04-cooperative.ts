@@ -10,8 +10,8 @@
 // not? What has it promised, and to whom? Could its answer contradict what the coordinator
 // decided or will decide? Rerun lesson 04's cell on '2pc/cooperative-termination-helps' with
 // your answers, then crash the coordinator at other moments.
-import type { PeerAnswer } from '../lib';
-import { NotDoneYet } from '../lib';
+import type { PeerAnswer } from '../lib/index';
+import { NotDoneYet } from '../lib/index';
 
 export function answerPeer(state: 'init' | 'prepared' | 'committed' | 'aborted'): PeerAnswer {
   // BEGIN SOLUTION

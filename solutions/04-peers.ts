@@ -13,7 +13,7 @@
 // Questions to answer first: which peer can settle a prepared voter's doubt, and which cannot?
 // What can a voter that has not voted yet still do? Rerun lesson 04's cooperative termination
 // cell with the coordinator crashing at other moments, and read each voter's state when it does.
-import { NotDoneYet, afterSend, crash, twoPhaseCommit, type Scenario } from '../lib';
+import { NotDoneYet, afterSend, crash, twoPhaseCommit, type Scenario } from '../lib/index';
 
 export function savedByAPeer(): Scenario {
   // BEGIN SOLUTION

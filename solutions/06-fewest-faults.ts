@@ -10,7 +10,7 @@
 // Questions to answer first: what does each voter do when its timer expires in each state?
 // Which states can voters be in at the same moment? Rerun lesson 06's cells with the
 // coordinator crashing at other moments and watch each voter's timeout.
-import { NotDoneYet, afterSend, crash, threePhaseCommit, type Scenario } from '../lib';
+import { NotDoneYet, afterSend, crash, threePhaseCommit, type Scenario } from '../lib/index';
 
 export function splitWithFewestFaults(): Scenario {
   // BEGIN SOLUTION

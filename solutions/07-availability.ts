@@ -8,8 +8,8 @@
 // Questions to answer first: which of the four verdicts leave every voter that is up with a
 // decision? Is a run that decided, but inconsistently, available in the sense the lecture
 // uses? Lesson 07's exercise cell sweeps 2PC and 3PC: check your shares against its chart.
-import type { Verdict } from '../lib';
-import { NotDoneYet } from '../lib';
+import type { Verdict } from '../lib/index';
+import { NotDoneYet } from '../lib/index';
 
 export interface SweepRow {
   readonly protocol: string;

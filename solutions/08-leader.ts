@@ -17,7 +17,7 @@
 //    what may a leader assume about a voter it never heard from?
 //
 // Lesson 08's exercise cells run your rules and lead Paxos Commit through a coordinator crash.
-import { NotDoneYet } from '../lib';
+import { NotDoneYet } from '../lib/index';
 
 export type InstanceValue = 'prepared' | 'aborted';
 

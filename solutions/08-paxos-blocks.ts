@@ -10,7 +10,7 @@
 // Questions to answer first: which nodes must be up for some leader to learn every instance's
 // value? Which of them can a voter or a backup leader not do without? Reread the paper's
 // claim about F + 1 and rerun lesson 08's cells with the faults moved to other nodes.
-import { NotDoneYet, afterReceive, crash, paxosCommit, type Scenario } from '../lib';
+import { NotDoneYet, afterReceive, crash, paxosCommit, type Scenario } from '../lib/index';
 
 export function paxosBlocks(): Scenario {
   // BEGIN SOLUTION

@@ -17,7 +17,7 @@ export interface Sending {
   readonly index: number;
 }
 
-const none: readonly never[] = Object.freeze([]);
+const none: readonly never[] = Object.freeze([] as never[]);
 
 /**
  * The one meaning of a role's output for what a node keeps, used by `simulate`, the explorer

@@ -10,8 +10,8 @@
 // `copyOf(envelope, deliverAt)` that arrives 0 to 2 ticks after the original.
 // Try it in lesson 01's notebook: simulate(scenario, { link: duplicate(0.3) }).
 import { Observable, type OperatorFunction } from 'rxjs';
-import { copyOf, type Envelope } from '../lib';
-import { NotDoneYet } from '../lib';
+import { copyOf, type Envelope } from '../lib/index';
+import { NotDoneYet } from '../lib/index';
 
 export function duplicate(p: number): OperatorFunction<Envelope, Envelope> {
   return (source) =>

@@ -4,7 +4,7 @@
 // loses: aborts on the first no, without waiting for the other votes
 // loses: aborts when the votes timer expires with a vote missing, and waits before it expires
 // loses: holds for one to five voters
-import { simulate, twoPhaseCommit, crash, at } from '../lib';
+import { simulate, twoPhaseCommit, crash, at } from '../lib/index';
 
 export function tally(voters, votes, timedOut) {
   const missing = voters.filter((v) => !(v in votes));

@@ -4,7 +4,7 @@
 // loses: finds the disagreement in hand-made traces and names every node against the first decision
 // loses: counts a crashed node's decision: it was taken, and may have been seen
 // loses: agrees with the rule on 200 random traces
-import { agreement as libraryAgreement, type TraceEvent } from '../lib';
+import { agreement as libraryAgreement, type TraceEvent } from '../lib/index';
 
 export function agreement(run: { readonly trace: readonly TraceEvent[] }) {
   const { ok, nodes } = libraryAgreement({ trace: run.trace, voters: [] });

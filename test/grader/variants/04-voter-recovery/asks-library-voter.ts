@@ -3,7 +3,7 @@
 // loses: reads each kind of log: nothing, a prepare record, then the outcome
 // loses: over every crash-and-recover of one voter, runs end as textbook 2PC does
 // loses: with the coordinator crashing too, runs end as textbook 2PC does
-import { protocolDefinition, twoPhaseCommit, type LogRecord } from '../lib';
+import { protocolDefinition, twoPhaseCommit, type LogRecord } from '../lib/index';
 
 const textbook = protocolDefinition('twoPhaseCommit')!.role(twoPhaseCommit(), 'v1', 'voter');
 

@@ -25,8 +25,8 @@
 // abort on its own? What must be on disk before that message leaves? Who can tell a voter in
 // doubt the outcome, and who can only make things worse by answering? Lesson 04's cells
 // "the coordinator crashes in the commit phase" and "cooperative termination" show the runs.
-import { type Input, type NodeContext, type Role, type Step } from '../lib';
-import { NotDoneYet, cancelTimer, decide, logWrite, nothing, send, setTimer } from '../lib';
+import { type Input, type NodeContext, type Role, type Step } from '../lib/index';
+import { NotDoneYet, cancelTimer, decide, logWrite, nothing, send, setTimer } from '../lib/index';
 
 /** Ticks to wait before acting on silence: the coordinator uses the same. */
 export const timeout = 10;

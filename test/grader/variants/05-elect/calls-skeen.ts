@@ -3,7 +3,7 @@
 // loses: commits when a single reachable voter is precommitted or committed
 // loses: decides for every reachable combination of three voters
 // loses: decides for every reachable combination of two, four and five voters
-import { skeen, type Decision } from '../lib';
+import { skeen, type Decision } from '../lib/index';
 
 export function electDecision(states: readonly string[]): Decision {
   const step = skeen(states.map((state, i) => ({ node: `v${i + 1}`, state })) as never) as { decision?: Decision };

@@ -4,7 +4,7 @@
 // loses: proposes the value of the highest ballot a majority of three acceptors reports, or aborted if none
 // loses: leading Paxos Commit through every coordinator crash, runs end as the paper's rules end them
 // loses: decides for four and five instances, and proposes safely from three promises with ballots up to 3
-import { leaderDecision as decide, safeValue as propose } from '../lib';
+import { leaderDecision as decide, safeValue as propose } from '../lib/index';
 
 export function leaderDecision(learned) {
   return decide(learned) ?? 'wait';
