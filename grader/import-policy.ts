@@ -26,7 +26,7 @@ export const LEARNER_IMPORTS: readonly string[] = [
   // links: the envelope, not the library's operators
   'Envelope', 'drop', 'copyOf',
   // labs: plugging a role in, and Paxos's ballot numbering
-  'voterLab', 'acceptorLab', 'ballotOwner',
+  'voterLab', 'acceptorLab', 'threePhaseVoterLab', 'ballotOwner',
 ];
 
 const WHAT_MAY = `exercises may import ../lib and rxjs only, and from '../lib' only these names (types are free): ${LEARNER_IMPORTS.join(', ')}`;

@@ -16,11 +16,12 @@ import { exercise as leader } from './exercises/08-leader';
 import { exercise as voterLab } from './exercises/04-voter';
 import { exercise as acceptorLab } from './exercises/08-acceptor';
 import { exercise as peers } from './exercises/04-peers';
+import { exercise as threePhaseVoterLab } from './exercises/05-voter';
 import { exercise as fewestFaults } from './exercises/06-fewest-faults';
 import { exercise as paxosBlocks } from './exercises/08-paxos-blocks';
 import type { ExerciseSpec } from './types';
 
 export const exercises: readonly ExerciseSpec[] = [
   duplicate, tally, agreement, voterRecovery, cooperative, blockingScenario, predict, elect, splitBrain, availability, leader,
-  voterLab, acceptorLab, peers, fewestFaults, paxosBlocks,
+  voterLab, acceptorLab, peers, fewestFaults, paxosBlocks, threePhaseVoterLab,
 ];

@@ -50,7 +50,7 @@ export { sweep, type SweepOptions, type SweepRow } from './sweep/sweep';
 export { protocolLabel } from './sweep/label';
 
 // ---- exercises: what learners' files and their stubs share --------------------------
-export { voterLab, acceptorLab, ballotOwner, type LabScenario, type WithMyRole } from './exercise/index';
+export { voterLab, acceptorLab, threePhaseVoterLab, ballotOwner, type LabScenario, type WithMyRole } from './exercise/index';
 export { NotDoneYet, tryExercise, twoPhaseCommitWith, paxosCommitWith, puzzles, type PuzzleName, type LearnerRules, type RecoverVoter, type AnswerPeer, type PeerAnswer, type LearnerLeaderRules } from './exercise/index';
 
 // ---- three-phase commit: the elected coordinator's rule ------------------------

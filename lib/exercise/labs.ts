@@ -4,6 +4,8 @@ import type { Scenario } from '../scenario/types';
 // Loaded for their registrations, whose definitions the labs copy.
 import '../protocols/two-phase-commit/index';
 import '../protocols/paxos-commit/index';
+import '../protocols/three-phase-commit/index';
+import { coordinator as threePhaseCoordinator } from '../protocols/three-phase-commit/coordinator';
 import { coordinator as twoPhaseCoordinator } from '../protocols/two-phase-commit/coordinator';
 import { coordinator as paxosCoordinator } from '../protocols/paxos-commit/coordinator';
 import { voter as paxosVoter } from '../protocols/paxos-commit/voter';
@@ -11,6 +13,7 @@ import { voter as paxosVoter } from '../protocols/paxos-commit/voter';
 /** The protocol names under which a lab runs the learner's role among the library's others. */
 export const LAB_2PC = 'twoPhaseCommit/lab';
 export const LAB_PAXOS = 'paxosCommit/lab';
+export const LAB_3PC = 'threePhaseCommit/lab';
 
 /** A scenario without its protocol: the lab supplies it (a protocol given is replaced; Paxos keeps its `acceptors`). */
 export type LabScenario = Omit<Scenario, 'protocol'> & { readonly protocol?: Partial<ProtocolSpec> };
@@ -39,6 +42,30 @@ export function voterLab(voter: Role): WithMyRole {
   });
   const protocol = Object.freeze({ name: LAB_2PC, termination: 'cooperative', timeout: 10, presumption: 'none' });
   return (scenario) => ({ ...scenario, protocol });
+}
+
+/**
+ * Plugs your 3PC voter with Skeen's termination protocol (lab 05-voter) into 3PC with the
+ * library's coordinator (`termination: 'elect'`), and returns the function that turns a scenario
+ * into one that runs it. A scenario may keep its `preCommitAckTimeout` (`protocol: { preCommitAckTimeout: 'commit' }`).
+ * The last call's role runs.
+ *
+ * @example
+ * const withMy3pcVoter = threePhaseVoterLab(voter);
+ * simulate(withMy3pcVoter({ voters: 3, faults: [crash('coordinator', afterSend('coordinator', 'preCommit', { to: 'v1' }))] })).verdict;
+ */
+export function threePhaseVoterLab(voter: Role): WithMyRole {
+  defineProtocol({
+    ...protocolDefinition('threePhaseCommit')!,
+    name: LAB_3PC,
+    role(spec, _node, kind) {
+      return kind === 'coordinator' ? threePhaseCoordinator(spec.timeout as number, spec.preCommitAckTimeout as 'abort' | 'commit') : voter;
+    },
+  });
+  return (scenario) => {
+    const ack = scenario.protocol?.preCommitAckTimeout === 'commit' ? 'commit' : 'abort';
+    return { ...scenario, protocol: Object.freeze({ name: LAB_3PC, termination: 'elect', preCommitAckTimeout: ack, timeout: 10 }) };
+  };
 }
 
 /**

@@ -8,13 +8,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graded } from '../../grader/grade';
 import { simulate } from '../../lib';
-import { acceptorLab, voterLab, type WithMyRole } from '../../lib/exercise';
+import { acceptorLab, threePhaseVoterLab, voterLab, type WithMyRole } from '../../lib/exercise';
 import { brokenProperty } from '../../grader/worker/fixtures/labs';
 import { gradeSubmission, project } from './support';
 
 const labs: Record<string, { plug: (role: never) => WithMyRole; role: string; helper: string }> = {
   '04-voter': { plug: voterLab, role: 'voter', helper: 'withMyVoter' },
   '08-acceptor': { plug: acceptorLab, role: 'acceptor', helper: 'withMyAcceptor' },
+  '05-voter': { plug: threePhaseVoterLab, role: 'voter', helper: 'withMy3pcVoter' },
 };
 
 const variantsOf = (id: string) => {
