@@ -3,24 +3,40 @@
 // and it must reach the same verdicts, or the comparison would be meaningless.
 import { verdictOf, type Verdict } from '../lib/checkers';
 import { protocolDefinition, type ProtocolSpec } from '../lib/protocols/protocol';
-import type { Decision, Input, NodeContext, Output, Role } from '../lib/protocols/role';
+import type { Decision, Input, Output, Role } from '../lib/protocols/role';
 import { EventHeap } from '../lib/world/heap';
-import { LinkRandom } from '../lib/world/random';
+import { LinkRandom } from '../lib/faults/random';
 
 class Ev {
   t = 0;
   seq = 0;
-  constructor(readonly kind: 0 | 1 | 2, readonly node: number, readonly from: number, readonly input: Input | null, readonly timer: string, readonly gen: number) {}
+  constructor(
+    readonly kind: 0 | 1 | 2,
+    readonly node: number,
+    readonly from: number,
+    readonly input: Input | null,
+    readonly timer: string,
+    readonly gen: number,
+  ) {}
 }
 
-export function bareRun(spec: ProtocolSpec, voters: number, loss: number, seed: number, horizon = 1000): Verdict {
+export function bareRun(
+  spec: ProtocolSpec,
+  voters: number,
+  loss: number,
+  seed: number,
+  horizon = 1000,
+  delay: readonly [number, number] = [1, 1],
+): Verdict {
   const definition = protocolDefinition(spec.name)!;
   const ids = ['coordinator'];
   for (let i = 1; i <= voters; i++) ids.push(`v${i}`);
   const voterIds = ids.slice(1);
   const index = new Map(ids.map((id, i) => [id, i]));
   const roles: Role[] = ids.map((id, i) => definition.role(spec, id, i === 0 ? 'coordinator' : 'voter'));
-  const states: unknown[] = ids.map((id, i) => roles[i].init({ id, coordinator: 'coordinator', voters: voterIds, others: [], vote: 'yes' } as NodeContext));
+  const states: unknown[] = ids.map((id, i) =>
+    roles[i].init({ id, coordinator: 'coordinator', voters: voterIds, others: [], vote: 'yes' }),
+  );
   const decisions: (Decision | null)[] = ids.map(() => null);
   const timers: Record<string, number>[] = ids.map(() => Object.create(null));
   const links = new Map<string, LinkRandom>();
@@ -47,8 +63,10 @@ export function bareRun(spec: ProtocolSpec, voters: number, loss: number, seed: 
       const key = `${ids[n]}>${o.to}`;
       let random = links.get(key);
       if (random === undefined) links.set(key, (random = new LinkRandom(seed, ids[n], o.to)));
+      // The world's order of draws: the delay, then loss (lib/world/world.ts, the link pipeline).
+      const at = now + random.int(delay[0], delay[1]);
       if (random.chance(loss)) continue;
-      heap.push(new Ev(1, index.get(o.to)!, n, { kind: 'receive', from: ids[n], message: o.message }, '', 0), now + 1);
+      heap.push(new Ev(1, index.get(o.to)!, n, { kind: 'receive', from: ids[n], message: o.message }, '', 0), at);
     }
   };
 

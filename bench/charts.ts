@@ -16,13 +16,17 @@ export function benchSweep(): { ratio: number; ratioWithTraces: number } {
   const loop = (options: { trace?: 'none' }) => () => {
     committedBySimulate = 0;
     for (const loss of losses) {
-      for (let seed = 1; seed <= seeds; seed++) if (simulate({ ...base, network: { loss }, seed }, options).verdict === 'committed') committedBySimulate++;
+      for (let seed = 1; seed <= seeds; seed++)
+        if (simulate({ ...base, network: { loss }, seed }, options).verdict === 'committed') committedBySimulate++;
     }
   };
   const lean = compare(5, loop({ trace: 'none' }), bySweep);
   const full = compare(5, loop({}), bySweep);
   const same = committedBySweep === committedBySimulate;
-  console.log(`sweep of ${losses.length * seeds} runs (3-voter 2PC, loss ${losses.join('/')}; committed runs ${same ? 'identical' : 'DIFFER'}: ${committedBySweep})`);
+  console.log(
+    `sweep of ${losses.length * seeds} runs (3-voter 2PC, loss ${losses.join('/')}; ` +
+      `committed runs ${same ? 'identical' : 'DIFFER'}: ${committedBySweep})`,
+  );
   console.log(`  sweep / simulate(trace: 'none') in a loop   ${fmt(lean.ratio)}x  (target <= 1)`);
   console.log(`  sweep / simulate (traces kept) in a loop     ${fmt(full.ratio)}x`);
   if (!same) process.exitCode = 1;
@@ -61,7 +65,10 @@ export async function benchSpaceTime(): Promise<{ events: number; ratio: number;
     drawMs = Math.min(drawMs, Number(c - b) / 1e6);
   }
   const ratio = drawMs / simulateMs;
-  console.log(`space-time diagram of a ${run.trace.length}-event run (whole run drawn): build + render to SVG / simulate  ${fmt(ratio, 0)}x  (${fmt(drawMs, 0)} ms to draw)`);
+  console.log(
+    `space-time diagram of a ${run.trace.length}-event run (whole run drawn): ` +
+      `build + render to SVG / simulate  ${fmt(ratio, 0)}x  (${fmt(drawMs, 0)} ms to draw)`,
+  );
   return { events: run.trace.length, ratio, drawMs };
 }
 

@@ -22,12 +22,19 @@ const cli = join(project, 'grader', 'cli.ts');
 
 function grader(args: string[]): number {
   const start = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: project, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], {
+    cwd: project,
+    encoding: 'utf8',
+    env: { ...process.env, CI: '1' },
+  });
   if (run.status !== 0) throw new Error(`grade ${args.join(' ')} failed:\n${run.stdout}\n${run.stderr}`);
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-export function benchClass(size = Number(process.env.BENCH_CLASS_SIZE ?? 30), only = process.env.BENCH_CLASS_EXERCISES ?? '02-tally,05-elect,08-leader'): void {
+export function benchClass(
+  size = Number(process.env.BENCH_CLASS_SIZE ?? 30),
+  only = process.env.BENCH_CLASS_EXERCISES ?? '02-tally,05-elect,08-leader',
+): void {
   const root = mkdtempSync(join(tmpdir(), 'bench-class-'));
   try {
     const learners = join(root, 'class');
@@ -40,7 +47,17 @@ export function benchClass(size = Number(process.env.BENCH_CLASS_SIZE ?? 30), on
     const loop = (jobs: string[]) => {
       let total = 0;
       for (const name of names) {
-        total += grader(['--submission', join(learners, name), '--only', only, ...jobs, '--out', join(root, 'single', `${name}.json`), '--expect', 'full']);
+        total += grader([
+          '--submission',
+          join(learners, name),
+          '--only',
+          only,
+          ...jobs,
+          '--out',
+          join(root, 'single', `${name}.json`),
+          '--expect',
+          'full',
+        ]);
       }
       return total;
     };
@@ -50,13 +67,22 @@ export function benchClass(size = Number(process.env.BENCH_CLASS_SIZE ?? 30), on
 
     // The class must have graded what the singles did: every learner the reference's score.
     const score = String((JSON.parse(readFileSync(join(root, 'warm.json'), 'utf8')) as { score: number }).score);
-    const rows = readFileSync(join(root, 'out', 'gradebook.csv'), 'utf8').trim().split('\n').slice(1);
-    if (rows.length !== size || rows.some((line) => line.split(',').at(-2) !== score)) throw new Error(`the class gradebook is incomplete:\n${rows.join('\n')}`);
+    const rows = readFileSync(join(root, 'out', 'gradebook.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1);
+    if (rows.length !== size || rows.some((line) => line.split(',').at(-2) !== score))
+      throw new Error(`the class gradebook is incomplete:\n${rows.join('\n')}`);
 
     console.log(`grading a class: ${size} copies of the reference (${only}), ${availableParallelism()} cores`);
     console.log(`  one learner ${fmt(one / 1000)} s; --class ${fmt(together / 1000)} s`);
-    console.log(`  against ${size} one after another, one exercise at a time (--jobs 1): ${fmt(sequential / 1000)} s: ${fmt(together / sequential)}x (target: at most 0.65x)`);
-    console.log(`  against ${size} one after another, each on all cores (the default): ${fmt(defaults / 1000)} s: ${fmt(together / defaults)}x`);
+    console.log(
+      `  against ${size} one after another, one exercise at a time (--jobs 1): ` +
+        `${fmt(sequential / 1000)} s: ${fmt(together / sequential)}x (target: at most 0.65x)`,
+    );
+    console.log(
+      `  against ${size} one after another, each on all cores (the default): ${fmt(defaults / 1000)} s: ${fmt(together / defaults)}x`,
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -3,6 +3,7 @@
 import { simulate, threePhaseCommit, twoPhaseCommit, World, type Scenario, type Verdict, type ProtocolSpec } from '../lib';
 import { validateScenario } from '../lib/scenario/validate';
 import { bareRun } from './bare-loop';
+import { LeanLoop } from './lean-loop';
 import { compare, fmt, heapUsed, time } from './measure';
 
 type Counts = Record<Verdict, number>;
@@ -24,15 +25,68 @@ function sweepBoth(label: string, protocol: ProtocolSpec, voters: number, loss: 
   const same = JSON.stringify(bare) === counted && counted === JSON.stringify(objects);
   const lean = compare(3, bareSweep, noTrace);
   const full = compare(3, bareSweep, withTrace);
-  console.log(`${label}, ${seeds} seeds (verdicts ${same ? 'identical' : 'DIFFER'}: ${same ? counted : JSON.stringify({ bare, none, objects })})`);
-  console.log(`  bare heap loop              ${fmt((seeds / full.baseline) * 1000, 0)} runs/s`);
-  console.log(`  simulate, trace: 'none'     ${fmt((seeds / lean.subject) * 1000, 0)} runs/s   ratio ${fmt(lean.ratio)}x  (target <= 1.5x)`);
-  console.log(`  simulate, trace of objects  ${fmt((seeds / full.subject) * 1000, 0)} runs/s   ratio ${fmt(full.ratio)}x`);
+  console.log(
+    `${label}, ${seeds} seeds (verdicts ${same ? 'identical' : 'DIFFER'}: ${same ? counted : JSON.stringify({ bare, none, objects })})`,
+  );
+  console.log(`  bare heap loop              ${fmt((seeds / full.baseline) * 1000, 0)} runs/CPU-s`);
+  console.log(
+    `  simulate, trace: 'none'     ${fmt((seeds / lean.subject) * 1000, 0)} runs/CPU-s   ratio ${fmt(lean.ratio)}x  (target <= 1.5x)`,
+  );
+  console.log(`  simulate, trace of objects  ${fmt((seeds / full.subject) * 1000, 0)} runs/CPU-s   ratio ${fmt(full.ratio)}x`);
   if (!same) process.exitCode = 1;
+}
+
+/**
+ * Issue 21's sweep: 3-voter 2PC, delay 1-5, 10% loss, 20,000 seeds. simulate against the lean
+ * loop (bench/lean-loop.ts: minimal roles, numeric ids, no trace), the floor it should approach,
+ * and against the bare loop over the kit's own roles (the ratio this bench printed before).
+ */
+export function againstLean() {
+  const seeds = 20_000;
+  const protocol = twoPhaseCommit();
+  const lean = new LeanLoop(3, 1, 5, 0.1);
+  const scenario = (seed: number): Scenario => ({ protocol, voters: 3, network: { delay: [1, 5], loss: 0.1 }, seed });
+  // One counted pass first: the work (messages a run) and the verdict shares must match, and
+  // the bare loop must reach simulate's verdicts run for run.
+  const counts = { lean: empty(), bare: empty(), simulate: empty() };
+  let leanSent = 0;
+  let simulateSent = 0;
+  for (let s = 1; s <= seeds; s++) {
+    counts.lean[lean.run(s)]++;
+    leanSent += lean.sent;
+    counts.bare[bareRun(protocol, 3, 0.1, s, 1000, [1, 5])]++;
+    const run = simulate(scenario(s), { trace: 'none' });
+    counts.simulate[run.verdict]++;
+    simulateSent += run.stats.messagesSent;
+  }
+  const share = (c: Counts) => `${fmt((100 * c.committed) / seeds, 1)}% committed`;
+  const sink = empty();
+  const leanSweep = () => { for (let s = 1; s <= seeds; s++) sink[lean.run(s)]++; };
+  const bareSweep = () => { for (let s = 1; s <= seeds; s++) sink[bareRun(protocol, 3, 0.1, s, 1000, [1, 5])]++; };
+  const simulateSweep = () => { for (let s = 1; s <= seeds; s++) sink[simulate(scenario(s), { trace: 'none' }).verdict]++; };
+  const shares = { lean: share(counts.lean), bare: share(counts.bare), simulate: share(counts.simulate) };
+  const vsLean = compare(3, leanSweep, simulateSweep);
+  const vsBare = compare(3, bareSweep, simulateSweep);
+  console.log(`3-voter 2PC, delay 1-5, 10% loss, ${seeds.toLocaleString('en')} seeds (issue 21's sweep)`);
+  console.log(
+    `  lean loop (bench/lean-loop.ts)   ${fmt((seeds / vsLean.baseline) * 1000, 0)} runs/CPU-s   ${shares.lean}, ` +
+      `${fmt(leanSent / seeds, 1)} messages a run`,
+  );
+  console.log(`  bare loop over the kit's roles   ${fmt((seeds / vsBare.baseline) * 1000, 0)} runs/CPU-s   ${shares.bare}`);
+  console.log(
+    `  simulate, trace: 'none'          ${fmt((seeds / vsLean.subject) * 1000, 0)} runs/CPU-s   ${shares.simulate}, ` +
+      `${fmt(simulateSent / seeds, 1)} messages a run`,
+  );
+  console.log(
+    `  simulate / lean loop ${fmt(vsLean.ratio)}x (target <= 3x, goal 1.5x);  ` +
+      `simulate / bare loop ${fmt(vsBare.ratio)}x (the ratio before issue 21)`,
+  );
+  if (JSON.stringify(counts.bare) !== JSON.stringify(counts.simulate)) process.exitCode = 1;
 }
 
 export function benchCore() {
   console.log('== simulation core ==');
+  againstLean();
   sweepBoth('3-voter 2PC at 10% loss', twoPhaseCommit(), 3, 0.1, 10_000);
   sweepBoth('50-voter fault-free 2PC', twoPhaseCommit(), 50, 0, 1_000);
   sweepBoth('3-voter 3PC at 10% loss', threePhaseCommit(), 3, 0.1, 10_000);
@@ -49,13 +103,19 @@ export function benchCore() {
   const before = heapUsed();
   const run = simulate(big);
   const held = heapUsed() - before;
-  console.log(`trace memory: ${run.trace.length.toLocaleString('en')} events hold ${fmt(held / 1e6, 1)} MB, ${fmt(held / run.trace.length, 0)} bytes/event; ` +
-    `per 1,000,000 events ${fmt((held / run.trace.length) * 1e6 / 1e6, 1)} MB (target < 150 MB)${(globalThis as { gc?: unknown }).gc ? '' : ' [run with --expose-gc for a clean figure]'}`);
+  console.log(
+    `trace memory: ${run.trace.length.toLocaleString('en')} events hold ${fmt(held / 1e6, 1)} MB, ` +
+      `${fmt(held / run.trace.length, 0)} bytes/event; per 1,000,000 events ${fmt(((held / run.trace.length) * 1e6) / 1e6, 1)} MB ` +
+      `(target < 150 MB)${(globalThis as { gc?: unknown }).gc ? '' : ' [run with --expose-gc for a clean figure]'}`,
+  );
 
   // Setup: validating and building the world of a 3-voter run, against the whole run.
   const small: Scenario = { protocol: twoPhaseCommit(), voters: 3 };
   const n = 20_000;
   const setup = time(() => { for (let i = 0; i < n; i++) { validateScenario(small); new World(small, { trace: 'none' }); } });
   const whole = time(() => { for (let i = 0; i < n; i++) simulate(small, { trace: 'none' }); });
-  console.log(`per-run setup of a 3-voter run: ${fmt((setup / n) * 1000, 1)} us of a ${fmt((whole / n) * 1000, 1)} us run (${fmt((100 * setup) / whole, 0)}%)`);
+  console.log(
+    `per-run setup of a 3-voter run: ${fmt((setup / n) * 1000, 1)} us ` +
+      `of a ${fmt((whole / n) * 1000, 1)} us run (${fmt((100 * setup) / whole, 0)}%)`,
+  );
 }

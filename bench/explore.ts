@@ -62,15 +62,25 @@ function benchPaxos(rounds: number): { statesPerSecond: number; ratioToTlc: numb
   const ok = result.distinct === TLC_PAXOS.distinct && result.depth + 1 === TLC_PAXOS.depth && result.violation === undefined;
   const perWall = result.distinct / (wall / 1000);
   console.log('model checker on PaxosCommit (Gray and Lamport), 2 RMs, 3 acceptors, ballots {0, 1}');
-  console.log(`  ${result.distinct.toLocaleString('en-US')} distinct states, depth ${result.depth + 1} as TLC counts levels (${ok ? 'as TLC' : `TLC says ${TLC_PAXOS.distinct.toLocaleString('en-US')}, depth ${TLC_PAXOS.depth}: WRONG`}), TCConsistent holds`);
+  console.log(
+    `  ${result.distinct.toLocaleString('en-US')} distinct states, depth ${result.depth + 1} as TLC counts levels (${ok ? 'as TLC' : `TLC says ${TLC_PAXOS.distinct.toLocaleString('en-US')}, depth ${TLC_PAXOS.depth}: WRONG`}), TCConsistent holds`,
+  );
   const perCpu = result.distinct / (cpu / 1000);
-  console.log(`    ${fmt(wall / 1000, 2)} s, ${Math.round(perWall).toLocaleString('en-US')} distinct states/s wall, ${Math.round(perCpu).toLocaleString('en-US')} per CPU-second; TLC, one worker, this machine: ${TLC_PAXOS.seconds} s, ${Math.round(TLC_PAXOS_RATE).toLocaleString('en-US')} states/s; ${fmt(perWall / TLC_PAXOS_RATE, 0)}x TLC on wall time, ${fmt(perCpu / TLC_PAXOS_RATE, 0)}x on CPU time (target >= 30x, 350,000 states/s; wall time suffers when other processes share the cores)`);
+  console.log(
+    `    ${fmt(wall / 1000, 2)} s, ${Math.round(perWall).toLocaleString('en-US')} distinct states/s wall, ${Math.round(perCpu).toLocaleString('en-US')} per CPU-second; TLC, one worker, this machine: ${TLC_PAXOS.seconds} s, ${Math.round(TLC_PAXOS_RATE).toLocaleString('en-US')} states/s; ${fmt(perWall / TLC_PAXOS_RATE, 0)}x TLC on wall time, ${fmt(perCpu / TLC_PAXOS_RATE, 0)}x on CPU time (target >= 30x, 350,000 states/s; wall time suffers when other processes share the cores)`,
+  );
   console.log(`    ${fmt(result.bytesPerState, 1)} bytes per state, capacity included`);
   if (!ok) process.exitCode = 1;
   return { statesPerSecond: perWall, ratioToTlc: perWall / TLC_PAXOS_RATE };
 }
 
-export function benchExplore(): { statesPerSecond7: number; bytesPerState7: number; ratioToNaive: number; paxosStatesPerSecond: number; paxosRatioToTlc: number } {
+export function benchExplore(): {
+  statesPerSecond7: number;
+  bytesPerState7: number;
+  ratioToNaive: number;
+  paxosStatesPerSecond: number;
+  paxosRatioToTlc: number;
+} {
   console.log('model checker on TwoPhase (Lamport), breadth first, packed states');
   let statesPerSecond7 = 0;
   let bytesPerState7 = 0;
@@ -83,21 +93,49 @@ export function benchExplore(): { statesPerSecond7: number; bytesPerState7: numb
       statesPerSecond7 = perWall;
       bytesPerState7 = result.bytesPerState;
     }
-    console.log(`  ${rms} RMs: ${result.distinct.toLocaleString('en-US')} distinct states (${ok ? 'as TLC' : `TLC says ${EXPECTED[rms].toLocaleString('en-US')}: WRONG`}), depth ${result.depth}`);
-    console.log(`    ${Math.round(perWall).toLocaleString('en-US')} distinct states/s wall, ${Math.round(perCpu).toLocaleString('en-US')} per CPU-second  (target >= 1,000,000 at 7 RMs; reference: ${TLC_REFERENCE})`);
+    console.log(
+      `  ${rms} RMs: ${result.distinct.toLocaleString('en-US')} distinct states ` +
+        `(${ok ? 'as TLC' : `TLC says ${EXPECTED[rms].toLocaleString('en-US')}: WRONG`}), depth ${result.depth}`,
+    );
+    console.log(
+      `    ${Math.round(perWall).toLocaleString('en-US')} distinct states/s wall, ` +
+        `${Math.round(perCpu).toLocaleString('en-US')} per CPU-second  ` +
+        `(target >= 1,000,000 at 7 RMs; reference: ${TLC_REFERENCE})`,
+    );
     console.log(`    ${fmt(result.bytesPerState, 1)} bytes per state, capacity included (target < 64)`);
     if (!ok) process.exitCode = 1;
   }
   const system = twoPhase(7);
-  const { ratio } = compare(3, () => void naiveSearch(system), () => void searchSystem(system));
+  const { ratio } = compare(
+    3,
+    () => void naiveSearch(system),
+    () => void searchSystem(system),
+  );
   console.log(`  packed / naive (Set of string keys, an array per state) at 7 RMs: ${fmt(ratio)}x the time (lower is better)`);
   const paxos = benchPaxos(3);
   const started = performance.now();
-  const placed = explore({ protocol: twoPhaseCommit(), voters: 3, faults: { kinds: { crash: 2, recover: 1, cut: 1 }, max: 3 }, progress: false });
+  const placed = explore({
+    protocol: twoPhaseCommit(),
+    voters: 3,
+    faults: { kinds: { crash: 2, recover: 1, cut: 1 }, max: 3 },
+    progress: false,
+  });
   const seconds = (performance.now() - started) / 1000;
   console.log('fault placements on 3-voter 2PC, up to 3 of 2 crashes, 1 recovery, 1 cut');
-  console.log(`  ${placed.tried.toLocaleString('en-US')} placements tried, ${placed.pruned.toLocaleString('en-US')} pruned as equivalent (${fmt((100 * placed.pruned) / placed.tried, 0)}%), ${placed.runs.toLocaleString('en-US')} run to the end, in ${fmt(seconds, 1)} s (${Math.round(placed.tried / seconds).toLocaleString('en-US')} placements/s); inconsistent: ${placed.counts.inconsistent}, blocked: ${placed.counts.blocked}`);
-  return { statesPerSecond7, bytesPerState7, ratioToNaive: ratio, paxosStatesPerSecond: paxos.statesPerSecond, paxosRatioToTlc: paxos.ratioToTlc };
+  console.log(
+    `  ${placed.tried.toLocaleString('en-US')} placements tried, ` +
+      `${placed.pruned.toLocaleString('en-US')} pruned as equivalent (${fmt((100 * placed.pruned) / placed.tried, 0)}%), ` +
+      `${placed.runs.toLocaleString('en-US')} run to the end, in ${fmt(seconds, 1)} s ` +
+      `(${Math.round(placed.tried / seconds).toLocaleString('en-US')} placements/s); ` +
+      `inconsistent: ${placed.counts.inconsistent}, blocked: ${placed.counts.blocked}`,
+  );
+  return {
+    statesPerSecond7,
+    bytesPerState7,
+    ratioToNaive: ratio,
+    paxosStatesPerSecond: paxos.statesPerSecond,
+    paxosRatioToTlc: paxos.ratioToTlc,
+  };
 }
 
 // Run alone: `node --expose-gc --import tsx bench/explore.ts`.

@@ -19,27 +19,45 @@ function plainProject(): string {
   cpSync(join(project, 'lib'), join(root, 'lib'), { recursive: true, filter: (src) => !src.endsWith('.test.ts') });
   cpSync(join(project, 'grader', 'worker'), join(root, 'grader', 'worker'), { recursive: true });
   cpSync(join(project, 'test', 'exercises'), join(root, 'test', 'exercises'), { recursive: true });
-  cpSync(join(project, 'instructor', 'hidden'), join(root, 'instructor', 'hidden'), { recursive: true, filter: (src) => !src.endsWith('.judge.ts') });
+  cpSync(join(project, 'instructor', 'hidden'), join(root, 'instructor', 'hidden'), {
+    recursive: true,
+    filter: (src) => !src.endsWith('.judge.ts'),
+  });
   mkdirSync(join(root, 'exercises'));
   for (const f of readdirSync(join(project, 'solutions'))) cpSync(join(project, 'solutions', f), join(root, 'exercises', f));
   symlinkSync(realpathSync(join(project, 'node_modules')), join(root, 'node_modules'), 'junction');
-  writeFileSync(join(root, 'vitest.config.mts'), `import { defineConfig } from 'vitest/config';
-export default defineConfig({ test: { include: ['test/exercises/*.grade.ts', 'instructor/hidden/*.grade.ts'], setupFiles: ['grader/worker/setup.ts'], pool: 'forks', watch: false } });
-`);
+  writeFileSync(
+    join(root, 'vitest.config.mts'),
+    `import { defineConfig } from 'vitest/config';
+export default defineConfig({
+  test: {
+    include: ['test/exercises/*.grade.ts', 'instructor/hidden/*.grade.ts'],
+    setupFiles: ['grader/worker/setup.ts'],
+    pool: 'forks',
+    watch: false,
+  },
+});
+`,
+  );
   return root;
 }
 
-function timed<T>(fn: () => Promise<T>): Promise<number> {
+async function timed(fn: () => void | Promise<unknown>): Promise<number> {
   const start = process.hrtime.bigint();
-  return fn().then(() => Number(process.hrtime.bigint() - start) / 1e6);
+  await fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
 export async function benchGrader(rounds = 2): Promise<void> {
   const plain = plainProject();
   try {
     const vitest = join(project, 'node_modules', 'vitest', 'vitest.mjs');
-    const baseline = async () => {
-      const r = spawnSync(process.execPath, [vitest, 'run', '--reporter=dot'], { cwd: plain, env: { ...process.env, CI: '1' }, encoding: 'utf8' });
+    const baseline = () => {
+      const r = spawnSync(process.execPath, [vitest, 'run', '--reporter=dot'], {
+        cwd: plain,
+        env: { ...process.env, CI: '1' },
+        encoding: 'utf8',
+      });
       if (r.status !== 0) throw new Error(`plain vitest run failed:\n${r.stdout}\n${r.stderr}`);
     };
     const subject = async () => {
@@ -52,7 +70,10 @@ export async function benchGrader(rounds = 2): Promise<void> {
       best = { baseline: Math.min(best.baseline, await timed(baseline)), subject: Math.min(best.subject, await timed(subject)) };
     }
     console.log('grader: the whole reference, one sandboxed vitest start per exercise, against one plain vitest run of the same probes');
-    console.log(`  plain vitest run ${fmt(best.baseline / 1000)} s, grader ${fmt(best.subject / 1000)} s: ${fmt(best.subject / best.baseline)}x (target: at most 2x)`);
+    console.log(
+      `  plain vitest run ${fmt(best.baseline / 1000)} s, grader ${fmt(best.subject / 1000)} s: ` +
+        `${fmt(best.subject / best.baseline)}x (target: at most 2x)`,
+    );
   } finally {
     rmSync(plain, { recursive: true, force: true });
   }

@@ -3,7 +3,9 @@ import { benchCharts } from './charts';
 import { benchClass } from './class';
 import { benchCore } from './core';
 import { benchExplore } from './explore';
+import { benchFirstCell } from './first-cell';
 import { benchGrader } from './grader';
+import { benchLinearizability } from './linearizability';
 
 async function main() {
   benchCore();
@@ -11,6 +13,8 @@ async function main() {
   await benchCharts();
   await benchGrader();
   benchClass();
+  await benchFirstCell();
+  benchLinearizability();
 }
 
 main().catch((e) => {

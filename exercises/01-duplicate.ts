@@ -1,5 +1,5 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/.)
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp 7e32d7b9a1c6e741: once you edit this file, the build leaves it alone.)
 // Warm-up 01-duplicate, 4 points (lesson 01, unreliable networks; DDIA ch. 8: a network may deliver a message twice).
 //
 // Write the link fault that delivers a message a second time with probability `p`.

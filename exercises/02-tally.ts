@@ -1,5 +1,5 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/.)
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp 473729582a7cdeb0: once you edit this file, the build leaves it alone.)
 // Warm-up 02-tally, 4 points, +1 hidden (lesson 02, master and backup; DDIA ch. 9 "Two-Phase Commit"; article fig. 1 and 2).
 //
 // A master that replicates synchronously may make a write visible only when the write is

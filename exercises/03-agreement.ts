@@ -1,5 +1,5 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/.)
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp c4192cb5ff991a87: once you edit this file, the build leaves it alone.)
 // Warm-up 03-agreement, 4 points, +1 hidden (lesson 03, 2PC; DDIA ch. 9 "atomic commit": all nodes agree on the outcome).
 //
 // Write the agreement checker. It reads a run's trace (the events of `run.trace`) and says

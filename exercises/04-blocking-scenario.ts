@@ -1,5 +1,5 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/.)
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp 8932df06ba254ebd: once you edit this file, the build leaves it alone.)
 // Puzzle 04-blocking-scenario, 3 points, +1 hidden (lesson 04, 2PC under failure; DDIA ch. 9 "coordinator failure").
 //
 // Find the run: give, as scenario data, a fault placement that leaves textbook 2PC blocked:

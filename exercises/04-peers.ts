@@ -1,5 +1,5 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/.)
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp 318c9c15d08917da: once you edit this file, the build leaves it alone.)
 // Puzzle 04-peers, 5 points (lesson 04, 2PC under failure; the lecture's cooperative termination;
 // Bernstein, Hadzilacos and Goodman ch. 7).
 //

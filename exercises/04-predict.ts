@@ -1,5 +1,5 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/.)
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp 6f5153a834c290de: once you edit this file, the build leaves it alone.)
 // Puzzle 04-predict, 5 points (lesson 04, 2PC under failure; the lecture; DDIA ch. 9).
 //
 // `puzzles` (lib/exercise/puzzles.ts) holds five 2PC runs. For each, first predict its

@@ -1,5 +1,5 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/.)
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp cd4dccea5c50177b: once you edit this file, the build leaves it alone.)
 // Warm-up 04-voter-recovery, 5 points, +1 hidden (lesson 04, 2PC under failure; the lecture; DDIA ch. 9 "coordinator failure").
 //
 // A 2PC voter crashed and came back. Its volatile state is gone; its durable log (oldest

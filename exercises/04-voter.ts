@@ -1,5 +1,5 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/.)
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp 4118873cc8771919: once you edit this file, the build leaves it alone.)
 // Lab 04-voter, 7 points (lesson 04, 2PC under failure; the lecture; DDIA ch. 9 "Two-Phase Commit";
 // Bernstein, Hadzilacos and Goodman ch. 7, cooperative termination).
 //

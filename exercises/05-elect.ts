@@ -1,5 +1,5 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/.)
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp ef04a7b5eaad4efe: once you edit this file, the build leaves it alone.)
 // Warm-up 05-elect, 3 points, +1 hidden (lesson 05, 3PC; Skeen's termination protocol; the lecture on 3PC).
 //
 // When the 3PC coordinator is lost, the voters that are still up elect one of them, which

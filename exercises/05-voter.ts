@@ -1,5 +1,5 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/.)
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp 1111325225e4a2d2: once you edit this file, the build leaves it alone.)
 // Lab 05-voter, 7 points (lessons 05 and 06, 3PC; Skeen 1981, "Nonblocking Commit Protocols",
 // sec. 5; Bernstein, Hadzilacos and Goodman sec. 7.5; the article's termination protocol).
 //

@@ -1,5 +1,5 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/.)
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp 7905a54923733f1e: once you edit this file, the build leaves it alone.)
 // Puzzle 06-fewest-faults, 4 points (lesson 06, 3PC under partitions, recovery and slow networks;
 // Skeen; the lecture on 3PC's timeouts).
 //

@@ -1,5 +1,5 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/.)
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp f7fbf63750aa3657: once you edit this file, the build leaves it alone.)
 // Warm-up 06-split-brain, 4 points (lesson 06, 3PC under partitions; article fig. 5).
 //
 // A partition cuts the voters into sides that cannot reach each other. Each side elects a

@@ -1,5 +1,5 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/.)
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp 66823ff016ff1107: once you edit this file, the build leaves it alone.)
 // Warm-up 07-availability, 3 points, +1 hidden (lesson 07, CAP measured; the lecture on CAP; DDIA ch. 9).
 //
 // A sweep runs one scenario many times per protocol and loss rate and records each run's

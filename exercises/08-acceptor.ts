@@ -1,5 +1,5 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/.)
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp 34392b582f627e76: once you edit this file, the build leaves it alone.)
 // Lab 08-acceptor, 7 points (lesson 08, Paxos Commit; Gray and Lamport, "Consensus on Transaction Commit",
 // 2006, sections 3 and 4; Lamport, "Paxos Made Simple", section 2).
 //

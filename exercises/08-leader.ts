@@ -1,5 +1,5 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/.)
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp c357f4643c388aa8: once you edit this file, the build leaves it alone.)
 // Warm-up 08-leader, 6 points, +1 hidden (lesson 08, Paxos Commit; Gray and Lamport, "Consensus on Transaction Commit", 2006).
 //
 // In Paxos Commit each voter's vote is chosen by its own instance of Paxos among the

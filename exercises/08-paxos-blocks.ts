@@ -1,5 +1,5 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/.)
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp 895dcaf3c1134605: once you edit this file, the build leaves it alone.)
 // Puzzle 08-paxos-blocks, 4 points (lesson 08, Paxos Commit; Gray and Lamport, "Consensus on
 // Transaction Commit", 2006, section 4: Paxos Commit is non-blocking while a majority of
 // acceptors and some leader are up).

@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { checkOnly, grade, type Graded } from './grade';
+import { checkOnly, grade, submissionFolder, type Graded } from './grade';
 import { exercises } from './manifest';
 
 export interface LearnerRow {
@@ -32,10 +32,10 @@ export interface ClassOptions {
   readonly only?: readonly string[];
 }
 
-/** Why a learner's folder cannot be graded, or null. */
+/** Why a learner's folder cannot be graded, or null. The folder may hold the files, an `exercises/` folder, or one folder around either. */
 export function malformed(path: string): string | null {
   if (!statSync(path).isDirectory()) return 'not a folder: each learner needs a folder laid out like exercises/';
-  const files = readdirSync(path);
+  const files = readdirSync(submissionFolder(path));
   const known = new Set(exercises.map((e) => `${e.id}.ts`));
   if (!files.some((f) => known.has(f))) {
     return `no exercise file in it (expected files named like ${exercises[0].id}.ts${files.length ? `; found ${files.slice(0, 3).join(', ')}` : '; it is empty'})`;
@@ -62,14 +62,30 @@ export async function gradeClass(options: ClassOptions): Promise<LearnerRow[]> {
         rows[i] = { learner: learners[i], points: {}, total: 0, note: why, graded: null };
         continue;
       }
-      const graded = await grade({ project: options.project, target: path, hidden: options.hidden, timeoutMs: options.timeoutMs, only: options.only, jobs: 1 });
+      const graded = await grade({ project: options.project, target: submissionFolder(path), hidden: options.hidden, timeoutMs: options.timeoutMs, only: options.only, jobs: 1 });
       const points: Record<string, number> = {};
       for (const o of graded.outcomes) points[o.id] = o.tests.reduce((s, t) => s + t.score, 0);
-      const notes = graded.outcomes.flatMap((o) => o.notes.map((n) => `${o.id}: ${n}`));
-      rows[i] = { learner: learners[i], points, total: graded.results.score, note: notes.join('; '), graded };
+      rows[i] = { learner: learners[i], points, total: graded.results.score, note: noteOf(graded), graded };
     }
   }));
   return rows;
+}
+
+/**
+ * The gradebook's note for one learner: the files that are missing, that do not compile,
+ * that ran out of time or crashed, then anything else the grader noticed.
+ * @example noteOf(graded) // 'missing: 01-duplicate.ts, 03-agreement.ts; does not compile: 05-elect.ts'
+ */
+export function noteOf(graded: Graded): string {
+  const parts: string[] = [];
+  for (const problem of ['missing', 'does not compile', 'does not load', 'timed out', 'crashed'] as const) {
+    const files = graded.outcomes.filter((o) => o.problem === problem).map((o) => `${o.id}.ts`);
+    if (files.length) parts.push(`${problem}: ${files.join(', ')}`);
+  }
+  // Timeouts are named above; other notes (tests the grader does not know, a slow start) follow.
+  const timedOut = new Set(graded.outcomes.filter((o) => o.problem === 'timed out').map((o) => o.id));
+  parts.push(...graded.outcomes.flatMap((o) => o.notes.filter(() => !timedOut.has(o.id)).map((n) => `${o.id}: ${n}`)));
+  return parts.join('; ');
 }
 
 /** The gradebook as CSV: learner, one column per exercise (its maximum in the header), total, note. */

@@ -4,14 +4,14 @@
  * It never imports a learner's file; it only reads what the sandbox reported.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { exercises } from './manifest';
 import { buildSandbox } from './sandbox';
 import { runVitest } from './run-vitest';
-import { gradescopeTests, scoreExercise, type ExerciseOutcome } from './score';
+import { gradescopeTests, plainText, scoreExercise, type ExerciseOutcome } from './score';
 import type { ExerciseSpec, GradedTest, HiddenSpec, Results, TestSpec } from './types';
 
 export interface GradeOptions {
@@ -65,20 +65,58 @@ export async function grade(options: GradeOptions): Promise<Graded> {
       outcomes[i] = await gradeOne(options, specs[i], hidden.get(specs[i].id) ?? null, timeoutMs, sandboxes);
     }
   }));
-  const tests: GradedTest[] = outcomes.flatMap((o, i) => gradescopeTests(o, specs[i].lesson));
+  const tests: GradedTest[] = outcomes.flatMap((o, i) => gradescopeTests(o, exercises.indexOf(specs[i]) + 1));
   const score = round(tests.reduce((s, t) => s + t.score, 0));
-  const max = round(tests.reduce((s, t) => s + t.max_score, 0));
   const notes = outcomes.flatMap((o) => o.notes.map((n) => `${o.id}: ${n}`));
-  const output = [`${score} of ${max} points.`, ...notes].join('\n');
-  return { results: { score, execution_time: round((Date.now() - started) / 1000), output, tests }, outcomes, specs, sandboxes };
+  // No points here: the total would count hidden tests before grades are published (Gradescope shows `output` at once).
+  const output = [
+    'Each test below says what it checked and, when it failed, what to fix. Hidden tests appear once grades are published.',
+    ...notes,
+  ].join('\n');
+  return {
+    results: { score, execution_time: round((Date.now() - started) / 1000), output, output_format: 'text', test_output_format: 'text', tests },
+    outcomes,
+    specs,
+    sandboxes,
+  };
+}
+
+/**
+ * The folder that holds a learner's exercise files, for every upload shape Gradescope accepts:
+ * the files themselves, an `exercises/` folder, or one folder around either (a zipped folder).
+ * Returns `dir` itself when nothing deeper holds an exercise file.
+ * @example submissionFolder('submissions/carol') // 'submissions/carol/exercises' when that is where the files are
+ */
+export function submissionFolder(dir: string): string {
+  let here = dir;
+  for (let depth = 0; depth < 3; depth++) {
+    const entries = readdirSync(here).filter((n) => !n.startsWith('.') && n !== '__MACOSX');
+    if (entries.some((n) => exercises.some((e) => n === `${e.id}.ts`))) return here;
+    const folders = entries.filter((n) => statSync(join(here, n)).isDirectory());
+    const next = folders.includes('exercises') ? 'exercises' : folders.length === 1 ? folders[0] : null;
+    if (!next) return dir;
+    here = join(here, next);
+  }
+  return dir;
+}
+
+/** Feedback a learner or instructor can forward: no colour codes, and no path of the grading machine. */
+function scrubbed(outcome: ExerciseOutcome, places: readonly [string, string][]): ExerciseOutcome {
+  const scrub = (text: string) => places.reduce((t, [path, name]) => t.split(path).join(name), plainText(text));
+  return { ...outcome, tests: outcome.tests.map((t) => ({ ...t, output: scrub(t.output) })), notes: outcome.notes.map(scrub) };
 }
 
 async function gradeOne(options: GradeOptions, spec: ExerciseSpec, hidden: HiddenSpec | null, timeoutMs: number, sandboxes: string[]): Promise<ExerciseOutcome> {
   const studentFile = join(options.target, `${spec.id}.ts`);
   const hiddenTests: readonly TestSpec[] = hidden?.tests ?? [];
   if (!existsSync(studentFile)) {
-    const output = `${spec.id}.ts is missing from ${options.target}: copy it from exercises/ and fill it in`;
-    return { id: spec.id, tests: [...spec.tests.map((t) => ({ spec: t, hidden: false, score: 0, output })), ...hiddenTests.map((t) => ({ spec: t, hidden: true, score: 0, output }))], notes: [] };
+    const output = `${spec.id}.ts is missing from your submission: copy it from exercises/ and fill it in`;
+    return {
+      id: spec.id,
+      tests: [...spec.tests.map((t) => ({ spec: t, hidden: false, score: 0, output })), ...hiddenTests.map((t) => ({ spec: t, hidden: true, score: 0, output }))],
+      notes: [],
+      problem: 'missing',
+    };
   }
   const root = mkdtempSync(join(tmpdir(), `grade-${spec.id}-`));
   sandboxes.push(root);
@@ -96,7 +134,17 @@ async function gradeOne(options: GradeOptions, spec: ExerciseSpec, hidden: Hidde
     // The unprivileged user must own its sandbox: the reporter writes there, the worker reads there.
     if (runAs) spawnSync('chown', ['-R', `${runAs.uid}:${runAs.gid}`, root]);
     const run = await runVitest(options.project, box, timeoutMs, runAs);
-    return scoreExercise(spec.id, spec.tests, hiddenTests, { visible: box.visibleProbe, hidden: box.hiddenProbe }, run, timeoutMs);
+    const outcome = scoreExercise(spec.id, spec.tests, hiddenTests, { visible: box.visibleProbe, hidden: box.hiddenProbe }, run, timeoutMs);
+    // Longest first, so that the sandbox's own folders go before the folder that holds them.
+    return scrubbed(outcome, [
+      [`${box.work}/`, ''],
+      [box.work, '.'],
+      [`${root}/`, ''],
+      [root, '.'],
+      [resolve(options.target), 'your submission'],
+      [`${options.project}/`, ''],
+      [options.project, '.'],
+    ]);
   } finally {
     if (!process.env.GRADER_KEEP) rmSync(root, { recursive: true, force: true });
   }

@@ -13,6 +13,8 @@ import { exercise as elect } from './exercises/05-elect';
 import { exercise as splitBrain } from './exercises/06-split-brain';
 import { exercise as availability } from './exercises/07-availability';
 import { exercise as leader } from './exercises/08-leader';
+import { exercise as sequential } from './exercises/10-sequential';
+import { exercise as queue } from './exercises/10-queue';
 import { exercise as voterLab } from './exercises/04-voter';
 import { exercise as acceptorLab } from './exercises/08-acceptor';
 import { exercise as peers } from './exercises/04-peers';
@@ -22,6 +24,6 @@ import { exercise as paxosBlocks } from './exercises/08-paxos-blocks';
 import type { ExerciseSpec } from './types';
 
 export const exercises: readonly ExerciseSpec[] = [
-  duplicate, tally, agreement, voterRecovery, cooperative, blockingScenario, predict, elect, splitBrain, availability, leader,
+  duplicate, tally, agreement, voterRecovery, cooperative, blockingScenario, predict, elect, splitBrain, availability, leader, sequential, queue,
   voterLab, acceptorLab, peers, fewestFaults, paxosBlocks, threePhaseVoterLab,
 ];

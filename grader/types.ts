@@ -34,6 +34,8 @@ export interface GradedTest {
   readonly max_score: number;
   readonly status: 'passed' | 'failed';
   readonly output: string;
+  /** How Gradescope renders `output`: plain text (feedback holds JSON lines and code, which Markdown would mangle). */
+  readonly output_format: 'text';
   readonly visibility: 'visible' | 'after_published';
   readonly extra_data: { readonly exercise: string };
 }
@@ -42,6 +44,9 @@ export interface GradedTest {
 export interface Results {
   readonly score: number;
   readonly execution_time: number;
+  /** Text for the whole submission: no points in it, since hidden tests' points must not show before grades are published. */
   readonly output: string;
+  readonly output_format: 'text';
+  readonly test_output_format: 'text';
   readonly tests: readonly GradedTest[];
 }

@@ -41,13 +41,14 @@ export { catalog, catalogEntry, type CatalogEntry } from './catalog/index';
 export { spaceTime, MARK, type SpaceTimeOptions, type Drawable } from './charts/space-time';
 export { outcomes, type OutcomeRow, type OutcomesOptions } from './charts/outcomes';
 export { matrix, type MatrixRow, type MatrixOptions } from './charts/matrix';
+export { historyChart, HISTORY_MARK, type HistoryChartOptions } from './charts/history';
 export { show, displayBundle, VEGA_LITE_MIME, type DisplayBundle } from './charts/show';
 export { toSVG, countMarks } from './charts/render';
 export { VERDICT_COLOURS, STATE_COLOURS } from './charts/colours';
 
 // ---- sweeps ------------------------------------------------------------------------
 export { sweep, type SweepOptions, type SweepRow } from './sweep/sweep';
-export { protocolLabel } from './sweep/label';
+export { protocolLabel } from './protocols/label';
 
 // ---- exercises: what learners' files and their stubs share --------------------------
 export { voterLab, acceptorLab, threePhaseVoterLab, ballotOwner, type LabScenario, type WithMyRole } from './exercise/index';
@@ -65,8 +66,15 @@ export { commitCost, type CommitCost } from './compare/index';
 
 // ---- exploring -----------------------------------------------------------------------
 export { explore, describePlacement, EXPLORE_MAX_VOTERS, FAULT_KINDS, type ExploreOptions, type ExploreResult, type ExploreFaults, type FaultKind, type Placement } from './explore/index';
-export { exploreRows, type ExploreRowsOptions } from './explore/index';
+export { exploreRows, type ExploreRow, type ExploreRowsOptions } from './explore/index';
 export { describeFault, describeTrigger, triggerPoints, type TriggerPoint } from './explore/index';
 export { check, type CheckOptions, type CheckResult, type Violation } from './explore/index';
 export { searchSystem, StateStore, type SearchResult, type TraceStep, type PackedSystem, type PackedInvariant } from './explore/index';
 export { rolesSystem, agreementInvariant, validityInvariant, CHECK_MAX_NODES, type RolesSystem, type RolesFaults, type RolesInvariant, type WorldView } from './explore/index';
+
+// ---- linearizability and replication lag (lesson 10) -----------------------------------
+export { linearizable, register, casRegister, keyValue, type Operation, type History, type Model, type LinearizableOptions, type LinearizabilityResult, type LinearizabilityVerdict, type RegisterInput, type RegisterOutput } from './linearizability/index';
+export { historyOf, type HasTrace } from './linearizability/index';
+export { replicatedRegister, type ReplicatedRegisterOptions, type ReplicatedRegisterSpec, type Replication, type ReadFrom, type Failover, type ClientFix } from './protocols/replicated-register/index';
+export { linearizabilityCases, linearizabilityCase, type LinearizabilityCase } from './catalog/index';
+export { readYourWrites, monotonicReads, consistentPrefixReads, staleReads, generateHistory, type LagResult, type LagViolation, type GenerateOptions } from './linearizability/index';

@@ -19,7 +19,8 @@ import { deliveredIn, MESSAGE_ARROW_SELECTOR } from './support/space-time-svg';
 
 const LESSON = '00-how-the-kit-works.ipynb';
 const workDir = join(resultsDir, 'browser');
-const chromiumPath = process.env.CHROMIUM_PATH ?? ['chromium', 'chromium-browser', 'google-chrome'].map((n) => findExecutable(n)?.path).find(Boolean);
+const chromiumPath =
+  process.env.CHROMIUM_PATH ?? ['chromium', 'chromium-browser', 'google-chrome'].map((n) => findExecutable(n)?.path).find(Boolean);
 const notebookApp = findExecutable('jupyter-notebook');
 const missing = [
   chromiumPath ? '' : 'Chromium (Debian: sudo apt-get install chromium; or set CHROMIUM_PATH)',
@@ -28,7 +29,14 @@ const missing = [
 if (missing.length > 0 && !process.env.CI) console.warn(`browser test skipped: missing ${missing.join('; ')}`);
 
 /** Never downloads anything, never phones home: the browser the machine has, quiet. */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -80,7 +88,14 @@ describe('lesson 00 in a real browser', () => {
     symlinkSync(join(root, 'lib'), join(copyDir, 'lib'), 'junction');
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
-    const args = ['--no-browser', '--ip=127.0.0.1', `--port=${port}`, '--port-retries=0', `--NotebookApp.token=${token}`, `--notebook-dir=${copyDir}`];
+    const args = [
+      '--no-browser',
+      '--ip=127.0.0.1',
+      `--port=${port}`,
+      '--port-retries=0',
+      `--NotebookApp.token=${token}`,
+      `--notebook-dir=${copyDir}`,
+    ];
     if (process.getuid?.() === 0) args.push('--allow-root');
     const scratch = mkdtempSync(join(tmpdir(), 'course-jupyter-'));
     server = spawn(notebookApp!.path, args, {

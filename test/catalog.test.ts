@@ -1,5 +1,5 @@
 // Every failure case of the readings is a named, replayable scenario that reaches
-// the verdict and the decisions the course says it does (COURSE.md, "The failure cases").
+// the verdict and the decisions the course says it does (docs/DESIGN.md, "The failure cases").
 import { describe, expect, it } from 'vitest';
 import { catalog, explain, simulate, type Scenario } from '../lib';
 

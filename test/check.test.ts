@@ -30,7 +30,7 @@ defineProtocol({
   },
 });
 
-describe('check over Lamport\'s specifications (TLC\'s distinct state counts)', () => {
+describe("check over Lamport's specifications (TLC's distinct state counts)", () => {
   it.each([
     [3, 288],
     [4, 1_568],
@@ -62,7 +62,12 @@ describe('check over Lamport\'s specifications (TLC\'s distinct state counts)', 
     expect(violation?.invariant).toBe('TCConsistent');
     // One RM prepares and is heard, the TM commits, it commits, another aborts on its own: five steps.
     expect(violation!.trace.map((s) => s.action)).toEqual([
-      'initial state', 'RMPrepare(r1)', 'TMRcvPrepared(r1)', 'TMCommit', 'RMRcvCommitMsg(r1)', 'RMChooseToAbort(r2)',
+      'initial state',
+      'RMPrepare(r1)',
+      'TMRcvPrepared(r1)',
+      'TMCommit',
+      'RMRcvCommitMsg(r1)',
+      'RMChooseToAbort(r2)',
     ]);
     expect(violation!.trace.at(-1)!.state).toContain('r1=committed r2=aborted');
   });
@@ -78,7 +83,7 @@ describe('check over Lamport\'s specifications (TLC\'s distinct state counts)', 
 // (ACM TODS 31(1), 2006), with the model the TLA+ examples run it on: RM = {r1, r2}, three
 // acceptors, every two of them a majority, Ballot = {0, 1}. TLC: 1,321,761 distinct states,
 // depth 28 (TLC counts the initial state as level 1, so 27 steps).
-describe('check over Gray and Lamport\'s PaxosCommit specification', () => {
+describe("check over Gray and Lamport's PaxosCommit specification", () => {
   it('reaches exactly the 1,321,761 distinct states and the depth of 28 that TLC reports, and never breaks TCConsistent', () => {
     const result = check({ system: paxosCommitSpec({ rms: 2, acceptors: 3, ballots: 2 }), progress: false });
     expect(result.distinct).toBe(1_321_761);
@@ -94,13 +99,16 @@ describe('check over Gray and Lamport\'s PaxosCommit specification', () => {
     [2, 1, 2],
     [2, 2, 2],
     [1, 1, 3],
-  ])('agrees with a plain second reading of the spec (records, a Set of messages) for %i RMs, %i acceptors, %i ballots', (rms, acceptors, ballots) => {
-    const packed = check({ system: paxosCommitSpec({ rms, acceptors, ballots }), progress: false });
-    const naive = naivePaxosCommit(rms, acceptors, ballots);
-    expect(packed.distinct).toBe(naive.distinct);
-    expect(packed.depth).toBe(naive.depth);
-    expect(packed.violation === undefined).toBe(naive.consistent);
-  });
+  ])(
+    'agrees with a plain second reading of the spec (records, a Set of messages) for %i RMs, %i acceptors, %i ballots',
+    (rms, acceptors, ballots) => {
+      const packed = check({ system: paxosCommitSpec({ rms, acceptors, ballots }), progress: false });
+      const naive = naivePaxosCommit(rms, acceptors, ballots);
+      expect(packed.distinct).toBe(naive.distinct);
+      expect(packed.depth).toBe(naive.depth);
+      expect(packed.violation === undefined).toBe(naive.consistent);
+    },
+  );
 
   it('finds the shortest trace to a commit beside an abort when a new ballot proposes prepared where no acceptor reports a vote', () => {
     // The paper's phase 2a rule: with no value reported by the majority, the leader must propose aborted.
@@ -122,7 +130,7 @@ describe('check over Gray and Lamport\'s PaxosCommit specification', () => {
   });
 });
 
-describe('check over a protocol\'s own roles (DDIA ch. 9: 2PC is safe, whatever the order)', () => {
+describe("check over a protocol's own roles (DDIA ch. 9: 2PC is safe, whatever the order)", () => {
   it('finds no disagreement in 2PC with 2 voters over every order of delivery, every timer expiry, one crash and one recovery', () => {
     const result = check({ protocol: twoPhaseCommit(), voters: 2, faults: { crashes: 1, recoveries: 1 }, progress: false });
     expect(result.complete).toBe(true);
@@ -141,7 +149,14 @@ describe('check over a protocol\'s own roles (DDIA ch. 9: 2PC is safe, whatever 
 
   it('finds the disagreement of a 2PC voter that presumes commit when it recovers prepared, and the crash replays it in simulate', () => {
     const protocol = { name: 'presumeCommitOnRecovery', termination: 'wait', timeout: 10 };
-    const result = check({ protocol, voters: 2, votes: { v2: 'no' }, faults: { crashes: 1, recoveries: 1 }, invariants: ['agreement'], progress: false });
+    const result = check({
+      protocol,
+      voters: 2,
+      votes: { v2: 'no' },
+      faults: { crashes: 1, recoveries: 1 },
+      invariants: ['agreement'],
+      progress: false,
+    });
     expect(result.violation?.invariant).toBe('agreement');
     const actions = result.violation!.trace.map((s) => s.action);
     expect(actions).toContain('v1 crashes');

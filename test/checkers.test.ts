@@ -6,7 +6,14 @@ import {
 } from '../lib';
 
 const decide = (t: number, node: string, decision: 'commit' | 'abort'): TraceEvent => ({ t, kind: 'decide', node, decision });
-const voteYes = (t: number, node: string): TraceEvent => ({ t, kind: 'send', node, to: 'coordinator', message: { type: 'vote', vote: 'yes' }, id: t });
+const voteYes = (t: number, node: string): TraceEvent => ({
+  t,
+  kind: 'send',
+  node,
+  to: 'coordinator',
+  message: { type: 'vote', vote: 'yes' },
+  id: t,
+});
 const judged = (trace: TraceEvent[], voters = ['v1', 'v2']): Judged => ({ trace, voters });
 
 describe('agreement', () => {
@@ -51,7 +58,10 @@ describe('termination', () => {
     expect(termination(run).ok).toBe(true);
   });
   it('holds a voter that crashed and recovered to it again', () => {
-    const run = simulate({ protocol: twoPhaseCommit(), faults: [crash('v2', afterSend('v2', 'vote')), recover('v2', at(30)), cut('coordinator', 'v2', at(29))] });
+    const run = simulate({
+      protocol: twoPhaseCommit(),
+      faults: [crash('v2', afterSend('v2', 'vote')), recover('v2', at(30)), cut('coordinator', 'v2', at(29))],
+    });
     expect(termination(run).nodes).toEqual(['v2']);
   });
 });
@@ -70,11 +80,19 @@ describe('verdict from the trace', () => {
     }
   });
   it('judges by durable decisions when no voter is up at the end', () => {
-    const bothCommitted = simulate({ protocol: twoPhaseCommit(), voters: 2, faults: [crash('v1', afterReceive('v1', 'commit')), crash('v2', afterReceive('v2', 'commit'))] });
+    const bothCommitted = simulate({
+      protocol: twoPhaseCommit(),
+      voters: 2,
+      faults: [crash('v1', afterReceive('v1', 'commit')), crash('v2', afterReceive('v2', 'commit'))],
+    });
     expect(bothCommitted.up).toMatchObject({ v1: false, v2: false });
     expect(bothCommitted.verdict).toBe('committed');
     // v2 goes down prepared, before its commit arrives at t=3: undecided for good
-    const oneUndecided = simulate({ protocol: twoPhaseCommit(), voters: 2, faults: [crash('v1', afterReceive('v1', 'commit')), crash('v2', at(3))] });
+    const oneUndecided = simulate({
+      protocol: twoPhaseCommit(),
+      voters: 2,
+      faults: [crash('v1', afterReceive('v1', 'commit')), crash('v2', at(3))],
+    });
     expect(oneUndecided.decisions).toMatchObject({ v1: 'commit', v2: null });
     expect(oneUndecided.verdict).toBe('blocked');
   });

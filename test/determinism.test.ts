@@ -1,5 +1,5 @@
 // Same scenario and seed, same trace: every run can be replayed, event for event
-// (COURSE.md, "Randomness"; TigerBeetle's VOPR: one seed replays the run).
+// (docs/DESIGN.md, "Randomness"; TigerBeetle's VOPR: one seed replays the run).
 import { describe, expect, it } from 'vitest';
 import { afterSend, at, crash, cut, partition, recover, simulate, twoPhaseCommit, type Scenario } from '../lib';
 
@@ -7,7 +7,12 @@ const lossy = (seed: number): Scenario => ({
   protocol: twoPhaseCommit({ termination: 'cooperative' }),
   voters: 4,
   network: { delay: [1, 4], loss: 0.2, duplicate: 0.1, reorder: 0.2 },
-  faults: [crash('v2', afterSend('v2', 'vote')), recover('v2', at(40)), cut('coordinator', 'v3', at(5), at(25)), partition([['v1', 'v4']], at(50), at(70))],
+  faults: [
+    crash('v2', afterSend('v2', 'vote')),
+    recover('v2', at(40)),
+    cut('coordinator', 'v3', at(5), at(25)),
+    partition([['v1', 'v4']], at(50), at(70)),
+  ],
   seed,
 });
 

@@ -5,8 +5,26 @@
 // states, logs and decisions at the end; then pin `applyOutput`'s meaning on its own.
 import { describe, expect, it } from 'vitest';
 import {
-  afterReceive, afterSend, at, catalogEntry, crash, logWrite, paxosCommit, printMessage, recover, rolesSystem, setTimer, simulate,
-  threePhaseCommit, twoPhaseCommit, cancelTimer, decide, send, type Run, type Scenario, type TraceEvent,
+  afterReceive,
+  afterSend,
+  at,
+  catalogEntry,
+  crash,
+  logWrite,
+  paxosCommit,
+  printMessage,
+  recover,
+  rolesSystem,
+  setTimer,
+  simulate,
+  threePhaseCommit,
+  twoPhaseCommit,
+  cancelTimer,
+  decide,
+  send,
+  type Run,
+  type Scenario,
+  type TraceEvent,
 } from '../lib';
 import { applyOutput, applyOutputs, afterCrash, expired, nothingKept } from '../lib/world/effects';
 
@@ -93,21 +111,29 @@ const scenarios: Record<string, Scenario> = {
 };
 
 describe('simulate and the model checker are one engine', () => {
-  it.each(Object.entries(scenarios))('%s: every step of the run is a step of the checker, ending in the same states, logs and decisions', (_name, scenario) => {
-    const run = simulate(scenario);
-    const { view, steps } = follow(run);
-    expect(steps).toBeGreaterThan(5);
-    for (const node of run.nodes) {
-      expect(view.nodes[node].state, node).toBe(run.states[node]);
-      expect(view.nodes[node].up, node).toBe(run.up[node]);
-      expect(view.nodes[node].decision, node).toBe(run.decisions[node]);
-      expect(view.nodes[node].log, node).toEqual(logsOf(run, node));
-    }
-  });
+  it.each(Object.entries(scenarios))(
+    '%s: every step of the run is a step of the checker, ending in the same states, logs and decisions',
+    (_name, scenario) => {
+      const run = simulate(scenario);
+      const { view, steps } = follow(run);
+      expect(steps).toBeGreaterThan(5);
+      for (const node of run.nodes) {
+        expect(view.nodes[node].state, node).toBe(run.states[node]);
+        expect(view.nodes[node].up, node).toBe(run.up[node]);
+        expect(view.nodes[node].decision, node).toBe(run.decisions[node]);
+        expect(view.nodes[node].log, node).toEqual(logsOf(run, node));
+      }
+    },
+  );
 
   it('refuses a run the checker cannot take: following fails on a step that never happened', () => {
     const run = simulate({ protocol: twoPhaseCommit(), voters: 2 });
-    const forged = { ...run, trace: run.trace.map((e) => (e.kind === 'deliver' && e.message.type === 'vote' ? { ...e, message: { type: 'vote', vote: 'no' } } : e)) } as Run;
+    const forged = {
+      ...run,
+      trace: run.trace.map((e) =>
+        e.kind === 'deliver' && e.message.type === 'vote' ? { ...e, message: { type: 'vote', vote: 'no' } } : e,
+      ),
+    } as Run;
     expect(() => follow(forged)).toThrow(/has no step 'coordinator <- v1 vote\(no\)'/);
   });
 });
@@ -129,7 +155,11 @@ describe('applyOutput: what a role output means for what a node keeps', () => {
   });
 
   it('applies a whole step in order and hands back its sends with their places', () => {
-    const { kept, sends } = applyOutputs(nothingKept, [logWrite({ type: 'prepare' }), setTimer('ask', 10), send('coordinator', { type: 'vote', vote: 'yes' })]);
+    const { kept, sends } = applyOutputs(nothingKept, [
+      logWrite({ type: 'prepare' }),
+      setTimer('ask', 10),
+      send('coordinator', { type: 'vote', vote: 'yes' }),
+    ]);
     expect(kept).toEqual({ log: [{ type: 'prepare' }], decision: null, timers: ['ask'] });
     expect(sends).toEqual([{ to: 'coordinator', message: { type: 'vote', vote: 'yes' }, index: 2 }]);
   });

@@ -1,4 +1,4 @@
-// The timing rules of COURSE.md ("Public face"), which make two implementations
+// The timing rules (docs/DESIGN.md, "Timing rules"), which make two implementations
 // agree on every verdict: when a trigger fires, what a fault does, and in what order.
 import { describe, expect, it } from 'vitest';
 import {
@@ -25,7 +25,11 @@ describe('triggers fire right after the event they name, before anything else ha
   });
 
   it('afterSend fires for a message the network then loses: the send happened', () => {
-    const run = simulate({ protocol: twoPC, network: { loss: 1 }, faults: [crash('v1', afterSend('coordinator', 'prepare', { to: 'v2' }))] });
+    const run = simulate({
+      protocol: twoPC,
+      network: { loss: 1 },
+      faults: [crash('v1', afterSend('coordinator', 'prepare', { to: 'v2' }))],
+    });
     expect(run.trace.find((e) => e.kind === 'crash')).toMatchObject({ t: 0, node: 'v1' });
     expect(run.trace.some((e) => e.kind === 'drop' && e.reason === 'loss')).toBe(true);
   });
@@ -49,6 +53,7 @@ describe('triggers fire right after the event they name, before anything else ha
   it('afterReceive can name the sender and the nth message', () => {
     const run = simulate({ protocol: twoPC, faults: [crash('coordinator', afterReceive('coordinator', 'vote', { from: 'v3' }))] });
     const crashAt = run.trace.findIndex((e) => e.kind === 'crash');
+    expect(crashAt).toBeGreaterThan(0);
     const lastDelivered = run.trace.slice(0, crashAt).filter((e) => e.kind === 'deliver' && e.node === 'coordinator').pop();
     expect(lastDelivered).toMatchObject({ from: 'v3', message: { type: 'vote' } });
     // handled (decided and logged) before the crash, but its commit never sent
@@ -70,7 +75,10 @@ describe('triggers fire right after the event they name, before anything else ha
   });
 
   it('a trigger fires once, even if its event happens again', () => {
-    const run = simulate({ protocol: twoPC, faults: [crash('v1', afterSend('coordinator', 'prepare')), recover('v1', afterSend('coordinator', 'abort'))] });
+    const run = simulate({
+      protocol: twoPC,
+      faults: [crash('v1', afterSend('coordinator', 'prepare')), recover('v1', afterSend('coordinator', 'abort'))],
+    });
     expect(run.trace.filter((e) => e.kind === 'crash')).toHaveLength(1);
     expect(run.trace.filter((e) => e.kind === 'recover')).toHaveLength(1);
   });
@@ -103,7 +111,10 @@ describe('what faults do', () => {
   });
 
   it('a crash loses the timers: nothing set before it fires after it', () => {
-    const run = simulate({ protocol: twoPC, faults: [crash('coordinator', afterSend('coordinator', 'prepare', { to: 'v3' })), recover('coordinator', at(30))] });
+    const run = simulate({
+      protocol: twoPC,
+      faults: [crash('coordinator', afterSend('coordinator', 'prepare', { to: 'v3' })), recover('coordinator', at(30))],
+    });
     // the vote timer (due at t=10) died with the crash
     expect(run.trace.filter((e) => e.kind === 'timeout' && e.node === 'coordinator' && e.timer === 'votes')).toHaveLength(0);
     expect(run.verdict).toBe('aborted');
@@ -144,7 +155,10 @@ describe('what faults do', () => {
     expect(delivered).not.toContain('coordinator->v2');
     expect(delivered).not.toContain('coordinator->v3');
     // v2 and v3 are on the same side: a partition does not cut them apart
-    const coop = simulate({ protocol: twoPhaseCommit({ termination: 'cooperative' }), faults: [partition([['coordinator', 'v1']], afterSend('v3', 'vote'))] });
+    const coop = simulate({
+      protocol: twoPhaseCommit({ termination: 'cooperative' }),
+      faults: [partition([['coordinator', 'v1']], afterSend('v3', 'vote'))],
+    });
     expect(coop.trace.some((e) => e.kind === 'deliver' && e.node === 'v3' && (e as { from: string }).from === 'v2')).toBe(true);
   });
 

@@ -21,11 +21,19 @@ describe('npm start decides how to open the course', () => {
   });
 
   it('offers to install JupyterLab into .venv when Jupyter is missing but Python 3 can make a venv', () => {
-    expect(decideStart({ ...base, python: { command: 'python3', canVenv: true } })).toEqual({ kind: 'install', python: 'python3', ask: true });
+    expect(decideStart({ ...base, python: { command: 'python3', canVenv: true } })).toEqual({
+      kind: 'install',
+      python: 'python3',
+      ask: true,
+    });
   });
 
   it('installs without asking when started with --yes', () => {
-    expect(decideStart({ ...base, yes: true, python: { command: 'python3', canVenv: true } })).toEqual({ kind: 'install', python: 'python3', ask: false });
+    expect(decideStart({ ...base, yes: true, python: { command: 'python3', canVenv: true } })).toEqual({
+      kind: 'install',
+      python: 'python3',
+      ask: false,
+    });
   });
 
   it('does not install behind the back of a script: with nobody at the terminal and no --yes it says how to say yes', () => {

@@ -122,6 +122,7 @@ describe('lesson 07: what each protocol gives up, measured (the lecture; DDIA ch
     const rows = sweep({ base, vary: { protocol: [twoPhaseCommit(), threePhaseCommit()], 'network.loss': [0.1, 0.2] }, seeds: 300 });
     const twoPC = rows.filter((r) => r.protocol === 'twoPhaseCommit');
     const threePC = rows.filter((r) => r.protocol === 'threePhaseCommit');
+    expect([twoPC.length, threePC.length]).toEqual([2, 2]);
     expect(twoPC.every((r) => r.inconsistent === 0 && r.blocked === 0)).toBe(true);
     expect(threePC.some((r) => r.inconsistent > 0)).toBe(true);
     expect(threePC.every((r) => r.blocked === 0)).toBe(true);

@@ -1,4 +1,4 @@
-// The lessons are the course's face (COURSE.md, "Lessons" and "The failure cases"): every failure
+// The lessons are the course's face (docs/DESIGN.md, "Lessons" and "The failure cases"): every failure
 // case of the catalog must be walked through by name in some notebook, every lesson must keep the
 // shape issue 6 gives it, and the small protocols lesson 02 runs must do what its text claims.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -24,7 +24,7 @@ function named(id: string, text: string): boolean {
 }
 
 /**
- * Which lessons walk through each family of cases (COURSE.md, "Lessons"). A family is enforced
+ * Which lessons walk through each family of cases (docs/DESIGN.md, "Lessons"). A family is enforced
  * once one of its lessons exists, so that the 3PC and Paxos cases are pinned as soon as
  * lessons 05, 06 and 08 land, and reported as pending until then.
  */
@@ -37,7 +37,7 @@ const families: readonly { prefix: string; lessons: RegExp; which: string }[] = 
 ];
 
 describe('the lessons name every catalog case they must cover', () => {
-  it('finds the 2pc/* and net/* cases of the catalog (COURSE.md, "The failure cases")', () => {
+  it('finds the 2pc/* and net/* cases of the catalog (docs/DESIGN.md, "The failure cases")', () => {
     expect(catalog.filter((e) => e.id.startsWith('2pc/')).length).toBeGreaterThanOrEqual(8);
     expect(catalog.filter((e) => e.id.startsWith('net/')).length).toBe(6);
   });
@@ -62,7 +62,7 @@ describe('the lessons name every catalog case they must cover', () => {
   });
 });
 
-/** The lessons COURSE.md plans, and any an instructor added since (npm run new-lesson): all keep the same shape. */
+/** The lessons docs/DESIGN.md lists, and any an instructor added since (npm run new-lesson): all keep the same shape. */
 const planned = ['01-unreliable-networks', '02-master-and-backup', '03-two-phase-commit', '04-2pc-under-failure', '05-three-phase-commit', '06-3pc-under-partitions', '07-cap-measured', '08-paxos-commit'];
 const added = lessonFiles.map((f) => f.replace(/\.ipynb$/, '')).filter((name) => !name.startsWith('00-') && !planned.includes(name));
 

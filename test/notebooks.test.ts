@@ -1,5 +1,5 @@
 // Every lesson runs top to bottom through real Jupyter, and its charts arrive in a form every
-// front end can draw (issue 11, "Proof in CI"; COURSE.md, "Charts" and "Notebooks in Jupyter").
+// front end can draw (issue 11, "Proof in CI"; docs/DESIGN.md, "Charts" and "Notebooks in Jupyter").
 // Needs Jupyter's nbclient (Debian: python3-nbclient): skipped with a note where it is missing,
 // failed where CI is set, since CI installs it.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -36,20 +36,24 @@ const text = (value: string | string[] | undefined): string => (Array.isArray(va
  * How many charts a cell shows by itself: one per top-level statement `show(...)` or `await show(...)`
  * (an indented `show(` sits in a helper the cell only defines). Each must leave one display output.
  */
-const showCalls = (cell: Cell): number => (cell.cell_type === 'code' ? (text(cell.source).match(/^(?:await\s+)?show\(/gm) ?? []).length : 0);
+const showCalls = (cell: Cell): number =>
+  cell.cell_type === 'code' ? (text(cell.source).match(/^(?:await\s+)?show\(/gm) ?? []).length : 0;
 const isChartCell = (cell: Cell): boolean => showCalls(cell) > 0;
 const isChart = (o: Output): boolean => Boolean(o.data && (VEGA_LITE in o.data || SVG in o.data));
 
 describe('the committed notebooks', () => {
-  it.each(lessonNotebooks().map((path) => [basename(path), path]))('%s is committed without outputs, on the tslab kernel', (_name, path) => {
-    const nb = read(path);
-    expect(nb.metadata.kernelspec?.name).toBe('tslab');
-    const withOutputs = nb.cells
-      .map((cell, index) => ({ index, cell }))
-      .filter(({ cell }) => cell.cell_type === 'code' && ((cell.outputs ?? []).length > 0 || cell.execution_count != null))
-      .map(({ index }) => index);
-    expect(withOutputs, 'strip outputs before committing: they bloat diffs and go stale').toEqual([]);
-  });
+  it.each(lessonNotebooks().map((path) => [basename(path), path]))(
+    '%s is committed without outputs, on the tslab kernel',
+    (_name, path) => {
+      const nb = read(path);
+      expect(nb.metadata.kernelspec?.name).toBe('tslab');
+      const withOutputs = nb.cells
+        .map((cell, index) => ({ index, cell }))
+        .filter(({ cell }) => cell.cell_type === 'code' && ((cell.outputs ?? []).length > 0 || cell.execution_count != null))
+        .map(({ index }) => index);
+      expect(withOutputs, 'strip outputs before committing: they bloat diffs and go stale').toEqual([]);
+    },
+  );
 });
 
 const python = findJupyterPython('nbclient');
@@ -59,10 +63,11 @@ describe('the notebooks in real Jupyter', () => {
   let run: NotebookRun | undefined;
 
   beforeAll(() => {
-    // `npm run notebooks` allows each notebook 60 s; here the notebooks share two cores with the rest
-    // of the suite (and the browser test's kernel), so the budget is doubled rather than flaky.
-    if (python) run = runNotebooks({ notebooks: lessonNotebooks(), out: executedDir, timeoutSeconds: 120 });
-  }, 600_000);
+    // The limit is there to stop a notebook that hangs, not to time one: here the notebooks share two
+    // cores with the rest of the suite (and, on a developer's machine, with whatever else runs), so
+    // each gets five minutes, far past the 10-40 s one takes, and the whole run half an hour.
+    if (python) run = runNotebooks({ notebooks: lessonNotebooks(), out: executedDir, timeoutSeconds: 300 });
+  }, 1_800_000);
 
   const needJupyter = (skip: (note: string) => void): void => {
     if (python) return;
@@ -91,7 +96,8 @@ describe('the notebooks in real Jupyter', () => {
         for (const o of bundles) {
           const missing = [VEGA_LITE, SVG, 'text/plain'].filter((mime) => !(mime in (o.data ?? {})));
           if (missing.length > 0) problems.push(`${basename(path)} cell ${index}: no ${missing.join(', ')}`);
-          else if (!text(o.data?.[SVG] as string | string[]).includes('<svg')) problems.push(`${basename(path)} cell ${index}: the SVG is empty`);
+          else if (!text(o.data?.[SVG] as string | string[]).includes('<svg'))
+            problems.push(`${basename(path)} cell ${index}: the SVG is empty`);
         }
       });
     }
@@ -108,7 +114,7 @@ describe('the notebooks in real Jupyter', () => {
     const printed = cells.slice(0, chartIndex).flatMap((cell) => cell.outputs ?? []).map((o) => text(o.text)).join('\n');
     const delivered = deliveredIn(printed);
     expect(delivered).toBeGreaterThan(0);
-    const chart = (cells[chartIndex]!.outputs ?? []).find((o) => o.data && SVG in o.data)!;
+    const chart = (cells[chartIndex].outputs ?? []).find((o) => o.data && SVG in o.data)!;
     expect(messageArrowsIn(text(chart.data![SVG] as string | string[]))).toBe(delivered);
   });
 

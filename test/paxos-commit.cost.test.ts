@@ -32,8 +32,28 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  afterReceive, afterSend, agreement, at, catalogEntry, commitCost, compare, crash, cut, explain, onEnter, partition, pause, paxosCommit, recover, replayLine,
-  simulate, twoPhaseCommit, validity, type Fault, type Scenario, type Trigger,
+  afterReceive,
+  afterSend,
+  agreement,
+  at,
+  catalogEntry,
+  commitCost,
+  compare,
+  crash,
+  cut,
+  explain,
+  onEnter,
+  partition,
+  pause,
+  paxosCommit,
+  recover,
+  replayLine,
+  simulate,
+  twoPhaseCommit,
+  validity,
+  type Fault,
+  type Scenario,
+  type Trigger,
 } from '../lib';
 import { faults, links, triggers } from './support/arbitraries';
 
@@ -46,7 +66,11 @@ const paper = {
 /** The same figures for the kit's V voters: the paper's N = V + 1, less the first RM's own vote (see the header). */
 const kit = {
   twoPC: (v: number) => ({ ...paper.twoPC(v + 1), writes: paper.twoPC(v + 1).writes - 1 }),
-  paxos: (v: number, f: number) => ({ ...paper.paxos(v + 1, f), messages: paper.paxos(v + 1, f).messages - f, writes: paper.paxos(v + 1, f).writes - 1 }),
+  paxos: (v: number, f: number) => ({
+    ...paper.paxos(v + 1, f),
+    messages: paper.paxos(v + 1, f).messages - f,
+    writes: paper.paxos(v + 1, f).writes - 1,
+  }),
 };
 
 const paperFlow = (acceptors: number, more: { fast?: boolean } = {}) =>
@@ -63,36 +87,50 @@ describe("the paper's normal-case table (Gray and Lamport, sections 3.2, 4.3 and
     expect(paper.paxos(5, 1).messages).toBe(17);
   });
 
-  it('4 voters (the paper\'s 5 RMs, one of them the coordinator) and F = 1: 2PC 12 messages before the acks, Paxos Commit 17 less the coordinator\'s own vote, Faster Paxos Commit 20 less it', () => {
+  it("4 voters (the paper's 5 RMs, one of them the coordinator) and F = 1: 2PC 12 messages before the acks, Paxos Commit 17 less the coordinator's own vote, Faster Paxos Commit 20 less it", () => {
     expect(costOf({ protocol: twoPhaseCommit(), voters: 4 }).messagesToOutcome).toBe(12);
     expect(costOf({ protocol: paperFlow(3), voters: 4 }).messages).toBe(17 - 1);
     expect(costOf({ protocol: paperFlow(3, { fast: true }), voters: 4 }).messages).toBe(20 - 1);
   });
 
   it.each([
-    [1, 0], [3, 0], [6, 0], [2, 1], [3, 1], [5, 1], [2, 2], [4, 2], [7, 3],
-  ])('with %i voters and F = %i, Paxos Commit sends N(F + 3) - 3 messages less the first RM\'s vote, one message delay more than 2PC (none with F = 0), N + F + 1 writes', (voters, f) => {
-    const cost = costOf({ protocol: paperFlow(2 * f + 1), voters });
-    const expected = kit.paxos(voters, f);
-    expect(cost.messages).toBe(expected.messages);
-    expect(cost.messages).toBe(voters * (f + 3)); // the same, said in the kit's terms
-    expect(cost.messageDelays).toBe(expected.messageDelays);
-    expect(cost.writes).toBe(expected.writes);
-    expect(cost.writeDelays).toBe(expected.writeDelays);
-  });
+    [1, 0],
+    [3, 0],
+    [6, 0],
+    [2, 1],
+    [3, 1],
+    [5, 1],
+    [2, 2],
+    [4, 2],
+    [7, 3],
+  ])(
+    "with %i voters and F = %i, Paxos Commit sends N(F + 3) - 3 messages less the first RM's vote, one message delay more than 2PC (none with F = 0), N + F + 1 writes",
+    (voters, f) => {
+      const cost = costOf({ protocol: paperFlow(2 * f + 1), voters });
+      const expected = kit.paxos(voters, f);
+      expect(cost.messages).toBe(expected.messages);
+      expect(cost.messages).toBe(voters * (f + 3)); // the same, said in the kit's terms
+      expect(cost.messageDelays).toBe(expected.messageDelays);
+      expect(cost.writes).toBe(expected.writes);
+      expect(cost.writeDelays).toBe(expected.writeDelays);
+    },
+  );
 
-  it.each([1, 3, 6])('2PC with %i voters: 3N - 3 messages before the acks, three message delays, N + 1 writes, two write delays', (voters) => {
-    const cost = costOf({ protocol: twoPhaseCommit(), voters });
-    const expected = kit.twoPC(voters);
-    expect(cost.messagesToOutcome).toBe(expected.messages);
-    expect(cost.messageDelays).toBe(expected.messageDelays);
-    expect(cost.writes).toBe(expected.writes);
-    expect(cost.writeDelays).toBe(expected.writeDelays);
-    // The kit's 2PC also acks every commit: N more messages the paper does not count (they come after the outcome).
-    expect(cost.messages).toBe(expected.messages + voters);
-  });
+  it.each([1, 3, 6])(
+    '2PC with %i voters: 3N - 3 messages before the acks, three message delays, N + 1 writes, two write delays',
+    (voters) => {
+      const cost = costOf({ protocol: twoPhaseCommit(), voters });
+      const expected = kit.twoPC(voters);
+      expect(cost.messagesToOutcome).toBe(expected.messages);
+      expect(cost.messageDelays).toBe(expected.messageDelays);
+      expect(cost.writes).toBe(expected.writes);
+      expect(cost.writeDelays).toBe(expected.writeDelays);
+      // The kit's 2PC also acks every commit: N more messages the paper does not count (they come after the outcome).
+      expect(cost.messages).toBe(expected.messages + voters);
+    },
+  );
 
-  it('with one acceptor on the coordinator\'s machine, Paxos Commit costs exactly what 2PC costs: the degenerate case of section 5', () => {
+  it("with one acceptor on the coordinator's machine, Paxos Commit costs exactly what 2PC costs: the degenerate case of section 5", () => {
     for (const voters of [1, 3, 5]) {
       const twoPC = costOf({ protocol: twoPhaseCommit(), voters });
       const paxos = costOf({ protocol: paperFlow(1), voters });
@@ -103,8 +141,13 @@ describe("the paper's normal-case table (Gray and Lamport, sections 3.2, 4.3 and
     }
   });
 
-  it('Faster Paxos Commit matches 2PC\'s message delays and write delays with F = 1 and F = 2, at the price of more messages', () => {
-    for (const [voters, f] of [[1, 1], [3, 1], [5, 1], [4, 2]]) {
+  it("Faster Paxos Commit matches 2PC's message delays and write delays with F = 1 and F = 2, at the price of more messages", () => {
+    for (const [voters, f] of [
+      [1, 1],
+      [3, 1],
+      [5, 1],
+      [4, 2],
+    ]) {
       const twoPC = costOf({ protocol: twoPhaseCommit(), voters });
       const faster = costOf({ protocol: paperFlow(2 * f + 1, { fast: true }), voters });
       expect(faster.messageDelays).toBe(twoPC.messageDelays);
@@ -117,21 +160,23 @@ describe("the paper's normal-case table (Gray and Lamport, sections 3.2, 4.3 and
     }
   });
 
-  it('each optimisation on its own: the kit\'s plain flow sends 4N(F + 1); bundling, phase 2a to a majority and co-location each cut it', () => {
+  it("each optimisation on its own: the kit's plain flow sends 4N(F + 1); bundling, phase 2a to a majority and co-location each cut it", () => {
     const voters = 3;
     const plain = costOf({ protocol: paxosCommit(), voters });
     expect(plain.messages).toBe(4 * voters * 2);
-    expect(costOf({ protocol: paxosCommit({ bundle: true }), voters }).messages).toBe(voters + voters * 3 + 3 + voters); // one phase 2b per acceptor
+    // One phase 2b per acceptor:
+    expect(costOf({ protocol: paxosCommit({ bundle: true }), voters }).messages).toBe(voters + voters * 3 + 3 + voters);
     expect(costOf({ protocol: paxosCommit({ phase2a: 'majority' }), voters }).messages).toBe(voters + 2 * voters * 2 + voters); // F + 1 acceptors
-    expect(costOf({ protocol: paxosCommit({ colocate: true }), voters }).messages).toBe(plain.messages - 1 - voters); // v1's vote to a2, and a1's phase 2b for each instance, stay on their machines
+    // v1's vote to a2, and a1's phase 2b for each instance, stay on their machines:
+    expect(costOf({ protocol: paxosCommit({ colocate: true }), voters }).messages).toBe(plain.messages - 1 - voters);
     // Without bundling, an acceptor writes one record per instance, one after another.
     expect(plain.writes).toBe(voters + 3 * voters);
     expect(costOf({ protocol: paxosCommit({ bundle: true }), voters }).writes).toBe(voters + 3);
   });
 });
 
-describe('the one-acceptor case is 2PC because the acceptor shares the coordinator\'s machine (section 5)', () => {
-  it('the catalog\'s paxos/one-acceptor-is-2pc puts a1 on the coordinator\'s machine, and blocks as 2PC does: the only copy of the votes went down with the coordinator', () => {
+describe("the one-acceptor case is 2PC because the acceptor shares the coordinator's machine (section 5)", () => {
+  it("the catalog's paxos/one-acceptor-is-2pc puts a1 on the coordinator's machine, and blocks as 2PC does: the only copy of the votes went down with the coordinator", () => {
     const entry = catalogEntry('paxos/one-acceptor-is-2pc');
     const run = simulate(entry.scenario);
     expect(run.nodes).toEqual(['coordinator', 'v1', 'v2', 'v3']);
@@ -140,7 +185,7 @@ describe('the one-acceptor case is 2PC because the acceptor shares the coordinat
     expect(twoPC.verdict).toBe('blocked');
   });
 
-  it('a coordinator that crashes as the votes arrive and comes back aborts, as 2PC\'s does: nothing was chosen on its acceptor', () => {
+  it("a coordinator that crashes as the votes arrive and comes back aborts, as 2PC's does: nothing was chosen on its acceptor", () => {
     const faults = [crash('coordinator', at(2)), recover('coordinator', at(40))];
     const [twoPC, paxos] = compare({ protocols: [twoPhaseCommit(), paperFlow(1)], scenario: { voters: 3, faults } });
     expect(twoPC.verdict).toBe('aborted');
@@ -167,7 +212,8 @@ function triggerPoints(scenario: Scenario): Trigger[] {
   const points: Trigger[] = [];
   for (const e of run.trace) {
     if (e.kind === 'send') points.push(afterSend(e.node, e.message.type, { to: e.to, nth: nth(`s ${e.node} ${e.message.type} ${e.to}`) }));
-    else if (e.kind === 'deliver') points.push(afterReceive(e.node, e.message.type, { from: e.from, nth: nth(`r ${e.node} ${e.message.type} ${e.from}`) }));
+    else if (e.kind === 'deliver')
+      points.push(afterReceive(e.node, e.message.type, { from: e.from, nth: nth(`r ${e.node} ${e.message.type} ${e.from}`) }));
     else if (e.kind === 'state') points.push(onEnter(e.node, e.to, { nth: nth(`e ${e.node} ${e.to}`) }));
   }
   for (let t = 0; t <= run.stats.duration + 1; t++) points.push(at(t));
@@ -188,7 +234,8 @@ describe("the paper's flow is as safe as the plain one (Gray and Lamport: Paxos'
           for (const faults of scripts) {
             const scenario = { ...base, faults };
             const run = simulate(scenario);
-            if (run.verdict !== 'committed' && run.verdict !== 'aborted') bad.push(`${run.verdict}: simulate(${replayLine(scenario)})\n${explain(run, { events: 60 })}`);
+            if (run.verdict !== 'committed' && run.verdict !== 'aborted')
+              bad.push(`${run.verdict}: simulate(${replayLine(scenario)})\n${explain(run, { events: 60 })}`);
           }
         }
       }
@@ -197,7 +244,13 @@ describe("the paper's flow is as safe as the plain one (Gray and Lamport: Paxos'
   }
 
   const NODES = ['coordinator', 'v1', 'v2', 'v3', 'a3'];
-  const trigger = triggers({ nodes: NODES, messages: ['prepare', 'phase2a', 'phase2b', 'commit', 'abort', 'phase1a', 'phase1b'], states: ['waiting', 'prepared', 'committed', 'aborted'], maxTick: 80, maxNth: 4 });
+  const trigger = triggers({
+    nodes: NODES,
+    messages: ['prepare', 'phase2a', 'phase2b', 'commit', 'abort', 'phase1a', 'phase1b'],
+    states: ['waiting', 'prepared', 'committed', 'aborted'],
+    maxTick: 80,
+    maxNth: 4,
+  });
   const fault = faults({ nodes: NODES, trigger, groupMax: 3, slowMax: 40, pauseMax: 60 });
   it('under any mix of crashes, recoveries, partitions, pauses, loss, duplication and slow links, it never decides inconsistently nor commits without every yes (400 scenarios each, plain and fast)', () => {
     const verdicts = new Map<string, number>();
@@ -211,7 +264,15 @@ describe("the paper's flow is as safe as the plain one (Gray and Lamport: Paxos'
         fc.integer({ min: 1, max: 12 }),
         fc.integer({ min: 1, max: 1_000_000 }),
         (fast, votes, faults, loss, duplicate, delayMax, seed) => {
-          const scenario: Scenario = { protocol: paperFlow(3, { fast }), voters: 3, votes, faults, network: { delay: [1, delayMax], loss, duplicate }, seed, horizon: 400 };
+          const scenario: Scenario = {
+            protocol: paperFlow(3, { fast }),
+            voters: 3,
+            votes,
+            faults,
+            network: { delay: [1, delayMax], loss, duplicate },
+            seed,
+            horizon: 400,
+          };
           const run = simulate(scenario);
           verdicts.set(run.verdict, (verdicts.get(run.verdict) ?? 0) + 1);
           const why = `reproduce with simulate(${replayLine(scenario)})\n${explain(run, { events: 60 })}`;
@@ -226,25 +287,48 @@ describe("the paper's flow is as safe as the plain one (Gray and Lamport: Paxos'
   });
 
   /** Faults that all end by t=100: every crash is followed by a recovery, every window closes. */
-  const passing: fc.Arbitrary<Fault[]> = fc.array(
-    fc.oneof(
-      fc.tuple(fc.constantFrom(...NODES), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 40 }))
-        .map(([n, t, d]) => [crash(n, at(t)), recover(n, at(t + d))]),
-      fc.tuple(fc.subarray(NODES, { minLength: 1, maxLength: 3 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 40 }))
-        .map(([g, t, d]) => [partition([g], at(t), at(t + d))]),
-      fc.tuple(links(NODES), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 40 })).map(([[a, b], t, d]) => [cut(a, b, at(t), at(t + d))]),
-      fc.tuple(fc.constantFrom(...NODES), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 40 })).map(([n, t, k]) => [pause(n, at(t), k)]),
-    ),
-    { maxLength: 4 },
-  ).map((groups) => groups.flat());
+  const passing: fc.Arbitrary<Fault[]> = fc
+    .array(
+      fc.oneof(
+        fc
+          .tuple(fc.constantFrom(...NODES), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 40 }))
+          .map(([n, t, d]) => [crash(n, at(t)), recover(n, at(t + d))]),
+        fc
+          .tuple(fc.subarray(NODES, { minLength: 1, maxLength: 3 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 40 }))
+          .map(([g, t, d]) => [partition([g], at(t), at(t + d))]),
+        fc
+          .tuple(links(NODES), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 40 }))
+          .map(([[a, b], t, d]) => [cut(a, b, at(t), at(t + d))]),
+        fc
+          .tuple(fc.constantFrom(...NODES), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 40 }))
+          .map(([n, t, k]) => [pause(n, at(t), k)]),
+      ),
+      { maxLength: 4 },
+    )
+    .map((groups) => groups.flat());
 
   it('once every fault is over, every voter decides, plain and fast (400 scenarios)', () => {
     fc.assert(
-      fc.property(fc.boolean(), passing, fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 5 }), (fast, faults, seed, delayMax) => {
-        const scenario: Scenario = { protocol: paperFlow(3, { fast }), voters: 3, faults, network: { delay: [1, delayMax] }, seed, horizon: 1000 };
-        const run = simulate(scenario);
-        expect(['committed', 'aborted'], `reproduce with simulate(${replayLine(scenario)})\n${explain(run, { events: 80 })}`).toContain(run.verdict);
-      }),
+      fc.property(
+        fc.boolean(),
+        passing,
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 1, max: 5 }),
+        (fast, faults, seed, delayMax) => {
+          const scenario: Scenario = {
+            protocol: paperFlow(3, { fast }),
+            voters: 3,
+            faults,
+            network: { delay: [1, delayMax] },
+            seed,
+            horizon: 1000,
+          };
+          const run = simulate(scenario);
+          expect(['committed', 'aborted'], `reproduce with simulate(${replayLine(scenario)})\n${explain(run, { events: 80 })}`).toContain(
+            run.verdict,
+          );
+        },
+      ),
       { numRuns: 400, seed: 20261204 },
     );
   });

@@ -33,7 +33,7 @@ function judge(faults: Fault[]): string | null {
   const scenario = { ...base, faults };
   const run = simulate(scenario, { trace: 'none' });
   if (run.verdict === 'committed' || run.verdict === 'aborted') return null;
-  return `${run.verdict}: simulate(${replayLine(scenario)})\n${explain(simulate(scenario), { events: 80 })}`;
+  return `${run.verdict}: ${replayLine(scenario)}\n${explain(simulate(scenario), { events: 80 })}`;
 }
 
 describe('Paxos Commit, 3 voters, 3 acceptors, crash-stop faults at every trigger point', () => {

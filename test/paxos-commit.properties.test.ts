@@ -7,8 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { faults, links, triggers } from './support/arbitraries';
 import {
-  afterReceive, afterSend, agreement, at, crash, cut, explain, onEnter, partition, pause, paxosCommit, recover, replayLine, simulate, slow, validity,
-  type Fault, type Scenario, type Trigger,
+  agreement, at, crash, cut, explain, partition, pause, paxosCommit, recover, replayLine, simulate, validity,
+  type Fault, type Scenario,
 } from '../lib';
 
 const SEED = 20261123;
@@ -47,7 +47,7 @@ describe('Paxos Commit under any mix of faults (3 voters, 3 acceptors)', () => {
       fc.property(anything, (scenario) => {
         const run = simulate(scenario);
         verdicts.set(run.verdict, (verdicts.get(run.verdict) ?? 0) + 1);
-        const why = `reproduce with simulate(${replayLine(scenario)})\n${explain(run, { events: 60 })}`;
+        const why = `reproduce with ${replayLine(scenario)}\n${explain(run, { events: 60 })}`;
         expect(run.verdict, why).not.toBe('inconsistent');
         expect(agreement(run).ok, why).toBe(true);
         expect(validity(run).ok, why).toBe(true);
@@ -80,7 +80,7 @@ describe('Paxos Commit once the faults stop', () => {
       fc.property(passing, fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 5 }), (faults, seed, delayMax) => {
         const scenario: Scenario = { protocol: paxosCommit({ acceptors: 3 }), voters: 3, faults, network: { delay: [1, delayMax] }, seed, horizon: 1000 };
         const run = simulate(scenario);
-        expect(['committed', 'aborted'], `reproduce with simulate(${replayLine(scenario)})\n${explain(run, { events: 80 })}`).toContain(run.verdict);
+        expect(['committed', 'aborted'], `reproduce with ${replayLine(scenario)}\n${explain(run, { events: 80 })}`).toContain(run.verdict);
       }),
       { numRuns: 400, seed: SEED },
     );

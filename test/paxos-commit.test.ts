@@ -263,7 +263,7 @@ describe('validation: one ScenarioError naming the field', () => {
   };
 
   it.each([2, 0, 17, -1, 3.5, 'three'])('refuses acceptors: %s (an odd number from 1 to 15)', (acceptors) => {
-    const e = errorOf(() => simulate({ protocol: { ...paxosCommit(), acceptors } as never, voters: 3 }));
+    const e = errorOf(() => simulate({ protocol: { ...paxosCommit(), acceptors }, voters: 3 }));
     expect(e.field).toBe('protocol.acceptors');
     expect(e.message).toContain('1, 3, 5, 7, 9, 11, 13, 15');
   });

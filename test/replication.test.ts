@@ -12,7 +12,12 @@ const backupDownThenMasterDies = (t: number) => [crash('v2', at(0)), crash('v1',
 describe('primaryBackup: the client writes to the master only', () => {
   it('with nothing failing, every write ends on both replicas, in both modes', () => {
     for (const mode of ['async', 'semiSync'] as const) {
-      expect(failoverLoss(simulate({ protocol: primaryBackup({ mode }), voters: 2 }))).toEqual({ saved: [1, 2, 3], onMaster: [1, 2, 3], onBackup: [1, 2, 3], lost: [] });
+      expect(failoverLoss(simulate({ protocol: primaryBackup({ mode }), voters: 2 }))).toEqual({
+        saved: [1, 2, 3],
+        onMaster: [1, 2, 3],
+        onBackup: [1, 2, 3],
+        lost: [],
+      });
     }
   });
 

@@ -1,5 +1,5 @@
 // Bad input gets one ScenarioError that names the field and what is allowed there,
-// thrown before anything runs (COURSE.md, "Public face": bad input).
+// thrown before anything runs (docs/DESIGN.md, "Scenarios and bad input").
 import { describe, expect, it } from 'vitest';
 import { afterSend, at, crash, cut, onEnter, partition, pause, ScenarioError, simulate, slow, twoPhaseCommit, type Scenario } from '../lib';
 
@@ -68,7 +68,8 @@ describe('simulate refuses a bad scenario with one error naming the field', () =
 
   it('runs nothing when it refuses: no event is ever reported', () => {
     const seen: unknown[] = [];
-    expect(() => simulate({ ...base, faults: [crash('v1', at(1)), crash('v8', at(3))] }, { onEvent: (e) => seen.push(e) })).toThrow(ScenarioError);
+    const twoCrashes = { ...base, faults: [crash('v1', at(1)), crash('v8', at(3))] };
+    expect(() => simulate(twoCrashes, { onEvent: (e) => seen.push(e) })).toThrow(ScenarioError);
     expect(seen).toEqual([]);
   });
 });

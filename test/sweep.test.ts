@@ -1,4 +1,4 @@
-// Sweeps (issue 11; COURSE.md, "Traces" and "Charts"): many seeded runs summed into plain rows,
+// Sweeps (issue 11; docs/DESIGN.md, "Traces" and "Charts"): many seeded runs summed into plain rows,
 // the data of the outcome charts that show 2PC trading availability for consistency (DDIA ch. 9).
 import { describe, expect, it } from 'vitest';
 import { afterSend, crash, protocolLabel, ScenarioError, simulate, sweep, twoPhaseCommit, VERDICTS, type Scenario } from '../lib';
@@ -19,7 +19,7 @@ describe('sweep()', () => {
     for (const row of rows) {
       expect(row.runs).toBe(40);
       expect(VERDICTS.reduce((sum, v) => sum + row[v], 0)).toBe(40);
-      expect(VERDICTS.reduce((sum, v) => sum + (row[`${v}Share`] as number), 0)).toBeCloseTo(1, 12);
+      expect(VERDICTS.reduce((sum, v) => sum + (row[`${v}Share`]), 0)).toBeCloseTo(1, 12);
     }
   });
 
@@ -58,7 +58,9 @@ describe('sweep()', () => {
     expect(() => sweep({ base, vary: { 'network.lost': [0.1] } })).toThrow(ScenarioError);
     expect(() => sweep({ base, vary: { 'network.lost': [0.1] } })).toThrow(/^vary\.network\.lost: the network has no field 'lost'/);
     expect(() => sweep({ base, vary: { latency: [1] } })).toThrow(/^vary\.latency: a scenario has no field 'latency'; allowed: protocol/);
-    expect(() => sweep({ base, vary: { 'protocol.retries': [1] } })).toThrow(/^vary\.protocol\.retries: twoPhaseCommit has no option 'retries'/);
+    expect(() => sweep({ base, vary: { 'protocol.retries': [1] } })).toThrow(
+      /^vary\.protocol\.retries: twoPhaseCommit has no option 'retries'/,
+    );
     expect(() => sweep({ base, vary: { 'votes.v9': ['no'] } })).toThrow(/^vary\.votes\.v9: 'v9' is not a voter/);
     expect(() => sweep({ base, vary: { seed: [1, 2] } })).toThrow(/^vary\.seed: seeds are swept by the `seeds` option/);
   });
@@ -75,6 +77,8 @@ describe('sweep()', () => {
     const slow = twoPhaseCommit({ timeout: 20 });
     expect(protocolLabel(wait)).toBe('twoPhaseCommit');
     expect(protocolLabel(wait, [wait, slow])).toBe('twoPhaseCommit (timeout 10)');
-    expect(protocolLabel(twoPhaseCommit({ termination: 'cooperative' }), [wait, twoPhaseCommit({ termination: 'cooperative' })])).toBe('twoPhaseCommit (cooperative)');
+    expect(protocolLabel(twoPhaseCommit({ termination: 'cooperative' }), [wait, twoPhaseCommit({ termination: 'cooperative' })])).toBe(
+      'twoPhaseCommit (cooperative)',
+    );
   });
 });

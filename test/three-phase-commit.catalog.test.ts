@@ -1,4 +1,4 @@
-// The 3pc/* rows of COURSE.md's failure table: each a named, replayable scenario that
+// The 3pc/* cases (docs/DESIGN.md, "The failure cases"): each a named, replayable scenario that
 // ends the way the readings tell it, for the reason its `why` gives.
 import { describe, expect, it } from 'vitest';
 import { catalog, catalogEntry, explain, simulate, type Run, type TraceEvent } from '../lib';
@@ -11,11 +11,11 @@ const ROWS = [
 
 const runOf = (id: string): Run => simulate(catalogEntry(id).scenario);
 const sends = (run: Run, node: string, type: string) => run.trace.filter((e) => e.kind === 'send' && e.node === node && e.message.type === type);
-/** Where the first event matching `match` stands in the trace; fails the test when there is none, so a comparison cannot pass on a missing event. */
-const first = (run: Run, match: (e: TraceEvent) => boolean): number => {
-  const at = run.trace.findIndex(match);
-  if (at < 0) throw new Error(`no such event in the run:\n${explain(run)}`);
-  return at;
+/** Where the first event that matches sits in the trace; fails the test when there is none (findIndex's -1 would pass a `<`). */
+const first = (run: Run, what: string, match: (e: TraceEvent) => boolean): number => {
+  const i = run.trace.findIndex(match);
+  expect(i, `no ${what} in the trace\n${explain(run)}`).toBeGreaterThanOrEqual(0);
+  return i;
 };
 
 describe('the 3pc/* rows of the course table', () => {
@@ -32,7 +32,7 @@ describe('the 3pc/* rows of the course table', () => {
     });
 
     it('leaves every node with the decision its why describes', () => {
-      expect(entry.decisions).toBeDefined();
+      expect(Object.keys(entry.decisions ?? {}).length, 'the case names the decisions it expects').toBeGreaterThan(0);
       for (const [node, decision] of Object.entries(entry.decisions!)) expect(run.decisions[node], `${node}\n${explain(run)}`).toBe(decision);
     });
   });
@@ -64,14 +64,16 @@ describe('what each row shows', () => {
     const run = runOf('3pc/docommit-timeout');
     expect(sends(run, 'coordinator', 'doCommit')).toEqual([]);
     for (const v of ['v1', 'v2', 'v3']) {
-      expect(first(run, (e) => e.kind === 'timeout' && e.node === v && e.timer === 'doCommit')).toBeLessThan(first(run, (e) => e.kind === 'decide' && e.node === v));
+      const timeout = first(run, `doCommit timeout of ${v}`, (e) => e.kind === 'timeout' && e.node === v && e.timer === 'doCommit');
+      expect(timeout).toBeLessThan(first(run, `decision of ${v}`, (e) => e.kind === 'decide' && e.node === v));
     }
   });
 
   it("3pc/crash-and-cut: the coordinator's abort to v2 is lost to the cut, and v2 commits on its timeout (the lecture's A and B)", () => {
     const run = runOf('3pc/crash-and-cut');
     expect(run.trace.some((e) => e.kind === 'drop' && e.node === 'v2' && e.message.type === 'abort' && e.reason === 'cut')).toBe(true);
-    expect(first(run, (e) => e.kind === 'timeout' && e.node === 'v2')).toBeLessThan(first(run, (e) => e.kind === 'decide' && e.node === 'v2'));
+    const timeout = first(run, 'timeout of v2', (e) => e.kind === 'timeout' && e.node === 'v2');
+    expect(timeout).toBeLessThan(first(run, 'decision of v2', (e) => e.kind === 'decide' && e.node === 'v2'));
   });
 
   it('3pc/partition-split-brain: each side elects its own coordinator, v1 on one side and v2 on the other (article fig. 5)', () => {
@@ -86,7 +88,7 @@ describe('what each row shows', () => {
     const run = runOf('3pc/fail-recover');
     expect(sends(run, 'v1', 'doCommit').length).toBe(2);
     expect(run.trace.some((e) => e.kind === 'crash')).toBe(false);
-    expect(first(run, (e) => e.kind === 'pause' && e.node === 'coordinator')).toBeLessThan(first(run, (e) => e.kind === 'send' && e.node === 'coordinator' && e.message.type === 'abort'));
+    expect(first(run, 'pause of the coordinator', (e) => e.kind === 'pause' && e.node === 'coordinator')).toBeLessThan(first(run, 'abort sent by the coordinator', (e) => e.kind === 'send' && e.node === 'coordinator' && e.message.type === 'abort'));
     expect(sends(run, 'coordinator', 'abort').length).toBeGreaterThanOrEqual(3);
   });
 
@@ -99,22 +101,22 @@ describe('what each row shows', () => {
 
   it('3pc/vote-survives-crash: v1 comes back with its vote record and asks instead of aborting alone (Bernstein et al. sec. 7.5)', () => {
     const run = runOf('3pc/vote-survives-crash');
-    expect(first(run, (e) => e.kind === 'log' && e.node === 'v1' && e.record.type === 'vote')).toBeLessThan(first(run, (e) => e.kind === 'crash' && e.node === 'v1'));
-    expect(first(run, (e) => e.kind === 'recover' && e.node === 'v1')).toBeLessThan(first(run, (e) => e.kind === 'send' && e.node === 'v1' && e.message.type === 'ask'));
+    expect(first(run, 'vote record of v1', (e) => e.kind === 'log' && e.node === 'v1' && e.record.type === 'vote')).toBeLessThan(first(run, 'crash of v1', (e) => e.kind === 'crash' && e.node === 'v1'));
+    expect(first(run, 'recovery of v1', (e) => e.kind === 'recover' && e.node === 'v1')).toBeLessThan(first(run, 'ask sent by v1', (e) => e.kind === 'send' && e.node === 'v1' && e.message.type === 'ask'));
     expect(run.trace.filter((e) => e.kind === 'decide' && e.node === 'v1').map((e) => (e as { decision: string }).decision)).toEqual(['commit']);
   });
 
   it('3pc/coordinator-recovers-and-asks: back with a precommit record, the coordinator asks and takes the voters\' commit (Bernstein et al. sec. 7.5)', () => {
     const run = runOf('3pc/coordinator-recovers-and-asks');
-    const recovered = first(run, (e) => e.kind === 'recover' && e.node === 'coordinator');
-    expect(recovered).toBeLessThan(first(run, (e) => e.kind === 'send' && e.node === 'coordinator' && e.message.type === 'ask'));
+    const recovered = first(run, 'recovery of the coordinator', (e) => e.kind === 'recover' && e.node === 'coordinator');
+    expect(recovered).toBeLessThan(first(run, 'ask sent by the coordinator', (e) => e.kind === 'send' && e.node === 'coordinator' && e.message.type === 'ask'));
     expect(sends(run, 'coordinator', 'abort')).toEqual([]);
   });
 
   it('3pc/paused-coordinator-skeen: no crash at all, and Skeen\'s rules still split, because a pause looks like a failure (DDIA ch. 8)', () => {
     const run = runOf('3pc/paused-coordinator-skeen');
     expect(run.trace.filter((e) => e.kind === 'crash' || e.kind === 'drop')).toEqual([]);
-    expect(first(run, (e) => e.kind === 'decide' && e.node === 'v1')).toBeLessThan(first(run, (e) => e.kind === 'decide' && e.node === 'coordinator'));
+    expect(first(run, 'decision of v1', (e) => e.kind === 'decide' && e.node === 'v1')).toBeLessThan(first(run, 'decision of the coordinator', (e) => e.kind === 'decide' && e.node === 'coordinator'));
   });
 
   it('3pc/slow-network: nothing crashes, nothing is cut, nothing is lost; only two messages are late (DDIA ch. 8)', () => {

@@ -1,5 +1,5 @@
 // Property-based specifications of 3PC (fast-check, fixed seeds so CI replays them).
-// What a learner should see: with Skeen's rules, 3PC never blocks under crash-stop faults
+// What a learner should see (docs/DESIGN.md, "The failure cases"): with Skeen's rules, 3PC never blocks under crash-stop faults
 // with bounded delays, and never decides inconsistently under crashes and recoveries, since
 // a yes vote and the coordinator's preCommit are force-logged and whoever comes back asks
 // (Skeen 1981; Bernstein, Hadzilacos and Goodman sec. 7.5). It does decide inconsistently
@@ -7,10 +7,10 @@
 // was not: the article's fig. 5 and "fail-recover"), and under the lecture's timeout rules.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { after, faults, triggers } from './support/arbitraries';
+import { after, triggers } from './support/arbitraries';
 import {
   afterReceive, afterSend, agreement, at, crash, explain, explore, onEnter, partition, pause, recover, simulate, slow, threePhaseCommit, twoPhaseCommit, validity,
-  type Fault, type Run, type Scenario, type Trigger,
+  type Fault, type Run, type Scenario,
 } from '../lib';
 
 const SEED = 20261123;

@@ -5,28 +5,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ScenarioError, protocolDefinition, simulate, skeen, threePhaseCommit,
-  type Input, type NodeContext, type Output, type ReportedState, type Role,
+  type Input, type Output, type ReportedState,
 } from '../lib';
+import { ctx, drive, receive, sent, timeout, yesFrom } from './support/roles';
 
 const definition = protocolDefinition('threePhaseCommit')!;
-const ctx = (id: string, vote: 'yes' | 'no' = 'yes'): NodeContext => ({ id, coordinator: 'coordinator', voters: ['v1', 'v2', 'v3'], others: [], vote });
-const receive = (from: string, type: string, fields: object = {}): Input => ({ kind: 'receive', from, message: { type, ...fields } });
-const timeout = (timer: string): Input => ({ kind: 'timeout', timer });
-const yesFrom = (...voters: string[]) => voters.map((v) => receive(v, 'vote', { vote: 'yes' }));
-
-/** Runs inputs through a role, returning the final state's name and every output. */
-function drive(role: Role, c: NodeContext, inputs: Input[]) {
-  let state = role.init(c);
-  const outputs: Output[] = [];
-  for (const input of inputs) {
-    const [next, out] = role.step(state, input);
-    state = next;
-    outputs.push(...out);
-  }
-  return { state: role.stateName(state), outputs };
-}
-const sent = (outputs: Output[]) =>
-  outputs.filter((o) => o.kind === 'send').map((o) => `${(o as { to: string }).to}:${(o as { message: { type: string } }).message.type}`);
 const logged = (outputs: Output[]) => outputs.filter((o) => o.kind === 'log').map((o) => (o as { record: { type: string } }).record.type);
 const decided = (outputs: Output[]) => outputs.filter((o) => o.kind === 'decide').map((o) => (o as { decision: string }).decision);
 const timers = (outputs: Output[]) => outputs.filter((o) => o.kind === 'setTimer').map((o) => `${(o as { timer: string }).timer}=${(o as { after: number }).after}`);

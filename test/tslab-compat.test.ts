@@ -1,4 +1,4 @@
-// What notebooks import must load in tslab, the notebook kernel (COURSE.md, "Notebooks in Jupyter").
+// What notebooks import must load in tslab, the notebook kernel (docs/DESIGN.md, "Notebooks in Jupyter").
 // Measured with tslab 1.0.22: it compiles lib/ itself and loads each compiled file by its path
 // plus ".js", so `from '../checkers'` (a folder with index.ts) fails in the kernel with
 // "Cannot find module '../checkers'", while tsc and vitest accept it. Write `from '../checkers/index'`.
@@ -35,7 +35,8 @@ describe.each(['lib', 'exercises', 'solutions'])('%s/ loads in the tslab kernel'
         // `import type` / `export type` vanish when compiled, so tslab never loads them.
         if (/^\s*(import|export)\s+type\b/.test(line)) return;
         for (const match of line.matchAll(/\bfrom\s+'(\.{1,2}(?:\/[^']*)?)'/g)) {
-          if (isDirectory(resolve(dirname(file), match[1]!))) offenders.push(`${relative(root, file)}:${i + 1}: '${match[1]}' -> '${match[1]}/index'`);
+          if (isDirectory(resolve(dirname(file), match[1])))
+            offenders.push(`${relative(root, file)}:${i + 1}: '${match[1]}' -> '${match[1]}/index'`);
         }
       });
     }

@@ -8,16 +8,34 @@
 // coordinator and three voters.
 import { describe, expect, it } from 'vitest';
 import {
-  catalog, costs, explain, explore, protocolDefinition, simulate, twoPhaseCommit,
-  type Input, type LogRecord, type NodeContext, type Output, type Presumption, type Role,
+  catalog,
+  costs,
+  explain,
+  explore,
+  protocolDefinition,
+  simulate,
+  twoPhaseCommit,
+  type Input,
+  type LogRecord,
+  type NodeContext,
+  type Output,
+  type Presumption,
+  type Role,
 } from '../lib';
 import { survivingRecords } from '../lib/protocols/two-phase-commit/index';
 
 const PRESUMPTIONS: readonly Presumption[] = ['none', 'abort', 'commit'];
 const definition = protocolDefinition('twoPhaseCommit')!;
-const ctx = (id: string, vote: 'yes' | 'no' = 'yes'): NodeContext => ({ id, coordinator: 'coordinator', voters: ['v1', 'v2', 'v3'], others: [], vote });
+const ctx = (id: string, vote: 'yes' | 'no' = 'yes'): NodeContext => ({
+  id,
+  coordinator: 'coordinator',
+  voters: ['v1', 'v2', 'v3'],
+  others: [],
+  vote,
+});
 const receive = (from: string, type: string, fields: object = {}): Input => ({ kind: 'receive', from, message: { type, ...fields } });
-const roleOf = (presumption: Presumption, node: string) => definition.role(twoPhaseCommit({ presumption }), node, node === 'coordinator' ? 'coordinator' : 'voter');
+const roleOf = (presumption: Presumption, node: string) =>
+  definition.role(twoPhaseCommit({ presumption }), node, node === 'coordinator' ? 'coordinator' : 'voter');
 
 function drive(role: Role, c: NodeContext, inputs: Input[]) {
   let state = role.init(c);
@@ -40,7 +58,7 @@ describe('what each variant costs without failures (Mohan et al. 1986, §2.1, §
     return { verdict: run.verdict, messages, acks, forcedWrites, lazyWrites };
   };
 
-  it('a commit: plain 2PC and presumed abort spend the same; presumed commit drops the three acks and the voters\' forced commit records, and adds a forced collecting record', () => {
+  it("a commit: plain 2PC and presumed abort spend the same; presumed commit drops the three acks and the voters' forced commit records, and adds a forced collecting record", () => {
     expect(Object.fromEntries(PRESUMPTIONS.map((p) => [p, measure(p)]))).toEqual({
       // coordinator: commit forced; voters: prepare and commit forced, each acks
       none: { verdict: 'committed', messages: 12, acks: 3, forcedWrites: 7, lazyWrites: 0 },
@@ -71,13 +89,13 @@ describe('presumed abort, write by write (Mohan et al. §3, "The Presumed Abort 
     expect(logged(drive(coordinator, c, [{ kind: 'start' }]).outputs)).toEqual([]);
   });
 
-  it('the coordinator\'s abort record is not forced, and it sets no resend timer: aborts are not acknowledged', () => {
+  it("the coordinator's abort record is not forced, and it sets no resend timer: aborts are not acknowledged", () => {
     const { outputs } = drive(coordinator, c, [{ kind: 'start' }, receive('v3', 'vote', { vote: 'no' })]);
     expect(logged(outputs)).toEqual([{ type: 'abort', forced: false }]);
     expect(outputs.some((o) => o.kind === 'setTimer' && o.timer === 'resend')).toBe(false);
   });
 
-  it('the coordinator\'s commit record is forced and commits are still acknowledged, then a lazy end record lets it forget', () => {
+  it("the coordinator's commit record is forced and commits are still acknowledged, then a lazy end record lets it forget", () => {
     const acks = ['v1', 'v2', 'v3'].map((v) => receive(v, 'ack'));
     const { outputs } = drive(coordinator, c, [{ kind: 'start' }, ...yesVotes, ...acks]);
     expect(logged(outputs)).toEqual([{ type: 'commit' }, { type: 'end', forced: false }]);
@@ -198,18 +216,33 @@ describe('once every voter has acknowledged the outcome that is not presumed, th
   const acks = ['v1', 'v2', 'v3'].map((v) => receive(v, 'ack'));
 
   it('presumed abort: asked after the last ack of a commit, the coordinator answers abort', () => {
-    const { state, outputs } = drive(roleOf('abort', 'coordinator'), ctx('coordinator'), [{ kind: 'start' }, ...yesVotes, ...acks, receive('v2', 'ask')]);
+    const { state, outputs } = drive(roleOf('abort', 'coordinator'), ctx('coordinator'), [
+      { kind: 'start' },
+      ...yesVotes,
+      ...acks,
+      receive('v2', 'ask'),
+    ]);
     expect(state).toBe('committed');
     expect(sent(outputs).slice(-1)).toEqual(['v2:abort']);
   });
 
   it('presumed commit: asked after the last ack of an abort, the coordinator answers commit', () => {
-    const { outputs } = drive(roleOf('commit', 'coordinator'), ctx('coordinator'), [{ kind: 'start' }, receive('v3', 'vote', { vote: 'no' }), ...acks, receive('v2', 'ask')]);
+    const { outputs } = drive(roleOf('commit', 'coordinator'), ctx('coordinator'), [
+      { kind: 'start' },
+      receive('v3', 'vote', { vote: 'no' }),
+      ...acks,
+      receive('v2', 'ask'),
+    ]);
     expect(sent(outputs).slice(-1)).toEqual(['v2:commit']);
   });
 
   it('plain 2PC never forgets in this kit: asked after the last ack, it still answers from its record', () => {
-    const { outputs } = drive(roleOf('none', 'coordinator'), ctx('coordinator'), [{ kind: 'start' }, ...yesVotes, ...acks, receive('v2', 'ask')]);
+    const { outputs } = drive(roleOf('none', 'coordinator'), ctx('coordinator'), [
+      { kind: 'start' },
+      ...yesVotes,
+      ...acks,
+      receive('v2', 'ask'),
+    ]);
     expect(sent(outputs).slice(-1)).toEqual(['v2:commit']);
   });
 });
@@ -230,7 +263,13 @@ describe('no placement of up to two crashes and two recoveries makes any variant
   for (const presumption of PRESUMPTIONS) {
     for (const votes of [{}, { v3: 'no' }] as Record<string, 'yes' | 'no'>[]) {
       it(`presumption '${presumption}', ${'v3' in votes ? 'v3 voting no' : 'every voter voting yes'}`, () => {
-        const r = explore({ protocol: twoPhaseCommit({ presumption }), voters: 3, votes, faults: { kinds: { crash: 2, recover: 2 }, max: 4 }, progress: false });
+        const r = explore({
+          protocol: twoPhaseCommit({ presumption }),
+          voters: 3,
+          votes,
+          faults: { kinds: { crash: 2, recover: 2 }, max: 4 },
+          progress: false,
+        });
         expect(r.notReached).toBeUndefined();
         expect(r.counts.inconsistent).toBe(0);
         // It did look: crashes that block, and runs that end each way the votes allow.

@@ -5,15 +5,21 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { faults, triggers } from './support/arbitraries';
 import {
-  afterReceive, afterSend, agreement, at, crash, cut, explain, onEnter, partition, pause, recover, simulate, twoPhaseCommit, validity,
-  type Fault, type Scenario, type Trigger,
+  agreement, explain, simulate, twoPhaseCommit, validity,
+  type Scenario,
 } from '../lib';
 
 const SEED = 20261123;
 const VOTERS = ['v1', 'v2', 'v3'];
 const NODES = ['coordinator', ...VOTERS];
 
-const trigger = triggers({ nodes: NODES, messages: ['prepare', 'vote', 'commit', 'abort', 'ack', 'ask'], states: ['waiting', 'prepared', 'committed', 'aborted'], maxTick: 80, maxNth: 3 });
+const trigger = triggers({
+  nodes: NODES,
+  messages: ['prepare', 'vote', 'commit', 'abort', 'ack', 'ask'],
+  states: ['waiting', 'prepared', 'committed', 'aborted'],
+  maxTick: 80,
+  maxNth: 3,
+});
 const fault = faults({ nodes: NODES, trigger, groupMax: 3, pauseMax: 60 });
 
 const scenario = (termination: 'wait' | 'cooperative', presumption: 'none' | 'abort' | 'commit' = 'none'): fc.Arbitrary<Scenario> =>

@@ -1,25 +1,11 @@
 // The 2PC roles alone, as pure functions: what each one does on each message,
 // read off the returned outputs (XState style), not off a run.
 import { describe, expect, it } from 'vitest';
-import { protocolDefinition, twoPhaseCommit, type Input, type NodeContext, type Output, type Role } from '../lib';
+import { protocolDefinition, twoPhaseCommit, type Output } from '../lib';
+import { ctx, drive, receive, sent } from './support/roles';
 
 const spec = twoPhaseCommit();
 const definition = protocolDefinition('twoPhaseCommit')!;
-const ctx = (id: string, vote: 'yes' | 'no' = 'yes'): NodeContext => ({ id, coordinator: 'coordinator', voters: ['v1', 'v2', 'v3'], others: [], vote });
-const receive = (from: string, type: string, fields: object = {}): Input => ({ kind: 'receive', from, message: { type, ...fields } });
-
-/** Runs inputs through a role, returning the final state's name and every output. */
-function drive(role: Role, c: NodeContext, inputs: Input[]) {
-  let state = role.init(c);
-  const outputs: Output[] = [];
-  for (const input of inputs) {
-    const [next, out] = role.step(state, input);
-    state = next;
-    outputs.push(...out);
-  }
-  return { state: role.stateName(state), outputs, raw: state };
-}
-const sent = (outputs: Output[]) => outputs.filter((o) => o.kind === 'send').map((o) => `${(o as { to: string }).to}:${(o as { message: { type: string } }).message.type}`);
 const kinds = (outputs: Output[], kind: Output['kind']) => outputs.filter((o) => o.kind === kind);
 
 describe('the 2PC coordinator (article fig. 1 and 2)', () => {

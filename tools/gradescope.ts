@@ -9,37 +9,38 @@
  *   --out FILE     where the zip goes (default grade/autograder.zip)
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 export const SETUP_SH = `#!/usr/bin/env bash
 # Gradescope runs this once, as root, with the zip unpacked in /autograder/source.
+# AUTOGRADER_ROOT stands in for /autograder when the kit's own test runs it elsewhere.
 set -euo pipefail
-cd /autograder/source
+ROOT="\${AUTOGRADER_ROOT:-/autograder}"
+cd "$ROOT/source"
 if ! command -v node >/dev/null || [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
   apt-get update
   apt-get install -y ca-certificates curl gnupg
   curl -fsSL https://deb.nodesource.com/setup_20.x | bash -
   apt-get install -y nodejs
 fi
+# The zip's package.json has no postinstall (that links the notebooks, which are not shipped);
+# install scripts of the packages themselves (esbuild's, for tsx) still run.
 npm ci --no-audit --no-fund
 # Learner code runs as this user: it owns nothing of the grader's.
 id -u student >/dev/null 2>&1 || useradd --no-create-home --shell /usr/sbin/nologin student
 # The learner user runs vitest from here: it may read the grader and its packages, and write nothing.
-chmod a+rX /autograder /autograder/source
-chmod -R a+rX /autograder/source/node_modules
-# The hidden tests' judges are for the grader's eyes only; the sandbox gets its own copy of each probe.
-chmod -R go-rwx /autograder/source/instructor
+chmod a+rX "$ROOT" "$ROOT/source"
+chmod -R a+rX "$ROOT/source/node_modules"
+# The hidden tests' judges and the reference rules are for the grader's eyes only; the sandbox gets its own copy of each probe.
+chmod -R go-rwx "$ROOT/source/instructor"
 `;
 
 export const RUN_AUTOGRADER = `#!/usr/bin/env bash
 # Gradescope runs this for each submission. AUTOGRADER_ROOT stands in for /autograder in tests.
 set -uo pipefail
 ROOT="\${AUTOGRADER_ROOT:-/autograder}"
-SUBMISSION="$ROOT/submission"
-# A learner may upload their exercises/ folder rather than its files.
-if [ -d "$SUBMISSION/exercises" ]; then SUBMISSION="$SUBMISSION/exercises"; fi
 mkdir -p "$ROOT/results"
 # Learner code runs as the unprivileged user setup.sh made (GRADER_STUDENT_USER names another, for tests).
 STUDENT="\${GRADER_STUDENT_USER:-student}"
@@ -47,11 +48,22 @@ if [ "$(id -u)" = 0 ] && id -u "$STUDENT" >/dev/null 2>&1; then
   export GRADER_RUN_AS="$(id -u "$STUDENT"):$(id -g "$STUDENT")"
 fi
 cd "$ROOT/source"
-node --import tsx grader/cli.ts --submission "$SUBMISSION" --hidden "$ROOT/source/instructor/hidden" --out "$ROOT/results/results.json"
+# --submission finds the files in any shape Gradescope accepts: loose, in exercises/, or in one folder around them.
+node --import tsx grader/cli.ts --submission "$ROOT/submission" --hidden "$ROOT/source/instructor/hidden" --out "$ROOT/results/results.json"
 `;
 
 /** What of the project the autograder needs. */
-const SHIPPED = ['package.json', 'package-lock.json', 'tsconfig.json', 'lib', 'grader', 'test/exercises'];
+const SHIPPED = ['package-lock.json', 'tsconfig.json', 'lib', 'grader', 'test/exercises'];
+
+/**
+ * The project's package.json as the autograder needs it: the same dependencies (so that
+ * `npm ci` accepts the lock file) and only the grade script. The project's `postinstall`
+ * links notebooks/ to lib/, and neither the notebooks nor that script are shipped.
+ */
+export function autograderPackage(text: string): string {
+  const pkg = JSON.parse(text) as Record<string, unknown> & { scripts?: Record<string, string> };
+  return `${JSON.stringify({ ...pkg, scripts: { grade: pkg.scripts?.grade ?? 'tsx grader/cli.ts' } }, null, 2)}\n`;
+}
 
 /**
  * Builds the zip; returns its path.
@@ -63,7 +75,11 @@ export function buildAutograder(project: string, hidden: string, out: string): s
     for (const path of SHIPPED) {
       cpSync(join(project, path), join(stage, path), { recursive: true, filter: (src) => !src.endsWith('.test.ts') });
     }
+    writeFileSync(join(stage, 'package.json'), autograderPackage(readFileSync(join(project, 'package.json'), 'utf8')));
     if (existsSync(hidden)) cpSync(hidden, join(stage, 'instructor', 'hidden'), { recursive: true });
+    // The rules the judges hold answers to (grader/reference.ts reads them): the grader's side only.
+    const reference = join(project, 'instructor', 'reference');
+    if (existsSync(reference)) cpSync(reference, join(stage, 'instructor', 'reference'), { recursive: true });
     writeFileSync(join(stage, 'setup.sh'), SETUP_SH);
     writeFileSync(join(stage, 'run_autograder'), RUN_AUTOGRADER);
     chmodSync(join(stage, 'setup.sh'), 0o755);

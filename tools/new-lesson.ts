@@ -68,6 +68,8 @@ export function lessonFiles(project: string, r: LessonRequest): Map<string, stri
   files.set('lib/catalog/index.ts', wireCatalog(readFileSync(join(project, 'lib/catalog/index.ts'), 'utf8'), n, cases));
   files.set(`solutions/${r.id}.ts`, solutionFile(r));
   files.set(`grader/worker/fixtures/${r.id}.ts`, fixtureFile(r));
+  files.set(`instructor/reference/${r.id}.ts`, referenceFile(r));
+  files.set('grader/reference.ts', wireReference(readFileSync(join(project, 'grader/reference.ts'), 'utf8'), r));
   files.set(`test/exercises/${r.id}.grade.ts`, probeFile(r));
   files.set(`grader/exercises/${r.id}.ts`, judgeFile(r));
   files.set('grader/manifest.ts', wireManifest(readFileSync(join(project, 'grader/manifest.ts'), 'utf8'), r));
@@ -86,14 +88,14 @@ export function newLesson(project: string, args: readonly string[]): { request: 
   const request = checkRequest(project, args);
   const files = lessonFiles(project, request);
   for (const path of files.keys()) {
-    const wiring = path === 'lib/catalog/index.ts' || path === 'grader/manifest.ts';
+    const wiring = path === 'lib/catalog/index.ts' || path === 'grader/manifest.ts' || path === 'grader/reference.ts';
     if (!wiring && existsSync(join(project, path))) throw new NewLessonError(`lesson number: ${path} exists already; pick another number or title`);
   }
   for (const [path, text] of files) {
     mkdirSync(dirname(join(project, path)), { recursive: true });
     writeFileSync(join(project, path), text);
   }
-  const built = buildExercises(project).filter((f) => f === `exercises/${request.id}.ts`);
+  const built = buildExercises(project).written.filter((f) => f === `exercises/${request.id}.ts`);
   return { request, written: [...files.keys(), ...built] };
 }
 
@@ -119,6 +121,20 @@ function wireManifest(manifest: string, r: LessonRequest): string {
   const withImport = `${manifest.slice(0, at)}\nimport { exercise as ${name} } from './exercises/${r.id}';${manifest.slice(at)}`;
   const items = list[1].replace(/,?\s*$/, '');
   return withImport.replace(list[0], `export const exercises: readonly ExerciseSpec[] = [${items}, ${name},\n];`);
+}
+
+/** The rule judges reach through grader/reference.ts, under a name of the lesson's own. */
+const ruleName = (r: LessonRequest) => `expectedLesson${r.number}`;
+
+function wireReference(reference: string, r: LessonRequest): string {
+  const imports = [...reference.matchAll(/^import \* as \w+ from '\.\.\/instructor\/reference\/[\w-]+';$/gm)];
+  if (imports.length === 0 || !/^export const \w+ = recorded\(/m.test(reference)) {
+    throw new NewLessonError('grader/reference.ts: cannot find its rule imports and recorded rules to add the lesson to; add them by hand');
+  }
+  const last = imports[imports.length - 1];
+  const at = last.index! + last[0].length;
+  const withImport = `${reference.slice(0, at)}\nimport * as lesson${r.number} from '../instructor/reference/${r.id}';${reference.slice(at)}`;
+  return `${withImport.replace(/\n*$/, '\n')}export const ${ruleName(r)} = recorded('${ruleName(r)}', lesson${r.number}.expectedFor);\n`;
 }
 
 // ---- the files -----------------------------------------------------------------------------
@@ -174,9 +190,10 @@ export function messageCounts(run: Run): Record<string, number> {
 function fixtureFile(r: LessonRequest): string {
   return `/**
  * The runs exercise ${r.id} is graded on; the probes (in the sandbox) and the judges (in the
- * grader) build the same ones from here. TODO(instructor): replace with the lesson's own.
+ * grader) build the same ones from here. The answer is not here: it is in
+ * instructor/reference/${r.id}.ts. TODO(instructor): replace with the lesson's own.
  */
-import { afterSend, at, catalog, crash, recover, simulate, threePhaseCommit, twoPhaseCommit, type Run, type Scenario } from '../../../lib';
+import { afterSend, at, catalog, crash, recover, threePhaseCommit, twoPhaseCommit, type Scenario } from '../../../lib';
 
 export const faultFree: Scenario = { protocol: twoPhaseCommit(), voters: 3 };
 
@@ -187,8 +204,18 @@ export const twoPhaseCases = (): Scenario[] => catalog.filter((e) => e.id.starts
 export const threePhaseWithCrash: Scenario = {
   protocol: threePhaseCommit(), voters: 5, faults: [crash('v2', afterSend('v2', 'vote')), recover('v2', at(30))],
 };
+`;
+}
 
-/** The reference answer: sends per message type. */
+function referenceFile(r: LessonRequest): string {
+  return `/**
+ * The answer exercise ${r.id} is judged against, on the instructor's side only: judges reach
+ * it through grader/reference.ts (as ${ruleName(r)}), and the student version carries the
+ * answers to the visible cases, never this code. TODO(instructor): replace with the lesson's own.
+ */
+import { simulate, type Run, type Scenario } from '../../lib';
+
+/** Sends per message type. */
 export function expectedCounts(run: Run): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const e of run.trace) if (e.kind === 'send') counts[e.message.type] = (counts[e.message.type] ?? 0) + 1;
@@ -212,7 +239,8 @@ probe('counts every message sent in each 2PC case of the catalog, delivered or n
 }
 
 function judgeFile(r: LessonRequest): string {
-  return `import { expectedFor, faultFree, twoPhaseCases } from '../worker/fixtures/${r.id}';
+  return `import { ${ruleName(r)} as expectedFor } from '../reference';
+import { faultFree, twoPhaseCases } from '../worker/fixtures/${r.id}';
 import type { ExerciseSpec } from '../types';
 import { compareAnswers } from './judging';
 
@@ -252,7 +280,8 @@ probe('counts the messages of a five-voter 3PC run with a voter down for a while
 
 function hiddenJudgeFile(r: LessonRequest): string {
   return `import { compareAnswers } from '../../grader/exercises/judging';
-import { expectedFor, threePhaseWithCrash } from '../../grader/worker/fixtures/${r.id}';
+import { threePhaseWithCrash } from '../../grader/worker/fixtures/${r.id}';
+import { expectedFor } from '../reference/${r.id}';
 import type { HiddenSpec } from '../../grader/types';
 
 export const hidden: HiddenSpec = {

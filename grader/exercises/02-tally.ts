@@ -1,4 +1,5 @@
-import { expectedTally, tallyCases, type TallyCase } from '../worker/fixtures/tally';
+import { expectedTally } from '../reference';
+import { tallyCases, type TallyCase } from '../worker/fixtures/tally';
 import type { ExerciseSpec } from '../types';
 import { compareAnswers } from './judging';
 

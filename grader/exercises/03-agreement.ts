@@ -1,4 +1,5 @@
-import { catalogTraces, crashedDeciders, disagreements, expectedAgreement } from '../worker/fixtures/agreement';
+import { expectedAgreement } from '../reference';
+import { catalogTraces, crashedDeciders, disagreements } from '../worker/fixtures/agreement';
 import type { ExerciseSpec } from '../types';
 import { compareAnswers } from './judging';
 

@@ -1,4 +1,4 @@
-import { simulate, validateScenario, type Scenario } from '../../lib';
+import { replayLine, simulate, validateScenario, type Scenario } from '../../lib';
 import type { ExerciseSpec } from '../types';
 import { preview } from './judging';
 
@@ -29,7 +29,7 @@ export function blockedRun(o: unknown, stretch = 1): string | null {
   if (other) return `only crash and recover faults count here; found ${other.kind}`;
   const run = simulate({ ...s, horizon: (s.horizon ?? 1000) * stretch }, { trace: 'none' });
   if (run.verdict === 'blocked') return null;
-  return `it ends ${run.verdict} (decisions ${JSON.stringify(run.decisions)}), not blocked. Replay it in lesson 04's notebook: simulate(${JSON.stringify(s)}), and look at who knew the outcome when the fault struck.`;
+  return `it ends ${run.verdict} (decisions ${JSON.stringify(run.decisions)}), not blocked. Look at who knew the outcome when the fault struck: to replay it, paste the next line into a cell of lesson 04's notebook.\n${replayLine(s)}`;
 }
 
 export const exercise: ExerciseSpec = {

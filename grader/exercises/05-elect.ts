@@ -1,4 +1,5 @@
-import { expectedElect, reachable } from '../worker/fixtures/three-phase';
+import { expectedElect } from '../reference';
+import { reachable } from '../worker/fixtures/three-phase';
 import type { ExerciseSpec } from '../types';
 import { compareAnswers } from './judging';
 

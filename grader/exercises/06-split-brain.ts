@@ -1,4 +1,5 @@
-import { expectedSplit, splits } from '../worker/fixtures/three-phase';
+import { expectedSplit } from '../reference';
+import { splits } from '../worker/fixtures/three-phase';
 import type { ExerciseSpec } from '../types';
 import { compareAnswers, preview } from './judging';
 

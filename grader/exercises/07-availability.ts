@@ -1,4 +1,5 @@
-import { expectedAvailability, twoPhaseSweep } from '../worker/fixtures/sweep';
+import { expectedAvailability } from '../reference';
+import { twoPhaseSweep } from '../worker/fixtures/sweep';
 import type { ExerciseSpec } from '../types';
 import { preview } from './judging';
 

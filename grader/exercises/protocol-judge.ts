@@ -1,10 +1,10 @@
 /**
  * Judges a protocol exercise: the learner's run of every placement must end as the
  * reference protocol's does (verdict and decisions). On a failure the feedback gives the
- * first failing scenario as one JSON line, the run told in words, and how to draw it in
+ * first failing scenario as the line that replays it (`simulate({...})`), the run told in words, and how to draw it in
  * the lesson's notebook.
  */
-import { simulate, twoPhaseCommit, type Scenario } from '../../lib';
+import { replayLine, simulate, twoPhaseCommit, type Scenario } from '../../lib';
 import { LEARNER_2PC } from '../../lib/exercise';
 import { resultOf, scenarioOf, type RunResult, type voterCrashes } from '../worker/fixtures/placements';
 import { preview } from './judging';
@@ -49,12 +49,12 @@ export function judgeRunsAgainst<P>(options: RunsJudge<P>) {
     const told = observed.explained?.[String(failing)];
     return [
       `${expected.filter(differs).length} of ${expected.length} fault placements end differently from ${options.referenceName}. The ${options.first}:`,
-      JSON.stringify(options.learner(placements[failing])),
+      replayLine(options.learner(placements[failing])),
       `with ${options.rule}: verdict ${results[failing]?.verdict}, decisions ${JSON.stringify(results[failing]?.decisions)}`,
       `${options.referenceLabel}: verdict ${expected[failing].verdict}, decisions ${JSON.stringify(expected[failing].decisions)}`,
       ...(typeof told === 'string' ? ['', 'Your run, event by event:', told.slice(0, 6000)] : []),
       '',
-      `Draw it in lesson ${options.lesson}'s notebook: call ${options.drawWith}, then run the space-time diagram cell on simulate(<the line above>).`,
+      `Draw it in lesson ${options.lesson}'s notebook: call ${options.drawWith}, then paste the simulate({...}) line above into a cell as it is and draw its space-time diagram.`,
     ].join('\n');
   };
 }

@@ -1,4 +1,5 @@
-import { expectedTally, tallyCases } from '../../grader/worker/fixtures/tally';
+import { tallyCases } from '../../grader/worker/fixtures/tally';
+import { expectedTally } from '../reference/rules';
 import type { HiddenSpec } from '../../grader/types';
 import { compareAnswers } from '../../grader/exercises/judging';
 

@@ -1,4 +1,5 @@
-import { expectedAgreement, randomTraces } from '../../grader/worker/fixtures/agreement';
+import { randomTraces } from '../../grader/worker/fixtures/agreement';
+import { expectedAgreement } from '../reference/rules';
 import { compareAnswers } from '../../grader/exercises/judging';
 import type { HiddenSpec } from '../../grader/types';
 

@@ -1,5 +1,6 @@
 import { compareAnswers } from '../../grader/exercises/judging';
-import { expectedElect, reachable } from '../../grader/worker/fixtures/three-phase';
+import { reachable } from '../../grader/worker/fixtures/three-phase';
+import { expectedElect } from '../reference/rules';
 import type { HiddenSpec } from '../../grader/types';
 
 export const hidden: HiddenSpec = {

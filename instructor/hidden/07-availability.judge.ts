@@ -1,4 +1,5 @@
-import { expectedAvailability, randomRows } from '../../grader/worker/fixtures/sweep';
+import { randomRows } from '../../grader/worker/fixtures/sweep';
+import { expectedAvailability } from '../reference/rules';
 import { compareGroups } from '../../grader/exercises/07-availability';
 import type { HiddenSpec } from '../../grader/types';
 

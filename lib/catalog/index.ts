@@ -6,12 +6,20 @@ import { paxosCommitCases } from './paxos-commit';
 import { leaseLockCases } from './lease-lock';
 
 export type { CatalogEntry } from './entry';
+// Lesson 10's cases are judged on their clients' history, not by a commit verdict: a list of their own.
+export { linearizabilityCases, linearizabilityCase, type LinearizabilityCase } from './linearizability';
 
 /**
  * Every failure case the lessons walk through, as `{ id, title, source, scenario, expected, why }`.
  * @example simulate(catalogEntry('2pc/coordinator-and-voter-crash-in-commit').scenario).verdict // 'blocked'
  */
-export const catalog: readonly CatalogEntry[] = [...networkCases, ...twoPhaseCommitCases, ...threePhaseCommitCases, ...paxosCommitCases, ...leaseLockCases];
+export const catalog: readonly CatalogEntry[] = [
+  ...networkCases,
+  ...twoPhaseCommitCases,
+  ...threePhaseCommitCases,
+  ...paxosCommitCases,
+  ...leaseLockCases,
+];
 
 /** The catalog entry with this id; throws, listing the ids, if there is none. */
 export function catalogEntry(id: string): CatalogEntry {

@@ -47,3 +47,19 @@ export const WINDOW_COLOURS: Readonly<Record<'partition' | 'cut' | 'slow' | 'pau
   slow: '#bcbd22',
   pause: '#7f7f7f',
 });
+
+/** The marks of a space-time diagram that are not states, messages or windows. */
+export const MARK_COLOURS = Object.freeze({
+  crash: '#b22222',
+  recover: '#2a7a2a',
+  drop: '#b22222',
+  timerStroke: '#555555',
+  timerFill: '#ffffff',
+  lane: '#bbbbbb',
+  nodeName: '#222222',
+  time: '#666666',
+  idle: '#999999',
+  stateText: '#333333',
+  halo: '#ffffff',
+  legendText: '#333333',
+});

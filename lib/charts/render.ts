@@ -12,10 +12,23 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 export async function toSVG(spec: TopLevelSpec): Promise<string> {
   const view = new View(parse(compile(spec).spec), { renderer: 'none' });
   try {
-    return await view.toSVG();
+    return withTitles(await view.toSVG());
   } finally {
     view.finalize();
   }
+}
+
+/**
+ * Gives every mark that has words (its `description`, which vega writes as `aria-label`) an
+ * SVG `<title>` with the same words: the tooltip a browser shows on hover where the SVG is
+ * shown inline (classic Notebook, the offline pages), without any script.
+ *
+ * @example withTitles('<path aria-label="t=1 v1 crashes" d="M0,0"/>') // '<path aria-label="t=1 v1 crashes" d="M0,0"><title>t=1 v1 crashes</title></path>'
+ */
+export function withTitles(svg: string): string {
+  return svg.replace(/<(line|path|rect|text)\b([^>]*?\saria-label="([^"]*)"[^>]*?)(\/?)>/g, (_, tag: string, attrs: string, label: string, selfClosing: string) =>
+    selfClosing ? `<${tag}${attrs}><title>${label}</title></${tag}>` : `<${tag}${attrs}><title>${label}</title>`,
+  );
 }
 
 /**

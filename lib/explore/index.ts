@@ -1,6 +1,5 @@
 export { explore, describePlacement, EXPLORE_MAX_VOTERS, FAULT_KINDS } from './explore';
 export type { ExploreOptions, ExploreResult, ExploreFaults, FaultKind, Placement } from './explore';
-export { exploreRows, type ExploreRowsOptions } from './rows';
 export { describeFault, describeTrigger } from './describe';
 export { triggerPoints, type TriggerPoint } from './trigger-points';
 export { check, type CheckOptions, type CheckResult, type Violation } from './check';
@@ -10,3 +9,4 @@ export type { RolesSystem, RolesFaults, RolesInvariant, RolesAction, WorldView, 
 export { StateStore } from './state-store';
 export { progressReporter, type Progress, type ProgressOption } from './progress';
 export type { PackedSystem, PackedInvariant } from './system';
+export { exploreRows, type ExploreRow, type ExploreRowsOptions } from './rows';

@@ -1,8 +1,18 @@
-import type { MatrixRow } from '../charts/matrix';
 import type { Verdict } from '../checkers/index';
-import { protocolLabel } from '../sweep/label';
+import { protocolLabel } from '../protocols/label';
 import { replayLine } from '../world/simulate';
 import { describePlacement, type ExploreResult } from './explore';
+
+/**
+ * One placement under one protocol and how it ended, as plain data: the rows `matrix` draws
+ * (its `ExploreRow` has this shape; the explorer does not import the charts).
+ */
+export interface ExploreRow {
+  readonly placement: string;
+  readonly protocol: string;
+  readonly verdict: Verdict;
+  readonly detail?: string;
+}
 
 /** Options of `exploreRows`. */
 export interface ExploreRowsOptions {
@@ -20,11 +30,11 @@ export interface ExploreRowsOptions {
  * const runs = [twoPhaseCommit(), twoPhaseCommit({ termination: 'cooperative' })].map((protocol) => explore({ protocol, faults: { kinds: ['crash'], max: 1 } }));
  * await show(matrix(exploreRows(runs)));
  */
-export function exploreRows(results: ExploreResult | readonly ExploreResult[], options: ExploreRowsOptions = {}): MatrixRow[] {
+export function exploreRows(results: ExploreResult | readonly ExploreResult[], options: ExploreRowsOptions = {}): ExploreRow[] {
   const all = Array.isArray(results) ? (results as readonly ExploreResult[]) : [results as ExploreResult];
   const specs = all.map((r) => r.protocol);
   const faults = options.faults ?? 1;
-  const rows: MatrixRow[] = [];
+  const rows: ExploreRow[] = [];
   for (const result of all) {
     const protocol = protocolLabel(result.protocol, specs);
     const seen = new Set<string>();

@@ -1,5 +1,5 @@
 import type { Message, NodeId } from '../protocols/role';
-import type { LinkRandom } from '../world/random';
+import type { LinkRandom } from './random';
 
 /**
  * A message on its way from one node to another. Link faults see envelopes:

@@ -33,7 +33,12 @@ export function nodesOf(definition: ProtocolDefinition, spec: ProtocolSpec, size
  * knows, for `simulate`, the explorer and the model checker alike. A protocol with nodes of
  * its own has no coordinator; its first node stands in that field.
  */
-export function runNodes(definition: ProtocolDefinition, spec: ProtocolSpec, size: number, votes: Readonly<Record<NodeId, Vote>> = {}): { ids: RunNodes; nodes: RunNode[] } {
+export function runNodes(
+  definition: ProtocolDefinition,
+  spec: ProtocolSpec,
+  size: number,
+  votes: Readonly<Record<NodeId, Vote>> = {},
+): { ids: RunNodes; nodes: RunNode[] } {
   const ids = nodesOf(definition, spec, size);
   const coordinator = definition.ownNodes ? ids.all[0] : 'coordinator';
   const nodes = ids.all.map((id): RunNode => {

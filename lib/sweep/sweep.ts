@@ -4,7 +4,7 @@ import { ScenarioError } from '../scenario/error';
 import type { Scenario } from '../scenario/types';
 import { DEFAULT_VOTERS, validateScenario } from '../scenario/validate';
 import { World, type WorldOptions } from '../world/world';
-import { protocolLabel } from './label';
+import { protocolLabel } from '../protocols/label';
 
 /** Options of `sweep`. */
 export interface SweepOptions {

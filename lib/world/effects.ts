@@ -37,7 +37,9 @@ export function applyOutput(kept: Kept, o: Output): Kept {
     case 'setTimer':
       return kept.timers.includes(o.timer) ? kept : { log: kept.log, decision: kept.decision, timers: [...kept.timers, o.timer].sort() };
     case 'cancelTimer':
-      return kept.timers.includes(o.timer) ? { log: kept.log, decision: kept.decision, timers: kept.timers.filter((t) => t !== o.timer) } : kept;
+      return kept.timers.includes(o.timer)
+        ? { log: kept.log, decision: kept.decision, timers: kept.timers.filter((t) => t !== o.timer) }
+        : kept;
     case 'send':
       return kept;
   }

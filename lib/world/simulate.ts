@@ -59,8 +59,8 @@ export function simulate(scenario: Scenario, options: WorldOptions = {}): Run {
 }
 
 /**
- * A run told in words: the outcome, each event on a line, and the scenario as one
- * JSON line that replays it with `simulate(JSON.parse(line))`.
+ * A run told in words: the outcome, each event on a line, and last the line that replays
+ * it, `simulate({...})`, to paste into a cell as it is.
  *
  * @example console.log(explain(simulate({ protocol: twoPhaseCommit(), votes: { v3: 'no' } })));
  */
@@ -75,11 +75,16 @@ export function explain(run: Run, options: { events?: number } = {}): string {
     ...run.trace.slice(0, limit).map(printEvent),
   ];
   if (run.trace.length > limit) lines.push(`... ${run.trace.length - limit} more events`);
-  lines.push('', `replay: simulate(${replayLine(run.scenario)})`);
+  lines.push('', 'to replay this run, paste the next line into a cell:', replayLine(run.scenario));
   return lines.join('\n');
 }
 
-/** The scenario as one JSON line, to paste back into `simulate`. */
+/**
+ * The line that replays a scenario, `simulate({...})` with the scenario as JSON: the one
+ * form `explain`, the grader's feedback and the README give, pasted into a cell as it is.
+ *
+ * @example replayLine({ protocol: twoPhaseCommit(), votes: { v3: 'no' } }) // 'simulate({"protocol":{"name":"twoPhaseCommit",...},"votes":{"v3":"no"}})'
+ */
 export function replayLine(scenario: Scenario): string {
-  return JSON.stringify(scenario);
+  return `simulate(${JSON.stringify(scenario)})`;
 }

@@ -5,5 +5,7 @@
  */
 export function stateKey(state: unknown): string {
   if (state === undefined) return '-';
-  return JSON.stringify(state, (key, value) => (key === 'ctx' ? undefined : ArrayBuffer.isView(value) ? Array.from(value as Uint32Array) : value));
+  return JSON.stringify(state, (key, value) =>
+    key === 'ctx' ? undefined : ArrayBuffer.isView(value) ? Array.from(value as Uint32Array) : value,
+  );
 }

@@ -1,23 +1,16 @@
-import { Subject, type OperatorFunction, type Subscription } from 'rxjs';
-import { cut as cutLink } from '../faults/cut';
-import { delay } from '../faults/delay';
-import { duplicate } from '../faults/duplicate';
-import { Envelope } from '../faults/envelope';
-import { loss } from '../faults/loss';
-import { partition as partitionLink } from '../faults/partition';
-import { reorder } from '../faults/reorder';
-import { slow as slowLink } from '../faults/slow';
-import { Window } from '../faults/window';
+import type { OperatorFunction } from 'rxjs';
+import type { Envelope } from '../faults/envelope';
 import type { Verdict } from '../checkers/types';
-import { protocolDefinition, type Judge, type ProtocolDefinition, type ProtocolSpec } from '../protocols/protocol';
-import type { Decision, Input, Message, NodeContext, NodeId, Output, Role } from '../protocols/role';
-import type { Fault, Scenario, Trigger } from '../scenario/types';
 import { runNodes } from '../protocols/nodes';
+import { protocolDefinition, type Judge, type ProtocolDefinition, type ProtocolSpec } from '../protocols/protocol';
+import type { Decision, Input, Message, NodeId, Output, Role } from '../protocols/role';
 import { DEFAULT_HORIZON, DEFAULT_SEED, sizeOf } from '../scenario/defaults';
-import { afterCrash, applyOutput, expired, nothingKept, type Kept } from './effects';
-import { stateKey } from './state-key';
+import type { Fault, Scenario, Trigger } from '../scenario/types';
+import { afterCrash, applyOutput, expired } from './effects';
+import { fingerprint } from './fingerprint';
 import { EventHeap } from './heap';
-import { LinkRandom } from './random';
+import { Network } from './network';
+import { NodeRuntime, Scheduled, Watch } from './runtime';
 import type { TraceEvent } from './trace';
 
 /** How much of a run to keep: every event as an object, or only counters and the outcome. */
@@ -40,60 +33,6 @@ export interface WorldOptions {
    * `fingerprint()` to stop runs that reached a state it has already seen.
    */
   readonly afterFault?: (world: World) => boolean;
-}
-
-/** What the world keeps of each node. Volatile fields are reset by a crash; `log` and `decision` are not. */
-class NodeRuntime {
-  state: unknown = undefined;
-  stateName = 'init';
-  up = true;
-  pausedUntil = -1;
-  /** Bumped by each crash, so that timers and continuations from before it are ignored. */
-  epoch = 0;
-  /** Bumped by each pause, so that a resume matches its own pause. */
-  pauses = 0;
-  /** How fast its clock runs against true time (a `drift` fault): its timers take 1/clock as long. */
-  clock = 1;
-  /** Each running timer's generation, so that an expiry from before a restart or a crash is ignored. */
-  timers: Record<string, number> = Object.create(null);
-  /** What arrived or fell due while paused, in order; replayed on resume. */
-  deferred: Scheduled[] = [];
-  /** Its log, its decision and its running timers, as `applyOutputs` keeps them. */
-  kept: Kept = nothingKept;
-  started = false;
-  sendWatches: Watch[] | null = null;
-  receiveWatches: Watch[] | null = null;
-  enterWatches: Watch[] | null = null;
-
-  constructor(readonly id: NodeId, readonly index: number, readonly isVoter: boolean, readonly role: Role, readonly ctx: NodeContext) {}
-}
-
-type ScheduledKind = 'start' | 'deliver' | 'timer' | 'fault' | 'resume' | 'sends';
-
-/** One entry of the event queue. One class, so the heap holds objects of one shape. */
-class Scheduled {
-  t = 0;
-  seq = 0;
-  constructor(
-    readonly kind: ScheduledKind,
-    readonly node: NodeRuntime | null,
-    readonly envelope: Envelope | null,
-    /** timer name; or, for 'fault', 'when' | 'until' */
-    readonly name: string,
-    /** timer generation, fault index, pause epoch, or the next send's index */
-    readonly n: number,
-    readonly epoch: number,
-    readonly outputs: readonly Output[] | null,
-  ) {}
-}
-
-/** A trigger waiting for its event. It fires once, when its count reaches `nth`. */
-class Watch {
-  seen = 0;
-  readonly nth: number;
-  constructor(readonly trigger: Trigger, readonly fault: number, readonly edge: 'when' | 'until') {
-    this.nth = trigger.kind === 'at' ? 1 : trigger.nth ?? 1;
-  }
 }
 
 /** The outcome-relevant facts of a finished run, from which the verdict follows. */
@@ -137,14 +76,9 @@ export class World {
   private readonly nodes: NodeRuntime[] = [];
   private readonly byId = new Map<NodeId, NodeRuntime>();
   private readonly heap = new EventHeap<Scheduled>();
-  private readonly links = new Map<string, LinkRandom>();
-  private readonly windows: (Window | null)[] = [];
-  private readonly send$ = new Subject<Envelope>();
-  private readonly arrival$ = new Subject<Envelope>();
-  private readonly subscriptions: Subscription[] = [];
+  private readonly network: Network;
   private readonly pendingRecoveries: NodeRuntime[] = [];
   private readonly faults: readonly Fault[];
-  private readonly seed: number;
   private readonly horizon: number;
   private readonly onEvent: ((event: TraceEvent) => void) | undefined;
   /** The protocol's own checker, if it brings one; it reads the events, kept here when the run keeps no trace. */
@@ -152,8 +86,6 @@ export class World {
   private readonly judgedEvents: TraceEvent[] = [];
   private readonly scenario: Scenario;
   private nextMessageId = 0;
-  private arrived: Envelope | null = null;
-  private judgesArrival = false;
   private everCommitted = false;
   private everAborted = false;
   private messagesSent = 0;
@@ -176,7 +108,6 @@ export class World {
     this.judge = definition.judge;
     // A protocol's own checker reads events, so its runs record them even in sweeps.
     this.recording = this.tracing || this.onEvent !== undefined || this.judge !== undefined;
-    this.seed = scenario.seed ?? DEFAULT_SEED;
     this.horizon = scenario.horizon ?? DEFAULT_HORIZON;
     this.faults = scenario.faults ?? [];
 
@@ -186,11 +117,11 @@ export class World {
       this.byId.set(id, node);
     }
 
-    this.wireLinks(scenario, options.link);
+    this.network = new Network(scenario.network ?? {}, this.faults, scenario.seed ?? DEFAULT_SEED, options.link, (e) => this.schedule(e));
     this.scheduleFaults();
     // A drift with no `when` is the node's clock from the start.
     this.faults.forEach((f, i) => f.kind === 'drift' && f.when === undefined && this.fire(i, 'when'));
-    for (const node of this.nodes) this.heap.push(new Scheduled('start', node, null, '', 0, 0, null), 0);
+    for (const node of this.nodes) this.heap.push(Scheduled.start(node), 0);
   }
 
   /** Runs until nothing is left to do or the horizon is reached. */
@@ -208,7 +139,7 @@ export class World {
         if (this.afterFault !== undefined && this.afterFault(this)) break;
       }
     }
-    for (const s of this.subscriptions) s.unsubscribe();
+    this.network.close();
     return this;
   }
 
@@ -240,74 +171,14 @@ export class World {
   }
 
   /**
-   * The world's state as a string: each node's role state, liveness, pause, log, decision
-   * and live timers, every message in flight and every open window, with times relative
-   * to now (and now itself). Two worlds with the same fingerprint run the same from here
-   * on, when the network draws no random numbers.
+   * The world's state as a string (see `fingerprint.ts`): two worlds with the same fingerprint
+   * run the same from here on, when the network draws no random numbers.
    */
   fingerprint(): string {
-    const parts: string[] = [String(this.now)];
-    for (const n of this.nodes) {
-      if (n.clock !== 1) parts.push(`${n.id} clock ${n.clock}`);
-      parts.push(`${n.id}:${n.up ? 1 : 0}${n.started ? 1 : 0}:${n.pausedUntil < 0 ? -1 : n.pausedUntil - this.now}:${n.kept.decision}:${n.kept.log.map((r) => r.type).join(',')}:${stateKey(n.state)}:${n.deferred.length}`);
-      for (const d of n.deferred) parts.push(`  ${scheduledKey(d, this.now)}`);
-    }
-    const queued: string[] = [];
-    this.heap.forEach((s) => {
-      const node = s.node;
-      if (s.kind === 'timer' && (node === null || !node.up || node.epoch !== s.epoch || node.timers[s.name] !== s.n)) return; // stale
-      if ((s.kind === 'sends' || s.kind === 'resume') && (node === null || !node.up || node.epoch !== s.epoch)) return;
-      queued.push(scheduledKey(s, this.now));
-    });
-    parts.push(...queued.sort());
-    this.windows.forEach((w, i) => {
-      if (w === null) return;
-      const opens = w.opensAt === Infinity ? 'shut' : w.opensAt <= this.now ? 'opened' : w.opensAt - this.now;
-      const closes = w.closesAt === Infinity ? 'never' : w.closesAt <= this.now ? 'closed' : w.closesAt - this.now;
-      const f = this.faults[i];
-      const link = f.kind === 'partition' ? JSON.stringify(f.groups) : f.kind === 'cut' || f.kind === 'slow' ? `${f.from}>${f.to}${f.kind === 'slow' ? `+${f.extraTicks}` : ''}` : '';
-      parts.push(`w:${f.kind}:${link}:${opens}:${closes}`);
-    });
-    return parts.join('\n');
+    return fingerprint(this.now, this.nodes, this.heap, this.network.windows, this.faults);
   }
 
-  // ---- links -------------------------------------------------------------
-
-  private wireLinks(scenario: Scenario, custom: OperatorFunction<Envelope, Envelope> | undefined) {
-    const net = scenario.network ?? {};
-    const [min, max] = typeof net.delay === 'number' ? [net.delay, net.delay] : net.delay ?? [1, 1];
-    const onSend: OperatorFunction<Envelope, Envelope>[] = [delay(min, max)];
-    if (net.loss) onSend.push(loss(net.loss));
-    if (net.duplicate) onSend.push(duplicate(net.duplicate));
-    if (net.reorder) onSend.push(reorder(net.reorder, Math.max(2, 2 * max)));
-    const onArrival: OperatorFunction<Envelope, Envelope>[] = [];
-    this.faults.forEach((f, i) => {
-      if (f.kind === 'cut' || f.kind === 'partition' || f.kind === 'slow') {
-        const w = f.kind === 'slow' && f.when === undefined ? Window.always() : new Window();
-        this.windows[i] = w;
-        if (f.kind === 'slow') onSend.push(slowLink(f.from, f.to, f.extraTicks, w));
-        else if (f.kind === 'cut') onArrival.push(cutLink(f.from, f.to, w));
-        else onArrival.push(partitionLink(f.groups, w));
-      } else {
-        this.windows[i] = null;
-      }
-    });
-    if (custom) onSend.push(custom);
-    this.subscriptions.push(compose(this.send$, onSend).subscribe((e) => this.schedule(e)));
-    // With no cut or partition, arrival has nothing to judge: skip its Subject altogether.
-    this.judgesArrival = onArrival.length > 0;
-    if (this.judgesArrival) this.subscriptions.push(compose(this.arrival$, onArrival).subscribe((e) => (this.arrived = e)));
-  }
-
-  private linkRandom(from: NodeId, to: NodeId): LinkRandom {
-    const key = `${from}>${to}`;
-    let r = this.links.get(key);
-    if (r === undefined) {
-      r = new LinkRandom(this.seed, from, to);
-      this.links.set(key, r);
-    }
-    return r;
-  }
+  // ---- links ----------------------------------------------------------------
 
   /** Where the send pipeline leaves an envelope: in the heap, or dropped on the spot. */
   private schedule(e: Envelope) {
@@ -315,7 +186,7 @@ export class World {
       this.recording && this.emit({ t: this.now, kind: 'drop', node: e.to, from: e.from, message: e.message, id: e.id, sentAt: e.sentAt, reason: e.dropped });
       return;
     }
-    this.heap.push(new Scheduled('deliver', this.byId.get(e.to)!, e, '', 0, 0, null), Math.max(e.deliverAt, this.now));
+    this.heap.push(Scheduled.deliver(this.byId.get(e.to)!, e), Math.max(e.deliverAt, this.now));
   }
 
   // ---- faults ------------------------------------------------------------
@@ -330,7 +201,7 @@ export class World {
   private watch(trigger: Trigger, fault: number, edge: 'when' | 'until') {
     if (trigger.kind === 'at') {
       // Queued before every start, so it takes effect first at its tick.
-      this.heap.push(new Scheduled('fault', null, null, edge, fault, 0, null), trigger.t);
+      this.heap.push(Scheduled.fault(fault, edge), trigger.t);
       return;
     }
     const node = this.byId.get(trigger.node)!;
@@ -344,7 +215,7 @@ export class World {
     this.faultEdges++;
     this.faultTookEffect = true;
     const f = this.faults[index];
-    const window = this.windows[index];
+    const window = this.network.windows[index];
     if (window) {
       if (edge === 'when') window.opensAt = this.now;
       else window.closesAt = this.now;
@@ -378,7 +249,7 @@ export class World {
         if (!node.up || node.pausedUntil >= 0) return this.emit({ t: this.now, kind: 'pause', node: node.id, until: this.now + f.ticks, noop: true });
         node.pausedUntil = this.now + f.ticks;
         node.pauses++;
-        this.heap.push(new Scheduled('resume', node, null, '', 0, node.pauses, null), node.pausedUntil);
+        this.heap.push(Scheduled.resume(node), node.pausedUntil);
         return this.emit({ t: this.now, kind: 'pause', node: node.id, until: node.pausedUntil });
       }
     }
@@ -399,7 +270,7 @@ export class World {
       case 'fault':
         this.eventCount++;
         this.lastEventAt = this.now;
-        return this.fire(s.n, s.name as 'when' | 'until');
+        return this.fire(s.faultIndex, s.name as 'when' | 'until');
       case 'resume': {
         const node = s.node!;
         if (!node.up || node.pauses !== s.epoch || node.pausedUntil < 0) return;
@@ -432,7 +303,7 @@ export class World {
         return this.arrive(s);
       case 'timer': {
         const node = s.node!;
-        if (!node.up || node.epoch !== s.epoch || node.timers[s.name] !== s.n) return; // stale
+        if (!node.up || node.epoch !== s.epoch || node.timers[s.name] !== s.generation) return; // stale
         if (node.pausedUntil >= 0) return void node.deferred.push(s);
         delete node.timers[s.name];
         node.kept = expired(node.kept, s.name);
@@ -443,7 +314,7 @@ export class World {
         const node = s.node!;
         if (!node.up || node.epoch !== s.epoch) return;
         if (node.pausedUntil >= 0) return void node.deferred.push(s);
-        return this.sendFrom(node, s.outputs!, s.n);
+        return this.sendFrom(node, s.outputs!, s.nextSend);
       }
     }
   }
@@ -454,9 +325,9 @@ export class World {
     if (node.pausedUntil >= 0 && node.up) {
       // It arrived; the paused process will read it when it runs again. Cuts judged it on arrival.
       if (!this.passes(e)) return;
-      return void node.deferred.push(new Scheduled('deliver', node, e, 'arrived', 0, 0, null));
+      return void node.deferred.push(Scheduled.deliver(node, e, true));
     }
-    if (s.name !== 'arrived' && !this.passes(e)) return;
+    if (!s.arrived && !this.passes(e)) return;
     if (!node.up) {
       this.recording && this.emit({ t: this.now, kind: 'drop', node: e.to, from: e.from, message: e.message, id: e.id, sentAt: e.sentAt, reason: 'receiver down' });
       return;
@@ -472,10 +343,7 @@ export class World {
 
   /** Runs the arrival pipeline (cuts, partitions) on `e`; false if it dropped it. */
   private passes(e: Envelope): boolean {
-    if (!this.judgesArrival) return true;
-    this.arrived = null;
-    this.arrival$.next(e);
-    const out = this.arrived as Envelope | null;
+    const out = this.network.arrive(e);
     if (out === null) return false; // a learner's `filter` swallowed it
     if (out.dropped !== null) {
       this.recording && this.emit({ t: this.now, kind: 'drop', node: e.to, from: e.from, message: e.message, id: e.id, sentAt: e.sentAt, reason: out.dropped });
@@ -534,7 +402,7 @@ export class World {
           const gen = (node.timers[o.timer] ?? 0) + 1;
           node.timers[o.timer] = gen;
           const after = node.clock === 1 ? o.after : Math.ceil(o.after / node.clock);
-          this.heap.push(new Scheduled('timer', node, null, o.timer, gen, node.epoch, null), this.now + after);
+          this.heap.push(Scheduled.timer(node, o.timer, gen), this.now + after);
           break;
         }
         case 'cancelTimer':
@@ -556,7 +424,7 @@ export class World {
     for (let i = from; i < outputs.length; i++) {
       if (!node.up) return; // crashed mid-step: the rest is never sent
       if (node.pausedUntil >= 0) {
-        node.deferred.push(new Scheduled('sends', node, null, '', i, node.epoch, outputs));
+        node.deferred.push(Scheduled.sends(node, outputs, i));
         return;
       }
       const o = outputs[i];
@@ -575,7 +443,7 @@ export class World {
     const id = this.nextMessageId++;
     this.messagesSent++;
     this.recording && this.emit({ t: this.now, kind: 'send', node: node.id, to, message, id });
-    this.send$.next(new Envelope(id, node.id, to, message, this.now, this.now, null, false, this.linkRandom(node.id, to)));
+    this.network.send(id, node.id, to, message, this.now);
   }
 
   /** Records an event. Hot paths test `recording` first, so a sweep builds no event objects. */
@@ -589,12 +457,6 @@ export class World {
 
 const START: Input = { kind: 'start' };
 
-function scheduledKey(s: Scheduled, now: number): string {
-  const e = s.envelope;
-  const message = e === null ? '' : `${e.from}>${e.to}:${JSON.stringify(e.message)}:${e.dropped ?? ''}`;
-  const what = s.kind === 'timer' || s.kind === 'deliver' ? s.name : s.kind === 'fault' ? `${s.name}${s.n}` : s.kind === 'sends' ? JSON.stringify(s.outputs!.slice(s.n)) : '';
-  return `${s.t - now}:${s.kind}:${s.node?.id ?? ''}:${what}:${message}`;
-}
 
 /**
  * Roles are pure and hold no run state, so one role object can serve every run of the
@@ -610,8 +472,4 @@ function roleOf(definition: ProtocolDefinition, spec: ProtocolSpec, id: NodeId, 
   let role = bySpec.get(key);
   if (role === undefined) bySpec.set(key, (role = definition.role(spec, id, kind)));
   return role;
-}
-
-function compose(source: Subject<Envelope>, operators: OperatorFunction<Envelope, Envelope>[]) {
-  return operators.reduce((o, op) => o.pipe(op), source.asObservable());
 }

@@ -2,7 +2,7 @@
 import { from, lastValueFrom, pipe, toArray, type OperatorFunction } from 'rxjs';
 import { duplicate } from '../../exercises/01-duplicate';
 import { links, type Envelope } from '../../lib';
-import { LinkRandom } from '../../lib/world/random';
+import { LinkRandom } from '../../lib/faults/random';
 import { probe } from '../../grader/worker/probe';
 
 function envelopes(n: number, seed = 1): Envelope[] {

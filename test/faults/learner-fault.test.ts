@@ -1,5 +1,5 @@
 // A learner writes a new link fault with plain RxJS and plugs it into a run
-// (COURSE.md: "a learner can compose faults with pipe and write a new one").
+// (docs/DESIGN.md, "The world": a learner composes faults with `pipe` and writes a new one).
 import { filter, map, pipe } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { drop, simulate, twoPhaseCommit, type Envelope } from '../../lib';

@@ -5,10 +5,12 @@ import { envelopes, through } from './support';
 describe('loss(p)', () => {
   it('with p = 0 drops nothing', async () => {
     const out = await through(envelopes(100), loss(0));
+    expect(out).toHaveLength(100);
     expect(out.filter((e) => e.dropped)).toHaveLength(0);
   });
   it('with p = 1 drops everything, saying why', async () => {
     const out = await through(envelopes(100), loss(1));
+    expect(out).toHaveLength(100);
     expect(out.every((e) => e.dropped === 'loss')).toBe(true);
   });
   it('with p = 0.3 drops about three in ten, the same ones for the same seed', async () => {

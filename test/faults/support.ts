@@ -1,6 +1,6 @@
 import { from, lastValueFrom, toArray, type OperatorFunction } from 'rxjs';
 import { Envelope } from '../../lib/faults/envelope';
-import { LinkRandom } from '../../lib/world/random';
+import { LinkRandom } from '../../lib/faults/random';
 
 /** `n` envelopes on one link, sent at ticks 0, 1, 2, ... and due one tick later. */
 export function envelopes(n: number, from_ = 'coordinator', to = 'v1', seed = 1): Envelope[] {

@@ -37,6 +37,7 @@ describe('the reference and the stubs', () => {
 
   it('the untouched exercises score zero, and every test says which exercise is not done yet', () => {
     expect(stubs.results.score).toBe(0);
+    expect(stubs.results.tests.length).toBeGreaterThan(0);
     for (const t of stubs.results.tests) expect(t.output).toContain(`not done yet (exercise ${t.extra_data.exercise})`);
   });
 

@@ -1,4 +1,4 @@
-// Hostile and broken submissions (issue 9; COURSE.md "Exercises and grading": what was
+// Hostile and broken submissions (issue 9; docs/DESIGN.md, "The grader's trust boundary": what was
 // measured about vitest's limits). Each case is a real file in test/grader/hostile/.
 // For each: the grading ends within its limit, the exercise scores only what it
 // honestly earned with a message saying what happened, the exercise graded beside
@@ -86,6 +86,7 @@ describe('a hostile submission costs only its own points, with a message, and le
       // The learner gets LIMIT_MS once the worker has started; starting may take up to a minute on a loaded machine.
       expect(Date.now() - started).toBeLessThan(LIMIT_MS + 60_000);
       const mine = g.outcomes.find((o) => o.id === exercise)!;
+      expect(mine.tests.length).toBeGreaterThan(0);
       expect(mine.tests.reduce((s, t) => s + t.score, 0)).toBe(c.earns ?? 0);
       for (const t of mine.tests.filter((t) => t.score < t.spec.points)) expect(t.output).toMatch(c.says);
       const beside = g.outcomes.find((o) => o.id === '05-elect')!;

@@ -7,7 +7,11 @@
 
 type RMState = 'working' | 'prepared' | 'committed' | 'aborted';
 type Val = 'prepared' | 'aborted' | 'none';
-interface AState { mbal: number; bal: number; val: Val }
+interface AState {
+  mbal: number;
+  bal: number;
+  val: Val;
+}
 type Msg =
   | { type: 'phase1a'; ins: number; bal: number }
   | { type: 'phase1b'; ins: number; mbal: number; bal: number; val: Val; acc: number }
@@ -39,7 +43,11 @@ function send(s: State, m: Msg): State {
 }
 
 /** Distinct states and depth (in steps) of PaxosCommit for `rms` RMs, `acceptors` acceptors, ballots 0..ballots-1. */
-export function naivePaxosCommit(rms: number, acceptors: number, ballots: number): { distinct: number; depth: number; consistent: boolean } {
+export function naivePaxosCommit(
+  rms: number,
+  acceptors: number,
+  ballots: number,
+): { distinct: number; depth: number; consistent: boolean } {
   const RM = [...Array(rms).keys()];
   const Acc = [...Array(acceptors).keys()];
   const Ballot = [...Array(ballots).keys()];
@@ -79,7 +87,10 @@ export function naivePaxosCommit(rms: number, acceptors: number, ballots: number
         const taken = msgList(s).some((m) => m.type === 'phase2a' && m.bal === bal && m.ins === rm);
         if (taken) continue;
         for (const MS of Majority) {
-          const mset = msgList(s).filter((m) => m.type === 'phase1b' && m.ins === rm && m.mbal === bal && MS.includes(m.acc)) as Extract<Msg, { type: 'phase1b' }>[];
+          const mset = msgList(s).filter((m) => m.type === 'phase1b' && m.ins === rm && m.mbal === bal && MS.includes(m.acc)) as Extract<
+            Msg,
+            { type: 'phase1b' }
+          >[];
           if (!MS.every((ac) => mset.some((m) => m.acc === ac))) continue;
           const maxbal = Math.max(-1, ...mset.map((m) => m.bal));
           const val: Val = maxbal === -1 ? 'aborted' : mset.find((m) => m.bal === maxbal)!.val;
@@ -111,7 +122,7 @@ export function naivePaxosCommit(rms: number, acceptors: number, ballots: number
 
   const init: State = {
     rmState: RM.map(() => 'working'),
-    aState: RM.map(() => Acc.map(() => ({ mbal: 0, bal: -1, val: 'none' as Val }))),
+    aState: RM.map(() => Acc.map(() => ({ mbal: 0, bal: -1, val: 'none' }))),
     msgs: new Map(),
   };
   const seen = new Set([stateKey(init)]);

@@ -19,10 +19,17 @@ export interface TriggerSpace {
 export function triggers(space: TriggerSpace): fc.Arbitrary<Trigger> {
   const { nodes, messages, states, maxTick, maxNth, sendTo } = space;
   const send = sendTo
-    ? fc.record({ node: fc.constantFrom(...nodes), type: fc.constantFrom(...messages), to: fc.option(fc.constantFrom(...sendTo), { nil: undefined }), nth: fc.integer({ min: 1, max: maxNth }) })
-      .map(({ node, type, to, nth }) => afterSend(node, type, to === undefined ? { nth } : { to, nth }))
-    : fc.record({ node: fc.constantFrom(...nodes), type: fc.constantFrom(...messages), nth: fc.integer({ min: 1, max: maxNth }) })
-      .map(({ node, type, nth }) => afterSend(node, type, { nth }));
+    ? fc
+        .record({
+          node: fc.constantFrom(...nodes),
+          type: fc.constantFrom(...messages),
+          to: fc.option(fc.constantFrom(...sendTo), { nil: undefined }),
+          nth: fc.integer({ min: 1, max: maxNth }),
+        })
+        .map(({ node, type, to, nth }) => afterSend(node, type, to === undefined ? { nth } : { to, nth }))
+    : fc
+        .record({ node: fc.constantFrom(...nodes), type: fc.constantFrom(...messages), nth: fc.integer({ min: 1, max: maxNth }) })
+        .map(({ node, type, nth }) => afterSend(node, type, { nth }));
   return fc.oneof(
     fc.integer({ min: 0, max: maxTick }).map(at),
     send,
@@ -48,7 +55,8 @@ export interface FaultSpace {
 }
 
 /** A link between two different nodes, as [from, to]. */
-export const links = (nodes: readonly string[]) => fc.tuple(fc.constantFrom(...nodes), fc.constantFrom(...nodes)).filter(([a, b]) => a !== b);
+export const links = (nodes: readonly string[]) =>
+  fc.tuple(fc.constantFrom(...nodes), fc.constantFrom(...nodes)).filter(([a, b]) => a !== b);
 
 /** Any one fault: crash, recover, cut, partition, slow (if asked) or pause, on any node or link. */
 export function faults(space: FaultSpace): fc.Arbitrary<Fault> {
@@ -58,9 +66,12 @@ export function faults(space: FaultSpace): fc.Arbitrary<Fault> {
     fc.tuple(fc.constantFrom(...nodes), trigger).map(([n, t]) => crash(n, t)),
     fc.tuple(fc.constantFrom(...nodes), trigger).map(([n, t]) => recover(n, t)),
     fc.tuple(link, trigger, fc.option(trigger, { nil: undefined })).map(([[a, b], t, u]) => cut(a, b, t, after(t, u))),
-    fc.tuple(fc.subarray([...nodes], { minLength: 1, maxLength: groupMax }), trigger, fc.option(trigger, { nil: undefined })).map(([g, t, u]) => partition([g], t, after(t, u))),
+    fc
+      .tuple(fc.subarray([...nodes], { minLength: 1, maxLength: groupMax }), trigger, fc.option(trigger, { nil: undefined }))
+      .map(([g, t, u]) => partition([g], t, after(t, u))),
   ];
-  if (slowMax !== undefined) kinds.push(fc.tuple(link, fc.integer({ min: 1, max: slowMax }), trigger).map(([[a, b], k, t]) => slow(a, b, k, t)));
+  if (slowMax !== undefined)
+    kinds.push(fc.tuple(link, fc.integer({ min: 1, max: slowMax }), trigger).map(([[a, b], k, t]) => slow(a, b, k, t)));
   kinds.push(fc.tuple(fc.constantFrom(...nodes), trigger, fc.integer({ min: 1, max: pauseMax })).map(([n, t, k]) => pause(n, t, k)));
   return fc.oneof(...kinds);
 }

@@ -1,10 +1,11 @@
-// `npm run new-lesson -- 09 "Title"` (issue 9, "Adding a lesson"): in a fresh copy of the
+// `npm run new-lesson -- NN "Title"` (issue 9, "Adding a lesson"): in a fresh copy of the
 // project, the scaffolded lesson is picked up at once by the typecheck, the catalog and lesson
 // tests, `npm run build-exercises`, `npm run grade` (the reference earns full marks, the stub
 // nothing, the scaffold's wrong answer exactly the tests it names) and, where Jupyter is
 // installed, the notebook runner. Bad arguments write nothing and name what is wrong.
+// NN is the lesson after the last one the project has (issue 15: a fixed 09 broke once lesson 09 existed).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +13,10 @@ import { findJupyterPython } from '../../tools/jupyter/probe';
 import { slugOf } from '../../tools/new-lesson';
 
 const project = join(__dirname, '..', '..');
+/** The next lesson number no notebook or exercise uses: the one an instructor would add next. */
+const used = [...readdirSync(join(project, 'notebooks')), ...readdirSync(join(project, 'solutions'))]
+  .map((f) => /^(\d\d)-/.exec(f)?.[1]).filter((n): n is string => n !== undefined).map(Number);
+const free = String(Math.max(...used) + 1).padStart(2, '0');
 let root: string;
 let copy: string;
 
@@ -57,9 +62,9 @@ describe('npm run new-lesson: bad arguments write nothing and say what is allowe
     [['09', 'Raft', 'briefly'], /title: got 2 words outside quotes/],
     [['04', 'Again'], /lesson number: 04 is taken by notebooks\/04-2pc-under-failure\.ipynb/],
   ])('%j', (args, message) => {
-    const r = run(['tools/new-lesson.ts', ...(args as string[])]);
+    const r = run(['tools/new-lesson.ts', ...(args)]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(message as RegExp);
+    expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /); // one line, no stack trace
     expect(gitStatus()).toBe('');
   });
@@ -70,12 +75,12 @@ describe('npm run new-lesson: bad arguments write nothing and say what is allowe
   });
 });
 
-describe('npm run new-lesson -- 09 "Raft, briefly" in a fresh copy', () => {
-  const id = '09-raft-briefly';
+describe(`npm run new-lesson -- ${free} "Raft, briefly" in a fresh copy`, () => {
+  const id = `${free}-raft-briefly`;
   let written: string;
 
   beforeAll(() => {
-    const r = run(['tools/new-lesson.ts', '09', 'Raft, briefly']);
+    const r = run(['tools/new-lesson.ts', free, 'Raft, briefly']);
     expect(r.status, r.stderr).toBe(0);
     written = gitStatus();
   }, 60_000);
@@ -84,17 +89,20 @@ describe('npm run new-lesson -- 09 "Raft, briefly" in a fresh copy', () => {
     for (const f of [
       `notebooks/${id}.ipynb`, `solutions/${id}.ts`, `exercises/${id}.ts`, `test/exercises/${id}.grade.ts`, `grader/exercises/${id}.ts`,
       `grader/worker/fixtures/${id}.ts`, `instructor/hidden/${id}.grade.ts`, `instructor/hidden/${id}.judge.ts`,
-      `test/grader/variants/${id}/counts-deliveries.ts`, 'lib/catalog/lesson-09.ts',
+      `test/grader/variants/${id}/counts-deliveries.ts`, `lib/catalog/lesson-${free}.ts`, `instructor/reference/${id}.ts`,
     ]) expect(written).toContain(`?? ${f}`);
     expect(written).toContain(' M grader/manifest.ts');
+    expect(written).toContain(' M grader/reference.ts');
+    // The answer lives on the instructor's side only (issue 15): the shared fixture holds the cases.
+    expect(readFileSync(join(copy, 'grader', 'worker', 'fixtures', `${id}.ts`), 'utf8')).not.toMatch(/counts\[e\.message\.type\]/);
     expect(written).toContain(' M lib/catalog/index.ts');
     expect(readFileSync(join(copy, 'exercises', `${id}.ts`), 'utf8')).toContain(`throw new NotDoneYet('${id}'`);
   });
 
-  it('refuses to scaffold lesson 09 twice, writing nothing', () => {
-    const r = run(['tools/new-lesson.ts', '09', 'Something else']);
+  it('refuses to scaffold the same lesson number twice, writing nothing', () => {
+    const r = run(['tools/new-lesson.ts', free, 'Something else']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/lesson number: 09 is taken by notebooks\/09-raft-briefly\.ipynb/);
+    expect(r.stderr).toMatch(new RegExp(`lesson number: ${free} is taken by notebooks/${id}\\.ipynb`));
     expect(gitStatus()).toBe(written);
   });
 
@@ -108,8 +116,8 @@ describe('npm run new-lesson -- 09 "Raft, briefly" in a fresh copy', () => {
   it('passes the catalog, lesson and build-exercises tests with its case and notebook in place', () => {
     const vitest = spawnSync(process.execPath, [join(copy, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=verbose', 'test/catalog.test.ts', 'test/lessons.test.ts', 'test/tools/build-exercises.test.ts'], { cwd: copy, encoding: 'utf8', env: { ...process.env, CI: '1' } });
     expect(vitest.status, vitest.stdout.slice(-3000)).toBe(0);
-    expect(vitest.stdout).toMatch(/lesson-09\/coordinator-crash-after-prepare/);
-    expect(vitest.stdout).toMatch(/lesson 09-raft-briefly .*opens with its learning goals/);
+    expect(vitest.stdout).toMatch(new RegExp(`lesson-${free}/coordinator-crash-after-prepare`));
+    expect(vitest.stdout).toMatch(new RegExp(`lesson ${id} .*opens with its learning goals`));
   }, 120_000);
 
   it('is graded: the reference in full, the stub at zero, the wrong answer loses exactly the tests it names', () => {

@@ -36,7 +36,9 @@ def main():
             f.write(body)
         pages.append(name)
         print(f"wrote {os.path.join(args.out, name + '.html')}")
-    links = "\n".join(f'<li><a href="{html.escape(p)}.html">{html.escape(p)}</a></li>' for p in pages)
+    # The index lists every lesson page in the folder, also those built by an earlier run (npm run html -- 04).
+    built = sorted(os.path.splitext(f)[0] for f in os.listdir(args.out) if f.endswith(".html") and f != "index.html")
+    links = "\n".join(f'<li><a href="{html.escape(p)}.html">{html.escape(p)}</a></li>' for p in built)
     with open(os.path.join(args.out, "index.html"), "w", encoding="utf-8") as f:
         f.write(f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Commit under failure</title></head>\n'
                 f"<body><h1>Commit under failure: the lessons</h1>\n<ul>\n{links}\n</ul></body></html>\n")

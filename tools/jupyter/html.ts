@@ -1,15 +1,18 @@
-// `npm run html [-- --reuse]`: runs every notebook, then writes site/<lesson>.html pages whose
-// charts draw offline (vega, vega-lite and vega-embed inlined from node_modules, no CDN).
-// --reuse converts the notebooks already executed in test-results/notebooks instead of running them.
+// `npm run html [-- 04 07] [-- --reuse]`: writes site/<lesson>.html pages whose charts draw offline
+// (vega, vega-lite and vega-embed inlined from node_modules, no CDN), for every lesson or for the
+// ones named by number. A lesson is run through Jupyter only when its executed copy in
+// test-results/notebooks is not current: the copy is kept with a hash of the notebook, lib's
+// sources and the exercises, and reused while they are unchanged. --reuse converts whatever
+// executed copies exist, current or not, without running anything.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { executedDir, lessonNotebooks, NBCLIENT_HINT, runNotebooks } from './notebooks';
+import { executedDir, isCurrent, lessonNotebooks, NBCLIENT_HINT, runNotebooks } from './notebooks';
 import { findJupyterPython } from './probe';
 import { jupyterEnv, root, siteDir } from './project';
 
-/** The scripts every page inlines, in load order: vega-embed expects `vega` and `vegaLite` globals. */
+/** The scripts every page inlines, in load order: vega-embed expects `vega` and `vega-lite` globals. */
 export const chartScripts = [
   join(root, 'node_modules', 'vega', 'build', 'vega.min.js'),
   join(root, 'node_modules', 'vega-lite', 'build', 'vega-lite.min.js'),
@@ -30,16 +33,39 @@ export function buildPages(options: { executed: readonly string[]; out: string }
   return result.status === 0 ? '' : `${result.stdout}${result.stderr}`;
 }
 
+/** The lessons named on the command line by number (`04`, `4`) or file name; every lesson when none is named. */
+export function selectLessons(names: readonly string[], lessons = lessonNotebooks()): string[] {
+  if (names.length === 0) return lessons;
+  return names.map((name) => {
+    const number = /^\d+$/.test(name) ? name.padStart(2, '0') : null;
+    const found = lessons.find((l) => (number ? basename(l).startsWith(`${number}-`) : basename(l) === name || basename(l, '.ipynb') === name));
+    if (!found) throw new Error(`lesson ${JSON.stringify(name)}: no such notebook; lessons are ${lessons.map((l) => basename(l, '.ipynb')).join(', ')}`);
+    return found;
+  });
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const reuse = process.argv.includes('--reuse');
-  const lessons = lessonNotebooks();
+  const args = process.argv.slice(2);
+  const reuse = args.includes('--reuse');
+  let lessons: string[];
+  try {
+    lessons = selectLessons(args.filter((a) => !a.startsWith('--')));
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
   if (!reuse) {
-    const run = runNotebooks({ notebooks: lessons, echo: true });
-    if (!run) {
-      console.error(NBCLIENT_HINT);
-      process.exit(1);
+    const stale = lessons.filter((n) => !isCurrent(n));
+    const fresh = lessons.filter((n) => !stale.includes(n));
+    if (fresh.length > 0) console.log(`reusing ${fresh.length} executed lesson(s), unchanged since their last run: ${fresh.map((n) => basename(n, '.ipynb')).join(', ')}`);
+    if (stale.length > 0) {
+      const run = runNotebooks({ notebooks: stale, echo: true });
+      if (!run) {
+        console.error(NBCLIENT_HINT);
+        process.exit(1);
+      }
+      if (run.status !== 0) process.exit(run.status);
     }
-    if (run.status !== 0) process.exit(run.status);
   }
   const executed = lessons.map((n) => join(executedDir, basename(n))).filter((n) => existsSync(n));
   const failure = buildPages({ executed, out: siteDir });

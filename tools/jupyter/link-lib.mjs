@@ -1,6 +1,9 @@
 // Makes `lib/` (and the learner's `exercises/`) importable from the notebooks: tslab
 // compiles only files under the notebook's own folder, so `notebooks/lib` must be a
-// link to `../lib`, and `notebooks/exercises` one to `../exercises`.
+// link, and `notebooks/exercises` one to `../exercises`. `notebooks/lib` links to the
+// notebook kit, lib compiled to JavaScript with declarations (`build/kit`, see kit.mjs),
+// built here when it is not current: a lesson's first cell then loads in about a second
+// instead of compiling lib in the kernel. Where the kit cannot be built, to `../lib`.
 // The link is made here, on `npm install` and before Jupyter starts, rather than
 // committed: Git for Windows checks a committed symlink out as a plain text file
 // unless symlinks were enabled at install time, while a directory junction needs
@@ -8,20 +11,34 @@
 import { existsSync, lstatSync, readlinkSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildKit, KIT_DIR } from './kit.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /**
- * Ensures `notebooks/lib` points at the project's `lib/`; returns what it did.
- * @example linkLib() // 'linked notebooks/lib -> ../lib' or 'notebooks/lib already points at lib/'
+ * Ensures `notebooks/lib` points at the notebook kit (built if it is not current), or at
+ * `lib/` if it cannot be built, and `notebooks/exercises` at `exercises/`; returns what it did.
+ * COURSE_NOTEBOOK_LIB=sources links `lib/` itself.
+ * @example linkLib() // 'notebook kit is current (build/kit)\nnotebooks/lib already points at build/kit/\n...'
  */
 export function linkLib(projectRoot = root) {
-  return ['lib', 'exercises'].map((folder) => linkFolder(projectRoot, folder)).join('\n');
+  let lib = 'lib';
+  let note = 'notebooks use lib/ itself (COURSE_NOTEBOOK_LIB=sources)';
+  if (process.env.COURSE_NOTEBOOK_LIB !== 'sources') {
+    try {
+      note = buildKit(projectRoot);
+      lib = KIT_DIR;
+    } catch (error) {
+      note = `notebooks use lib/ itself, slower to load: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+  return [note, linkFolder(projectRoot, 'lib', lib), linkFolder(projectRoot, 'exercises', 'exercises')].join('\n');
 }
 
-function linkFolder(projectRoot, folder) {
+function linkFolder(projectRoot, name, folder) {
   const target = join(projectRoot, folder);
-  const link = join(projectRoot, 'notebooks', folder);
+  const link = join(projectRoot, 'notebooks', name);
+  const shown = folder.replaceAll('\\', '/');
   let stat = null;
   try {
     stat = lstatSync(link);
@@ -29,16 +46,16 @@ function linkFolder(projectRoot, folder) {
     stat = null;
   }
   if (stat) {
-    if (existsSync(link) && realpathSync(link) === realpathSync(target)) return `notebooks/${folder} already points at ${folder}/`;
+    if (existsSync(link) && realpathSync(link) === realpathSync(target)) return `notebooks/${name} already points at ${shown}/`;
     if (stat.isDirectory() && !stat.isSymbolicLink()) {
-      throw new Error(`notebooks/${folder} is a real folder; move it away so that it can become a link to ../${folder}`);
+      throw new Error(`notebooks/${name} is a real folder; move it away so that it can become a link to ../${shown}`);
     }
     // A stale link, or the text file Git writes for a symlink it could not create.
     rmSync(link, { force: true });
   }
   if (process.platform === 'win32') symlinkSync(target, link, 'junction');
-  else symlinkSync(`../${folder}`, link, 'dir');
-  return `linked notebooks/${folder} -> ${process.platform === 'win32' ? target : readlinkSync(link)}`;
+  else symlinkSync(`../${shown}`, link, 'dir');
+  return `linked notebooks/${name} -> ${process.platform === 'win32' ? target : readlinkSync(link)}`;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -6,11 +6,13 @@ the stack to the cell's stderr and sends no error output, so nbconvert only says
 everything the cell wrote to stderr.
 
 Usage (JUPYTER_PATH must include the project's jupyter/ folder; `npm run notebooks` sets it):
-  python3 tools/jupyter/run_notebooks.py [--timeout SECONDS] [--out DIR] NOTEBOOK...
+  python3 tools/jupyter/run_notebooks.py [--timeout SECONDS] [--out DIR] [--timings FILE] NOTEBOOK...
 Writes each executed notebook to DIR (outputs kept); exits 1 if any notebook failed.
+--timings writes {notebook: [seconds of each code cell, in order]} as JSON (bench/first-cell.ts reads it).
 """
 
 import argparse
+import json
 import os
 import sys
 import time
@@ -33,8 +35,9 @@ def cell_report(path, index, cell, reason):
     return "\n".join(lines)
 
 
-def run(path, timeout, out_dir):
-    """Executes one notebook; returns (ok, seconds, code cells run, (seconds, index) of its slowest cell)."""
+def run(path, timeout, out_dir, timings=None):
+    """Executes one notebook; returns (ok, seconds, code cells run, (seconds, index) of its slowest cell).
+    Appends each code cell's seconds to `timings` when given."""
     nb = nbformat.read(path, as_version=4)
     deadline = time.monotonic() + timeout
     client = NotebookClient(
@@ -56,8 +59,12 @@ def run(path, timeout, out_dir):
                     continue
                 try:
                     cell_started = time.monotonic()
-                    client.execute_cell(cell, index)
-                    slowest = max(slowest, (time.monotonic() - cell_started, index))
+                    # Numbered as Jupyter numbers them, 1, 2, ...: tslab's kernel announces no count nbclient keeps.
+                    client.execute_cell(cell, index, execution_count=ran + 1)
+                    took = time.monotonic() - cell_started
+                    slowest = max(slowest, (took, index))
+                    if timings is not None:
+                        timings.append(took)
                     ran += 1
                 except CellTimeoutError:
                     print(cell_report(path, index, cell, f"the notebook ran past its {timeout} s limit"), file=sys.stderr)
@@ -83,17 +90,23 @@ def run(path, timeout, out_dir):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--timeout", type=int, default=60, help="seconds allowed per notebook (default 60)")
+    parser.add_argument("--timeout", type=int, default=180, help="seconds allowed per notebook (default 180: it stops a hang, it does not time a lesson)")
     parser.add_argument("--out", default="", help="folder for the executed notebooks")
+    parser.add_argument("--timings", default="", help="write each code cell's seconds to this JSON file")
     parser.add_argument("notebooks", nargs="+")
     args = parser.parse_args()
     failed = []
+    timings = {}
     for path in args.notebooks:
-        ok, seconds, ran, (slow_seconds, slow_index) = run(path, args.timeout, args.out)
+        timings[path] = []
+        ok, seconds, ran, (slow_seconds, slow_index) = run(path, args.timeout, args.out, timings[path])
         slowest = f", slowest cell {slow_index} ({slow_seconds:.1f} s)" if slow_index >= 0 else ""
         print(f"{'ok    ' if ok else 'FAILED'} {path}  {seconds:.1f} s, {ran} code cells run{slowest}", flush=True)
         if not ok:
             failed.append(path)
+    if args.timings:
+        with open(args.timings, "w") as f:
+            json.dump(timings, f)
     if failed:
         print(f"{len(failed)} of {len(args.notebooks)} notebooks failed: {', '.join(failed)}", file=sys.stderr)
         sys.exit(1)

@@ -92,8 +92,13 @@ export function paxosCommitSpec(options: PaxosCommitSpecOptions = {}): PackedSys
   const R = options.rms ?? 2;
   const A = options.acceptors ?? 3;
   const B = options.ballots ?? 2;
-  for (const [name, value] of [['rms', R], ['acceptors', A], ['ballots', B]] as const) {
-    if (!Number.isInteger(value) || value < 1 || value > 8) throw new RangeError(`${name}: expected a whole number from 1 to 8, got ${value}`);
+  for (const [name, value] of [
+    ['rms', R],
+    ['acceptors', A],
+    ['ballots', B],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 1 || value > 8)
+      throw new RangeError(`${name}: expected a whole number from 1 to 8, got ${value}`);
   }
   const broken = options.broken === true;
   const majority = (A >>> 1) + 1;
@@ -125,7 +130,8 @@ export function paxosCommitSpec(options: PaxosCommitSpecOptions = {}): PackedSys
   const commitF = L.field(1);
   const abortF = L.field(1);
   const words = L.words;
-  if (words > PAXOS_SPEC_MAX_WORDS) throw new RangeError(`rms x acceptors x ballots too large: ${words} words a state, at most ${PAXOS_SPEC_MAX_WORDS}`);
+  if (words > PAXOS_SPEC_MAX_WORDS)
+    throw new RangeError(`rms x acceptors x ballots too large: ${words} words a state, at most ${PAXOS_SPEC_MAX_WORDS}`);
   const fw = Int32Array.from(L.word);
   const fs = Int32Array.from(L.shift);
   const fm = Int32Array.from(L.mask);

@@ -110,7 +110,13 @@ export function twoPhase(rms: number, options: { broken?: boolean } = {}): Packe
   const all = ((1 << rms) - 1) >>> 0;
   const actions = ['TMCommit', 'TMAbort'];
   for (let rm = 1; rm <= rms; rm++) {
-    actions.push(`TMRcvPrepared(r${rm})`, `RMPrepare(r${rm})`, `RMChooseToAbort(r${rm})`, `RMRcvCommitMsg(r${rm})`, `RMRcvAbortMsg(r${rm})`);
+    actions.push(
+      `TMRcvPrepared(r${rm})`,
+      `RMPrepare(r${rm})`,
+      `RMChooseToAbort(r${rm})`,
+      `RMRcvCommitMsg(r${rm})`,
+      `RMRcvAbortMsg(r${rm})`,
+    );
   }
   const broken = options.broken === true;
   return {

@@ -1,5 +1,18 @@
 // answer-bearing: 08-acceptor (the student version ships this file compiled, not as source: lib/exercise/README.md)
-import { cancelTimer, logWrite, nothing, send, setTimer, type Input, type LogRecord, type Message, type NodeId, type Output, type Role, type Step } from '../role';
+import {
+  cancelTimer,
+  logWrite,
+  nothing,
+  send,
+  setTimer,
+  type Input,
+  type LogRecord,
+  type Message,
+  type NodeId,
+  type Output,
+  type Role,
+  type Step,
+} from '../role';
 import { voterIndex } from '../voter-set';
 import { paperRules, type InstanceValue } from './decision';
 import { KIT_FLOW, type PaxosFlow } from './flow';

@@ -15,9 +15,15 @@ export interface PaxosFlow {
   readonly colocate: boolean;
   /** An acceptor answers the ballot-0 votes of every instance with one phase 2b message and one log write. */
   readonly bundle: boolean;
-  /** A voter's vote (ballot-0 phase 2a) goes to `'all'` 2F + 1 acceptors, or to the first F + 1 (`'majority'`), the rest only when it re-sends. */
+  /**
+   * A voter's vote (ballot-0 phase 2a) goes to `'all'` 2F + 1 acceptors, or to the first F + 1
+   * (`'majority'`), the rest only when it re-sends.
+   */
   readonly phase2a: 'all' | 'majority';
-  /** Faster Paxos Commit: the acceptors' ballot-0 phase 2b messages go to every voter too, who learn the outcome themselves; no commit message. */
+  /**
+   * Faster Paxos Commit: the acceptors' ballot-0 phase 2b messages go to every voter too, who learn
+   * the outcome themselves; no commit message.
+   */
   readonly fast: boolean;
 }
 
@@ -30,7 +36,12 @@ export const PAPER_FLOW: PaxosFlow = Object.freeze({ colocate: true, bundle: tru
 /** The flow options of a spec (absent: the kit's flow). */
 export function flowOf(spec: { readonly [option: string]: unknown }): PaxosFlow {
   if (spec.colocate !== true && spec.bundle !== true && spec.phase2a !== 'majority' && spec.fast !== true) return KIT_FLOW;
-  return Object.freeze({ colocate: spec.colocate === true, bundle: spec.bundle === true, phase2a: spec.phase2a === 'majority' ? 'majority' : 'all', fast: spec.fast === true });
+  return Object.freeze({
+    colocate: spec.colocate === true,
+    bundle: spec.bundle === true,
+    phase2a: spec.phase2a === 'majority' ? 'majority' : 'all',
+    fast: spec.fast === true,
+  });
 }
 
 /** F for 2F + 1 acceptors. */
@@ -55,7 +66,10 @@ export function acceptorHosts(ctx: NodeContext, flow: PaxosFlow): readonly NodeI
   if (!flow.colocate) return ctx.others;
   const f = ctx.others.length; // the F standalone acceptors
   if (ctx.voters.length < f) {
-    throw new ScenarioError('protocol.colocate', `puts acceptors a2..a${f + 1} on voters v1..v${f}: needs at least ${f} voters, got ${ctx.voters.length}`);
+    throw new ScenarioError(
+      'protocol.colocate',
+      `puts acceptors a2..a${f + 1} on voters v1..v${f}: needs at least ${f} voters, got ${ctx.voters.length}`,
+    );
   }
   return [ctx.coordinator, ...ctx.voters.slice(0, f), ...ctx.others];
 }

@@ -11,7 +11,11 @@ import type { Acceptor } from './acceptor';
  * step does not wait for what the second half writes.
  */
 export class Hosted<S> {
-  constructor(readonly role: S, readonly acceptor: Acceptor, readonly inbox: readonly Message[]) {}
+  constructor(
+    readonly role: S,
+    readonly acceptor: Acceptor,
+    readonly inbox: readonly Message[],
+  ) {}
 }
 
 const forAcceptor = (m: Message) => m.type === 'phase1a' || m.type === 'phase2a';
@@ -20,7 +24,7 @@ const forAcceptor = (m: Message) => m.type === 'phase1a' || m.type === 'phase2a'
 const ACCEPTOR_TIMERS = new Set(['bundle']);
 /** The timer that hands the inbox over. */
 const LOCAL = 'local';
-const empty: readonly Message[] = Object.freeze([]) as readonly Message[];
+const empty: readonly Message[] = Object.freeze([]);
 
 /** The role of machine `self`, which runs `main` and an acceptor. */
 export function hosting<S>(self: NodeId, main: Role<S>, acc: Role<Acceptor>): Role<Hosted<S>> {

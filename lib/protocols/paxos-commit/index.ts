@@ -37,11 +37,20 @@ export interface PaxosCommitOptions {
    * @defaultValue false
    */
   readonly colocate?: boolean;
-  /** Each acceptor answers the ballot-0 votes of all instances with one phase 2b message and one log write (section 4.3). @defaultValue false */
+  /**
+   * Each acceptor answers the ballot-0 votes of all instances with one phase 2b message and one log
+   * write (section 4.3). @defaultValue false
+   */
   readonly bundle?: boolean;
-  /** Where a voter's first vote goes: `'all'` 2F + 1 acceptors, or `'majority'`, the first F + 1 (section 4.3; a re-sent vote goes to all). @defaultValue 'all' */
+  /**
+   * Where a voter's first vote goes: `'all'` 2F + 1 acceptors, or `'majority'`, the first F + 1
+   * (section 4.3; a re-sent vote goes to all). @defaultValue 'all'
+   */
   readonly phase2a?: 'all' | 'majority';
-  /** Gray and Lamport's Faster Paxos Commit (sections 4.3 and 5): the acceptors send their ballot-0 phase 2b to the voters too, who learn the outcome one message delay sooner. @defaultValue false */
+  /**
+   * Gray and Lamport's Faster Paxos Commit (sections 4.3 and 5): the acceptors send their ballot-0
+   * phase 2b to the voters too, who learn the outcome one message delay sooner. @defaultValue false
+   */
   readonly fast?: boolean;
 }
 
@@ -107,7 +116,12 @@ defineProtocol({
     const s = spec as PaxosCommitSpec;
     const flow = flowOf(s);
     const timeout = typeof s.timeout === 'number' ? s.timeout : 10;
-    const own: Role = kind === 'coordinator' ? coordinator(timeout, paperRules, flow) : kind === 'voter' ? voter(timeout, paperRules, flow) : acceptor(timeout, flow);
+    const own: Role =
+      kind === 'coordinator'
+        ? coordinator(timeout, paperRules, flow)
+        : kind === 'voter'
+          ? voter(timeout, paperRules, flow)
+          : acceptor(timeout, flow);
     if (kind === 'other' || !flow.colocate) return own;
     // Co-location: the coordinator's machine holds a1, voter vi's holds a(i+1) for i <= F.
     const f = faultsTolerated(typeof s.acceptors === 'number' ? s.acceptors : 3);

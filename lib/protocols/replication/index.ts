@@ -45,7 +45,11 @@ export function failover(options: FailoverOptions = {}): FailoverSpec {
  * The nodes that are up at the end of a run and believe they are the master.
  * @example masters(simulate({ protocol: failover(), voters: 2, horizon: 60 })) // ['v1']
  */
-export function masters(run: { readonly nodes: readonly string[]; readonly up: Readonly<Record<string, boolean>>; readonly states: Readonly<Record<string, string>> }): string[] {
+export function masters(run: {
+  readonly nodes: readonly string[];
+  readonly up: Readonly<Record<string, boolean>>;
+  readonly states: Readonly<Record<string, string>>;
+}): string[] {
   return run.nodes.filter((n) => run.up[n] && run.states[n] === 'master');
 }
 

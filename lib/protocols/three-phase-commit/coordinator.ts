@@ -1,6 +1,18 @@
 import {
-  cancelTimer, decide, logWrite, nothing, send, setTimer,
-  type Decision, type Input, type Message, type NodeContext, type NodeId, type Output, type Role, type Step,
+  cancelTimer,
+  decide,
+  logWrite,
+  nothing,
+  send,
+  setTimer,
+  type Decision,
+  type Input,
+  type Message,
+  type NodeContext,
+  type NodeId,
+  type Output,
+  type Role,
+  type Step,
 } from '../role';
 import { VoterSet } from '../voter-set';
 
@@ -75,7 +87,8 @@ export function coordinator(timeout: number, onAckTimeout: PreCommitAckTimeout):
           return [s, nothing];
         case 'recover': {
           const logged = input.log.find((r) => r.type === 'commit' || r.type === 'abort');
-          if (logged) return announce(new Coordinator(logged.type === 'commit' ? 'committed' : 'aborted', s.ctx, s.yes, s.precommitted, s.acked));
+          if (logged)
+            return announce(new Coordinator(logged.type === 'commit' ? 'committed' : 'aborted', s.ctx, s.yes, s.precommitted, s.acked));
           // No preCommit ever left: nobody is precommitted, so nobody can have committed.
           if (!input.log.some((r) => r.type === precommitRecord.type)) return decideAndAnnounce(s, 'abort');
           // A preCommit may have left: the voters may have terminated without it. Ask, never guess.
@@ -100,7 +113,12 @@ export function coordinator(timeout: number, onAckTimeout: PreCommitAckTimeout):
           // Everyone can commit: tell them so, and wait for each to say it has prepared.
           return [
             new Coordinator('precommitted', s.ctx, yes, s.precommitted, s.acked),
-            [cancelTimer('votes'), logWrite(precommitRecord), setTimer('preCommitAcks', timeout), ...s.ctx.voters.map((v) => send(v, { type: 'preCommit' }))],
+            [
+              cancelTimer('votes'),
+              logWrite(precommitRecord),
+              setTimer('preCommitAcks', timeout),
+              ...s.ctx.voters.map((v) => send(v, { type: 'preCommit' })),
+            ],
           ];
         }
       case 'doCommit':
@@ -130,7 +148,10 @@ export function coordinator(timeout: number, onAckTimeout: PreCommitAckTimeout):
     const decided = new Coordinator(decision === 'commit' ? 'committed' : 'aborted', s.ctx, s.yes, s.precommitted, s.acked);
     const [next, sends] = announce(decided);
     // Log before telling anyone: once a voter may have heard the decision, it must survive a crash.
-    return [next, [cancelTimer('votes'), cancelTimer('preCommitAcks'), cancelTimer('ask'), logWrite({ type: decision }), decide(decision), ...sends]];
+    return [
+      next,
+      [cancelTimer('votes'), cancelTimer('preCommitAcks'), cancelTimer('ask'), logWrite({ type: decision }), decide(decision), ...sends],
+    ];
   }
 
   /** A recovered coordinator's question to every voter, repeated until one that knows answers. */

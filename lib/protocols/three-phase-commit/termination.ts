@@ -43,7 +43,7 @@ export function election(timeout: number): Election {
   /** Becomes the new coordinator: asks every other voter for its state, its own counted first. */
   function lead(s: Voter): Step<Voter> {
     const none = VoterSet.empty(s.ctx.voters.length);
-    const leader = s.leadingWith(s.name, 'gathering', none, [s.name as ReportedState], none);
+    const leader = s.leadingWith(s.name, 'gathering', none, [s.name], none);
     const others = s.ctx.voters.filter((v) => v !== s.ctx.id);
     if (others.length === 0) return conclude(leader);
     const out: Output[] = [cancelTimer('preCommit'), cancelTimer('doCommit'), cancelTimer('leader'), setTimer('reports', timeout)];

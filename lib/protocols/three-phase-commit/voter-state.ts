@@ -73,7 +73,17 @@ export const CANCEL_ALL: readonly Output[] = Object.freeze(TIMERS.map(cancelTime
 
 /** Decides for good: cancels every wait, logs the decision (unless told not to), and acknowledges to `from` if it came from someone. */
 export function settle(s: Voter, decision: Decision, from: NodeId | null, log = true): Step<Voter> {
-  const decided = new Voter(decision === 'commit' ? 'committed' : 'aborted', s.ctx, s.leader, s.suspects, 'no', s.reported, s.states, s.acks, s.recovered);
+  const decided = new Voter(
+    decision === 'commit' ? 'committed' : 'aborted',
+    s.ctx,
+    s.leader,
+    s.suspects,
+    'no',
+    s.reported,
+    s.states,
+    s.acks,
+    s.recovered,
+  );
   const out: Output[] = log ? [...CANCEL_ALL, logWrite({ type: decision }), decide(decision)] : [...CANCEL_ALL, decide(decision)];
   if (from !== null) out.push(send(from, { type: 'ack' }));
   return [decided, out];

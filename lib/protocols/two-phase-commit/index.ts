@@ -45,12 +45,22 @@ export interface TwoPhaseCommitSpec extends ProtocolSpec {
  * simulate({ protocol: twoPhaseCommit({ presumption: 'abort' }), voters: 3, votes: { v3: 'no' } }).stats.messagesSent; // 9: no acks
  */
 export function twoPhaseCommit(options: TwoPhaseCommitOptions = {}): TwoPhaseCommitSpec {
-  return Object.freeze({ ...options, name: 'twoPhaseCommit', termination: options.termination ?? 'wait', timeout: options.timeout ?? 10, presumption: options.presumption ?? 'none' });
+  return Object.freeze({
+    ...options,
+    name: 'twoPhaseCommit',
+    termination: options.termination ?? 'wait',
+    timeout: options.timeout ?? 10,
+    presumption: options.presumption ?? 'none',
+  });
 }
 
 defineProtocol({
   name: 'twoPhaseCommit',
-  options: { termination: { oneOf: ['wait', 'cooperative'] }, timeout: { integer: { min: 1, max: 1_000_000 } }, presumption: { oneOf: PRESUMPTIONS } },
+  options: {
+    termination: { oneOf: ['wait', 'cooperative'] },
+    timeout: { integer: { min: 1, max: 1_000_000 } },
+    presumption: { oneOf: PRESUMPTIONS },
+  },
   messages: ['prepare', 'vote', 'commit', 'abort', 'ack', 'ask'],
   states: ['init', 'waiting', 'prepared', 'committed', 'aborted'],
   role(spec, _node, kind) {

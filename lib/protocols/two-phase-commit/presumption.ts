@@ -8,8 +8,8 @@ import type { Decision, LogRecord } from '../role';
  *   and acknowledged, so the coordinator keeps its record until every voter has the
  *   outcome. (Already there, §2.2, a coordinator asked about a transaction it has no
  *   information on answers abort: it can only have been undecided.)
- * - `abort` (presumed abort, same paper, §3 "The Presumed Abort Protocol"): aborts are neither force-logged nor acknowledged, and the coordinator
- *   forgets an aborted transaction at once; asked about a transaction it has no record
+ * - `abort` (presumed abort, same paper, §3 "The Presumed Abort Protocol"): aborts are neither
+ *   force-logged nor acknowledged, and the coordinator forgets an aborted transaction at once; asked about a transaction it has no record
  *   of, it answers abort.
  * - `commit` (presumed commit, same paper, §4 "The Presumed Commit Protocol"): commits are
  *   neither acknowledged nor force-logged by voters; no record means commit. To make

@@ -1,4 +1,4 @@
-import type { ProtocolSpec } from '../protocols/protocol';
+import type { ProtocolSpec } from './protocol';
 
 /**
  * A protocol's name for charts and sweep rows: its name, plus the options in which it

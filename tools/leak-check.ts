@@ -1,0 +1,167 @@
+/**
+ * `npm run leak-check -- DIR`: fails when any distinctive line of a reference solution
+ * (the code between `// BEGIN SOLUTION` and `// END SOLUTION` in `solutions/*.ts`)
+ * appears in any file under DIR: the student version, its built site included.
+ *
+ * A line is distinctive when, with its spaces collapsed, it is at least 20 characters of
+ * code (not a comment, not the HINT, which the stub shows on purpose). Files are compared
+ * with their spaces collapsed too, and an HTML page by its text (tags removed, entities
+ * decoded), so a line split by syntax highlighting or re-indented still counts.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+
+/** One distinctive line of a reference solution. */
+export interface SolutionLine {
+  readonly file: string;
+  readonly line: number;
+  readonly text: string;
+}
+
+/** A solution line found in a file of the student version. */
+export interface Leak {
+  readonly file: string;
+  readonly solution: SolutionLine;
+}
+
+const MIN_LENGTH = 20;
+
+/** Lines of a solution too common in the kit to tell anything: the way every lesson builds a scenario or walks a trace. */
+export const IDIOMS: readonly string[] = [
+  'protocol: twoPhaseCommit(),',
+  'for (const e of run.trace) {',
+  'for (const r of rows) {',
+  "if (e.kind !== 'decide') continue;",
+  // The last item of a list: lib's textbook 2PC voter reads its log so too (its rule is written differently).
+  'const last = log[log.length - 1];',
+];
+
+/**
+ * Leaks known and not yet fixed, outside this tool's reach: each is printed on every run,
+ * and the check fails once one is gone, so that this list only ever shrinks.
+ */
+export const KNOWN: readonly { readonly file: string; readonly solution: string; readonly why: string }[] = [
+  {
+    file: 'lib/faults/duplicate.ts',
+    solution: 'solutions/01-duplicate.ts',
+    why: "the library's own duplicate fault is 01-duplicate's answer (COURSE.md: nothing on the public face solves an exercise); for lib's owners",
+  },
+  {
+    file: 'lib/protocols/paxos-commit/decision.ts',
+    solution: 'solutions/08-leader.ts',
+    why: "leaderDecision and safeValue, on the public face, are 08-leader's answer; for lib's owners",
+  },
+];
+
+/** Splits leaks into those known (KNOWN) and new ones; lists known leaks that no longer occur. */
+export function sortLeaks(found: readonly Leak[]): { fresh: Leak[]; known: Leak[]; gone: (typeof KNOWN)[number][] } {
+  const isKnown = (l: Leak) => KNOWN.some((k) => k.file === l.file && k.solution === l.solution.file);
+  return {
+    fresh: found.filter((l) => !isKnown(l)),
+    known: found.filter(isKnown),
+    gone: KNOWN.filter((k) => !found.some((l) => l.file === k.file && l.solution.file === k.solution)),
+  };
+}
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.venv']);
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The distinctive lines of every solution in `solutionsDir`, with file and line.
+ * @example solutionLines('solutions')[0] // { file: 'solutions/01-duplicate.ts', line: 14, text: 'return (source) =>' ... }
+ */
+export function solutionLines(solutionsDir: string, root = resolve(solutionsDir, '..')): SolutionLine[] {
+  const out: SolutionLine[] = [];
+  for (const name of readdirSync(solutionsDir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()) {
+    const path = join(solutionsDir, name);
+    let inside = false;
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .forEach((raw, i) => {
+        if (/\/\/\s*BEGIN SOLUTION/.test(raw)) inside = true;
+        else if (/\/\/\s*END SOLUTION/.test(raw)) inside = false;
+        else if (inside) {
+          const text = collapse(raw);
+          if (text.length >= MIN_LENGTH && !text.startsWith('//') && /[A-Za-z]/.test(text) && !IDIOMS.includes(text))
+            out.push({ file: relative(root, path), line: i + 1, text });
+        }
+      });
+  }
+  return out;
+}
+
+/** The text of a file as the check reads it: spaces collapsed; for HTML, the text without tags and entities. */
+export function comparableText(path: string, raw: string): string {
+  if (!/\.html?$/i.test(path)) return collapse(raw);
+  const text = raw
+    .replace(/<[^>]*>/g, '')
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&');
+  return collapse(text);
+}
+
+function* filesUnder(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (SKIPPED_FOLDERS.has(entry.name)) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* filesUnder(path);
+    else if (entry.isFile() && statSync(path).size < 20_000_000) yield path;
+  }
+}
+
+/**
+ * Every place under `dir` where a solution line appears; empty when nothing leaked.
+ * @example leaks('/tmp/course', solutionLines('solutions')) // [] when the student version is clean
+ */
+export function leaks(dir: string, lines: readonly SolutionLine[]): Leak[] {
+  const found: Leak[] = [];
+  for (const path of filesUnder(dir)) {
+    const raw = readFileSync(path);
+    if (raw.includes(0)) continue; // binary
+    const text = comparableText(path, raw.toString('utf8'));
+    for (const solution of lines) if (text.includes(solution.text)) found.push({ file: relative(dir, path), solution });
+  }
+  return found;
+}
+
+if (process.argv[1] && resolve(process.argv[1]).endsWith('leak-check.ts')) {
+  const project = resolve(__dirname, '..');
+  const dir = process.argv[2];
+  if (!dir || dir.startsWith('-') || !existsSync(dir)) {
+    console.error("leak-check: give the student version's folder: npm run leak-check -- DIR");
+    process.exit(2);
+  }
+  const lines = solutionLines(join(project, 'solutions'), project);
+  const { fresh, known, gone } = sortLeaks(leaks(resolve(dir), lines));
+  process.exit(report(dir, lines.length, fresh, known, gone));
+}
+
+/** Prints what the check found; returns the exit code (1 when a new leak is found or a known one is gone). */
+export function report(
+  dir: string,
+  checked: number,
+  fresh: readonly Leak[],
+  known: readonly Leak[],
+  gone: readonly (typeof KNOWN)[number][],
+): number {
+  for (const l of fresh) console.log(`${l.file}: holds ${l.solution.file}:${l.solution.line}: ${l.solution.text}`);
+  for (const k of KNOWN.filter((k) => known.some((l) => l.file === k.file)))
+    console.log(`known, not fixed: ${k.file} holds lines of ${k.solution}: ${k.why}`);
+  for (const k of gone) console.log(`${k.file} no longer holds ${k.solution}: remove it from KNOWN in tools/leak-check.ts`);
+  console.log(
+    fresh.length
+      ? `leak-check: ${fresh.length} reference line(s) found in ${dir}`
+      : `leak-check: no new reference line among ${checked} appears in ${dir}`,
+  );
+  return fresh.length || gone.length ? 1 : 0;
+}
