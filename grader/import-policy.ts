@@ -31,7 +31,10 @@ export const LEARNER_IMPORTS: readonly string[] = [
 
 const WHAT_MAY = `exercises may import ../lib and rxjs only, and from '../lib' only these names (types are free): ${LEARNER_IMPORTS.join(', ')}`;
 
-/** Where a relative specifier from `exercises/` lands: 'face' (lib's public face), 'inside' (a library internal), or null (not the library). */
+/**
+ * Where a relative specifier from `exercises/` lands: 'face' (lib's public face), 'inside' (a
+ * library internal), or null (not the library).
+ */
 function inLibrary(specifier: string): 'face' | 'inside' | null {
   if (!specifier.startsWith('.')) return null;
   const parts: string[] = ['exercises'];
@@ -50,7 +53,8 @@ function inLibrary(specifier: string): 'face' | 'inside' | null {
  * saying what it imported and what may be imported.
  *
  * @example importProblem("import { links } from '../lib';", 'exercises/01-duplicate.ts')
- * // "exercises/01-duplicate.ts imports links from '../lib', which would answer for you: exercises may import ../lib and rxjs only, and ..."
+ * // "exercises/01-duplicate.ts imports links from '../lib', which would answer for you:
+ * //  exercises may import ../lib and rxjs only, and ..."
  */
 export function importProblem(source: string, file: string): string | null {
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
@@ -89,7 +93,9 @@ export function importProblem(source: string, file: string): string | null {
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       const names: { name: string; typeOnly: boolean }[] = [];
       const clause = node.exportClause;
-      if (clause && ts.isNamedExports(clause)) for (const e of clause.elements) names.push({ name: (e.propertyName ?? e.name).text, typeOnly: e.isTypeOnly });
+      if (clause && ts.isNamedExports(clause)) {
+        for (const e of clause.elements) names.push({ name: (e.propertyName ?? e.name).text, typeOnly: e.isTypeOnly });
+      }
       checkFrom(node.moduleSpecifier.text, names, clause && ts.isNamedExports(clause) ? null : 'namespace', node.isTypeOnly);
     } else if (ts.isImportTypeNode(node)) {
       // import('../lib/x').T in a type position: erased, harmless.

@@ -45,7 +45,8 @@ export const voter: Role<VoterState> = {
   },
   step(s, input: Input): Step<VoterState> {
     // BEGIN SOLUTION
-    // HINT: one case per input kind, then one per message type; for each, ask what this voter has promised so far and what a crash right after this step would leave on its disk
+    // HINT: one case per input kind, then one per message type; for each, ask what this voter has
+    // HINT: promised so far and what a crash right after this step would leave on its disk
     const ask = (v: VoterState) => [
       setTimer('ask', timeout),
       ...[v.ctx.coordinator, ...v.ctx.voters.filter((p) => p !== v.ctx.id)].map((n) => send(n, { type: 'ask' })),

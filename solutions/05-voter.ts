@@ -66,17 +66,27 @@ export const voter: Role<VoterState> = {
   },
   step(s, input: Input): Step<VoterState> {
     // BEGIN SOLUTION
-    // HINT: one case per input kind and message; for each, ask what this voter has promised, what is on its disk, and whether a node that may know more is still reachable
+    // HINT: one case per input kind and message; for each, ask what this voter has promised,
+    // HINT: what is on its disk, and whether a node that may know more is still reachable
     const wait = 2 * timeout;
     const leaderWait = 3 * timeout;
     const voteRecord = { type: 'vote', tx: 'T1', vote: 'yes' };
     const prepareRecord = { type: 'prepare', tx: 'T1', redo: 'apply the writes of T1', undo: 'restore the values T1 overwrote' };
     const timers = ['canCommit', 'preCommit', 'doCommit', 'leader', 'reports', 'preCommitAcks', 'ask'];
-    const add = (set: readonly NodeId[], v: NodeId) => (set.includes(v) ? set : [...set, v].sort((a, b) => s.ctx.voters.indexOf(a) - s.ctx.voters.indexOf(b)));
-    const named = (v: VoterState, name: VoterStateName) => new VoterState(name, v.ctx, v.leader, v.suspects, v.leading, v.reported, v.states, v.acks, v.recovered);
+    const order = (a: NodeId, b: NodeId) => s.ctx.voters.indexOf(a) - s.ctx.voters.indexOf(b);
+    const add = (set: readonly NodeId[], v: NodeId) => (set.includes(v) ? set : [...set, v].sort(order));
+    const named = (v: VoterState, name: VoterStateName) =>
+      new VoterState(name, v.ctx, v.leader, v.suspects, v.leading, v.reported, v.states, v.acks, v.recovered);
     const following = (v: VoterState, leader: NodeId | null, suspects: readonly NodeId[]) =>
       new VoterState(v.name, v.ctx, leader, suspects, 'no', v.reported, v.states, v.acks, v.recovered);
-    const leadingWith = (v: VoterState, name: VoterStateName, leading: Leading, reported: readonly NodeId[], states: readonly VoterStateName[], acks: readonly NodeId[]) =>
+    const leadingWith = (
+      v: VoterState,
+      name: VoterStateName,
+      leading: Leading,
+      reported: readonly NodeId[],
+      states: readonly VoterStateName[],
+      acks: readonly NodeId[],
+    ) =>
       new VoterState(name, v.ctx, v.ctx.id, v.suspects, leading, reported, states, acks, v.recovered);
     const others = s.ctx.voters.filter((v) => v !== s.ctx.id);
     const report = (to: NodeId, state: VoterStateName) => send(to, { type: 'stateReport', state });

@@ -54,7 +54,8 @@ export const acceptor: Role<AcceptorState> = {
   },
   step(s, input: Input): Step<AcceptorState> {
     // BEGIN SOLUTION
-    // HINT: one case per message type, each deciding from the ballot it carries and what you promised for that instance; then ask what a crash right after the reply would make you forget
+    // HINT: one case per message type, each deciding from the ballot it carries and what you promised
+    // HINT: for that instance; then ask what a crash right after the reply would make you forget
     const with1 = (i: number, mbal: number, bal: number, val: InstanceValue | null) => {
       const m = s.mbal.slice();
       const b = s.bal.slice();

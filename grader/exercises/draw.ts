@@ -39,7 +39,7 @@ let renderer: Worker | null = null;
  */
 export function drawRun(run: Drawable, file: string, title: string): string | null {
   try {
-    const spec = compile(spaceTime(run, { title }) as never).spec;
+    const spec = compile(spaceTime(run, { title })).spec;
     renderer ??= new Worker(RENDERER, { eval: true });
     renderer.unref();
     const { port1, port2 } = new MessageChannel();

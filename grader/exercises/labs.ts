@@ -58,7 +58,8 @@ function feedback(lab: Lab, stage: Stage, head: string, f: Failure): string {
   return lines.join('\n');
 }
 
-const expectedCache = new Map<string, { id: string; verdict: string; decisions: Record<string, string | null> }[]>();
+type CatalogRow = { id: string; verdict: string; decisions: Record<string, string | null> };
+const expectedCache = new Map<string, CatalogRow[]>();
 
 /** Stage (a): every catalog case of the lab's protocol ends as the reference ends it. */
 export function judgeCatalog(lab: Lab) {
@@ -76,7 +77,9 @@ export function judgeCatalog(lab: Lab) {
       return `expected ${expected.length} catalog runs, got ${preview(observed)}`;
     }
     const results = observed.results as typeof expected;
-    const differing = expected.filter((e, i) => JSON.stringify(e) !== JSON.stringify({ id: results[i]?.id, verdict: results[i]?.verdict, decisions: results[i]?.decisions }));
+    const same = (e: CatalogRow, i: number) =>
+      JSON.stringify(e) === JSON.stringify({ id: results[i]?.id, verdict: results[i]?.verdict, decisions: results[i]?.decisions });
+    const differing = expected.filter((e, i) => !same(e, i));
     if (differing.length === 0) return null;
     const first = differing[0];
     const f = observed.failure;

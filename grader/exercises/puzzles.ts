@@ -18,14 +18,17 @@ export interface PuzzleRules {
   readonly lesson: string;
 }
 
-/** Null if `o` is a scenario of the puzzle's kind: its protocol, three voters voting yes, a lossless network, few faults of the kinds allowed. */
+/**
+ * Null if `o` is a scenario of the puzzle's kind: its protocol, three voters voting yes, a lossless
+ * network, few faults of the kinds allowed.
+ */
 export function puzzleShape(o: unknown, rules: PuzzleRules): string | null {
   try {
-    validateScenario(o as Scenario);
+    validateScenario(o);
   } catch (e) {
     return `not a valid scenario: ${(e as Error).message}`;
   }
-  const s = o as Scenario;
+  const s = o;
   const options = rules.options ?? {};
   if (s.protocol.name !== rules.protocol || Object.entries(options).some(([k, v]) => s.protocol[k] !== v)) {
     return `the protocol must be ${rules.protocolText}; got ${preview(s.protocol)}`;
@@ -42,7 +45,13 @@ export function puzzleShape(o: unknown, rules: PuzzleRules): string | null {
 }
 
 /** Null if the scenario (with its horizon times `stretch`) ends with `want`, else what it ends with and how to see why. */
-export function endsWith(s: Scenario, want: Verdict | ((v: Verdict) => boolean), wantText: string, lesson: string, stretch = 1): string | null {
+export function endsWith(
+  s: Scenario,
+  want: Verdict | ((v: Verdict) => boolean),
+  wantText: string,
+  lesson: string,
+  stretch = 1,
+): string | null {
   const run = simulate({ ...s, horizon: (s.horizon ?? 1000) * stretch }, { trace: 'none' });
   const ok = typeof want === 'function' ? want(run.verdict) : run.verdict === want;
   if (ok) return null;
@@ -55,7 +64,8 @@ const fewestCache = new Map<string, number | null>();
 export function fewestFaults(key: string, protocol: Scenario['protocol'], kinds: readonly FaultKind[], verdict: 'blocked' | 'inconsistent', max = 2): number | null {
   if (!fewestCache.has(key)) {
     const r = explore({ protocol, voters: 3, faults: { kinds, max }, progress: false });
-    fewestCache.set(key, r.smallest[verdict] ? (r.smallest[verdict]!.faults ?? []).length : null);
+    const found = r.smallest[verdict];
+    fewestCache.set(key, found ? (found.faults ?? []).length : null);
   }
   return fewestCache.get(key)!;
 }

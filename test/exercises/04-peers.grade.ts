@@ -1,4 +1,5 @@
-// Probes for puzzle 04-peers (the lecture; Bernstein, Hadzilacos and Goodman ch. 7). The grader simulates the scenarios itself: grader/exercises/04-peers.ts.
+// Probes for puzzle 04-peers (the lecture; Bernstein, Hadzilacos and Goodman ch. 7).
+// The grader simulates the scenarios itself: grader/exercises/04-peers.ts.
 import { beyondAnyPeer, savedByAPeer } from '../../exercises/04-peers';
 import { probe } from '../../grader/worker/probe';
 

@@ -1,4 +1,5 @@
-// Probes for puzzle 08-paxos-blocks (Gray and Lamport, 2006). The grader simulates the scenario itself: grader/exercises/08-paxos-blocks.ts.
+// Probes for puzzle 08-paxos-blocks (Gray and Lamport, 2006).
+// The grader simulates the scenario itself: grader/exercises/08-paxos-blocks.ts.
 import { paxosBlocks } from '../../exercises/08-paxos-blocks';
 import { probe } from '../../grader/worker/probe';
 
