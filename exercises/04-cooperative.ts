@@ -1,19 +1,20 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/; stamp 3787e6ab895cb906: once you edit this file, the build leaves it alone.)
-// Exercise 04-cooperative (lesson 04, 2PC under failure; the lecture's cooperative termination).
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp 1a3de31bda943555: once you edit this file, the build leaves it alone.)
+// Warm-up 04-cooperative, 5 points, +1 hidden (lesson 04, 2PC under failure; the lecture's cooperative termination;
+// Bernstein, Hadzilacos and Goodman ch. 7).
 //
-// With cooperative termination, a prepared voter that hears nothing from the
-// coordinator also asks the other voters. Write what a voter answers a peer,
-// given its own state ('init', 'prepared', 'committed' or 'aborted'):
-//   - it knows the outcome: tell it;
-//   - it has not voted yet: it may still refuse, so it aborts first, for good,
-//     then tells the peer to abort (the coordinator can no longer commit);
-//   - it is prepared too: it knows nothing the peer does not, so it stays silent.
-// Return { reply: 'commit' | 'abort' | null, abortFirst: boolean }.
-// Try it in lesson 04's notebook: twoPhaseCommitWith({ answerPeer }, { termination: 'cooperative' }).
-import type { PeerAnswer } from '../lib/exercise/index';
-import { NotDoneYet } from '../lib/exercise/index';
+// With cooperative termination, a prepared voter that hears nothing from the coordinator also
+// asks the other voters. Write what a voter answers a peer, given its own state ('init',
+// 'prepared', 'committed' or 'aborted'): { reply: 'commit' | 'abort' | null, abortFirst }
+// (`reply` null: say nothing; `abortFirst`: abort for good before answering).
+//
+// Questions to answer first, for each state: what does this voter know that the peer does
+// not? What has it promised, and to whom? Could its answer contradict what the coordinator
+// decided or will decide? Rerun lesson 04's cell on '2pc/cooperative-termination-helps' with
+// your answers, then crash the coordinator at other moments.
+import type { PeerAnswer } from '../lib/index';
+import { NotDoneYet } from '../lib/index';
 
 export function answerPeer(state: 'init' | 'prepared' | 'committed' | 'aborted'): PeerAnswer {
-  throw new NotDoneYet('04-cooperative', 'committed -> reply commit; aborted -> reply abort; init -> abort first, then reply abort; prepared -> no reply');
+  throw new NotDoneYet('04-cooperative', 'for each of the four states, ask what the voter knows and what it has promised; answer only what cannot contradict the coordinator');
 }

@@ -1,19 +1,19 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/; stamp a87d8c72e2cc89fe: once you edit this file, the build leaves it alone.)
-// Exercise 04-voter-recovery (lesson 04, 2PC under failure; the lecture; DDIA ch. 9 "coordinator failure").
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp cd4dccea5c50177b: once you edit this file, the build leaves it alone.)
+// Warm-up 04-voter-recovery, 5 points, +1 hidden (lesson 04, 2PC under failure; the lecture; DDIA ch. 9 "coordinator failure").
 //
-// A 2PC voter crashed and came back. Its volatile state is gone; its durable log
-// (oldest record first) survived. Write its recovery rule: from the log alone,
-// the state it resumes in.
-//   'committed' / 'aborted' - the log holds the outcome;
-//   'prepared'  - it voted yes (the log holds the prepare record) and no outcome:
-//                 it promised, so it may not decide alone, and asks the coordinator;
-//   'aborted'   - it never voted yes (an empty log): it promised nothing.
-// Log records have a `type`: 'prepare', 'commit' or 'abort'.
-// Try it in lesson 04's notebook: simulate({ protocol: twoPhaseCommitWith({ recoverVoter }), ... }).
+// A 2PC voter crashed and came back. Its volatile state is gone; its durable log (oldest
+// record first, each with a `type`: 'prepare', 'commit' or 'abort') survived. Write its
+// recovery rule: from the log alone, the state it resumes in, 'prepared', 'committed' or
+// 'aborted'. The grader plugs your rule into 2PC and runs every crash of a voter.
+//
+// Questions to answer first: for each kind of log, what had this voter told the coordinator
+// before it crashed? What may the coordinator have decided meanwhile? Which states would let
+// the voter decide something the coordinator might contradict? Lesson 04's cell on
+// '2pc/voter-down-in-commit' runs your rule; crash the voter at other moments too.
 import type { LogRecord } from '../lib/index';
-import { NotDoneYet } from '../lib/exercise/index';
+import { NotDoneYet } from '../lib/index';
 
 export function recoverVoter(log: readonly LogRecord[]): 'prepared' | 'committed' | 'aborted' {
-  throw new NotDoneYet('04-voter-recovery', 'look at the last record: an outcome wins; a prepare record alone means prepared; an empty log means it never voted yes');
+  throw new NotDoneYet('04-voter-recovery', 'for each kind of log, ask what the voter had promised before the crash and who may know the outcome');
 }

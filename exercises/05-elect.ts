@@ -1,18 +1,21 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/; stamp 796e4cce15274630: once you edit this file, the build leaves it alone.)
-// Exercise 05-elect (lesson 05, 3PC; the article's termination protocol; the lecture on 3PC).
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp ef04a7b5eaad4efe: once you edit this file, the build leaves it alone.)
+// Warm-up 05-elect, 3 points, +1 hidden (lesson 05, 3PC; Skeen's termination protocol; the lecture on 3PC).
 //
-// When the 3PC coordinator is lost, the voters that are still up elect one of
-// them, which gathers their states and decides for all. Write its rule.
-// Given the states of the voters it can reach, return 'commit' if any of them
-// is precommitted or committed (so every voter voted yes, and the old
-// coordinator may already have told someone to commit), and 'abort' otherwise
-// (nobody can have committed yet). States: 'init' | 'uncertain' | 'precommitted' | 'committed' | 'aborted'.
+// When the 3PC coordinator is lost, the voters that are still up elect one of them, which
+// gathers their states and decides for all. Write its rule: given the states of the voters
+// it can reach ('init', 'uncertain', 'precommitted', 'committed' or 'aborted'), return
+// 'commit' or 'abort'.
+//
+// Questions to answer first: for each state, what does it prove about the votes? What may
+// the lost coordinator have done before it went away, if some reachable voter is in that
+// state? Which decision could contradict a voter that already decided? Rerun lesson 05's
+// exercise cell, and the cells where the coordinator crashes before and after precommit.
 import type { Decision } from '../lib/index';
-import { NotDoneYet } from '../lib/exercise/index';
+import { NotDoneYet } from '../lib/index';
 
 export type ThreePhaseVoterState = 'init' | 'uncertain' | 'precommitted' | 'committed' | 'aborted';
 
 export function electDecision(states: readonly ThreePhaseVoterState[]): Decision {
-  throw new NotDoneYet('05-elect', 'return \'commit\' if some state is \'precommitted\' or \'committed\', else \'abort\'');
+  throw new NotDoneYet('05-elect', 'for each state a reachable voter may be in, ask what it proves about the votes and what the lost coordinator may already have told someone');
 }

@@ -17,9 +17,15 @@ import { exercise as shortestPause } from './exercises/09-shortest-pause';
 import { exercise as fencedStore } from './exercises/09-fenced-store';
 import { exercise as sequential } from './exercises/10-sequential';
 import { exercise as queue } from './exercises/10-queue';
+import { exercise as voterLab } from './exercises/04-voter';
+import { exercise as acceptorLab } from './exercises/08-acceptor';
+import { exercise as peers } from './exercises/04-peers';
+import { exercise as threePhaseVoterLab } from './exercises/05-voter';
+import { exercise as fewestFaults } from './exercises/06-fewest-faults';
+import { exercise as paxosBlocks } from './exercises/08-paxos-blocks';
 import type { ExerciseSpec } from './types';
 
 export const exercises: readonly ExerciseSpec[] = [
-  duplicate, tally, agreement, voterRecovery, cooperative, blockingScenario, predict, elect, splitBrain, availability, leader,
-  shortestPause, fencedStore, sequential, queue,
+  duplicate, tally, agreement, voterRecovery, cooperative, blockingScenario, predict, voterLab, peers, elect, threePhaseVoterLab, splitBrain,
+  fewestFaults, availability, leader, acceptorLab, paxosBlocks, shortestPause, fencedStore, sequential, queue,
 ];

@@ -4,8 +4,9 @@
  * one allowed file, and a vitest config that runs learner code in a forked,
  * permission-limited process. Nothing the learner wrote besides that file is copied.
  */
-import { cpSync, mkdirSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { importProblem } from './import-policy';
 
 export interface SandboxPlan {
   /** The project the grader belongs to (holds lib/, test/exercises/, node_modules/). */
@@ -42,7 +43,12 @@ export function buildSandbox(plan: SandboxPlan): Sandbox {
   mkdirSync(cache, { recursive: true });
   cpSync(join(plan.project, 'lib'), join(work, 'lib'), { recursive: true, filter: (src) => !src.endsWith('.test.ts') });
   cpSync(join(plan.project, 'grader', 'worker'), join(work, 'grader', 'worker'), { recursive: true });
-  cpSync(plan.studentFile, join(work, 'exercises', `${plan.id}.ts`));
+  // The import policy (import-policy.ts): a file that imports an answer is graded as a file
+  // that fails to load, with one line saying what it imported and what may be imported.
+  const learnerText = readFileSync(plan.studentFile, 'utf8');
+  const problem = importProblem(learnerText, `exercises/${plan.id}.ts`);
+  if (problem) writeFileSync(join(work, 'exercises', `${plan.id}.ts`), `throw new Error(${JSON.stringify(problem)});\n`);
+  else writeFileSync(join(work, 'exercises', `${plan.id}.ts`), learnerText);
   const visibleProbe = join(work, 'test', 'exercises', `${plan.id}.grade.ts`);
   cpSync(join(plan.project, 'test', 'exercises', `${plan.id}.grade.ts`), visibleProbe);
   let hiddenProbe: string | null = null;
@@ -98,12 +104,15 @@ class InOrder extends BaseSequencer {
 const work = ${json(v.work)};
 const exercises = resolve(work, 'exercises') + sep;
 const lib = resolve(work, 'lib') + sep;
+// The library's public face (lib/index.ts), and lib/exercise/index.ts, which stubs shared before.
+const publicFace = ['', 'index', 'index.ts', 'index.js', 'exercise', 'exercise/index', 'exercise/index.ts', 'exercise/index.js'];
 
 export default defineConfig({
   root: work,
   cacheDir: ${json(v.cache + '/vite')},
   plugins: [{
-    // Learner code may import the library and rxjs, nothing else: no tests, no vitest, no ?raw.
+    // Learner code may import the library's public face and rxjs, nothing else: no library
+    // internals, no tests, no vitest, no ?raw (import-policy.ts checked the names before).
     name: 'grader-imports',
     enforce: 'pre',
     resolveId(source, importer) {
@@ -113,7 +122,8 @@ export default defineConfig({
       if (source === 'rxjs' || source.startsWith('rxjs/')) return null;
       if (source.startsWith('.')) {
         const target = resolve(importer.split('?')[0], '..', source);
-        if (target.startsWith(lib) || target + sep === lib || target.startsWith(exercises)) return null;
+        const inLib = target.startsWith(lib) ? target.slice(lib.length) : target + sep === lib ? '' : null;
+        if (inLib !== null && publicFace.includes(inLib)) return null;
       }
       denied();
     },

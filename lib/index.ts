@@ -25,7 +25,7 @@ export type { Scenario, Fault, Trigger, NetworkOptions } from './scenario/types'
 
 // ---- links: one RxJS operator per fault --------------------------------------
 export * as links from './faults/index';
-export { Envelope, drop } from './faults/envelope';
+export { Envelope, drop, copyOf } from './faults/envelope';
 
 // ---- judging a run -------------------------------------------------------------
 export { agreement, validity, termination, verdict, verdictOf, VERDICTS } from './checkers/index';
@@ -54,6 +54,7 @@ export { protocolLabel } from './protocols/label';
 
 // ---- exercises: what learners' files and their stubs share --------------------------
 export { leaseLockWith, type StoreState, type StoreStep } from './exercise/index';
+export { voterLab, acceptorLab, threePhaseVoterLab, ballotOwner, type LabScenario, type WithMyRole } from './exercise/index';
 export { NotDoneYet, tryExercise, twoPhaseCommitWith, paxosCommitWith, puzzles, type PuzzleName, type LearnerRules, type RecoverVoter, type AnswerPeer, type PeerAnswer, type LearnerLeaderRules } from './exercise/index';
 
 // ---- three-phase commit: the elected coordinator's rule ------------------------

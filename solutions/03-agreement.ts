@@ -1,14 +1,16 @@
-// Exercise 03-agreement (lesson 03, 2PC; DDIA ch. 9 "atomic commit": all nodes agree on the outcome).
+// Warm-up 03-agreement, 4 points, +1 hidden (lesson 03, 2PC; DDIA ch. 9 "atomic commit": all nodes agree on the outcome).
 //
-// Write the agreement checker. It reads a run's trace (the events of `run.trace`)
-// and says whether every `decide` event agrees with the first one. A node that
-// crashed still counts: its decision was taken, and may have been seen.
-// Return { ok: true, nodes: [] } if all decisions agree (or nobody decided);
-// otherwise { ok: false, nodes } where `nodes` lists, in the order they first
-// decided, every node that decided against the first decision.
-// Try it in lesson 03's notebook on the catalog's runs: agreement(simulate(catalogEntry('2pc/happy').scenario)).
+// Write the agreement checker. It reads a run's trace (the events of `run.trace`) and says
+// whether every `decide` event agrees with the first one. Return { ok, nodes }: `ok` false
+// when some decision disagrees, and `nodes` the nodes that decided against the first
+// decision, each once, in the order they first did.
+//
+// Questions to answer first: a node that decided and then crashed, did its decision happen?
+// Could a client have seen it? A node that decides twice the same way, how many times does
+// it count? Lesson 03's exercise cell prints your checker next to the kit's on two catalog
+// runs; try it on catalogEntry('3pc/crash-and-cut') too.
 import type { NodeId, TraceEvent } from '../lib/index';
-import { NotDoneYet } from '../lib/exercise/index';
+import { NotDoneYet } from '../lib/index';
 
 export interface Agreement {
   readonly ok: boolean;
@@ -17,7 +19,7 @@ export interface Agreement {
 
 export function agreement(run: { readonly trace: readonly TraceEvent[] }): Agreement {
   // BEGIN SOLUTION
-  // HINT: find the first 'decide' event; collect, without repeats, every node whose decide event says the other decision
+  // HINT: walk the trace once; which events matter, and what must you remember from the first of them?
   let first: string | null = null;
   const against: NodeId[] = [];
   for (const e of run.trace) {

@@ -1,16 +1,16 @@
-// Exercise 04-predict (lesson 04, 2PC under failure; the lecture; DDIA ch. 9).
+// Puzzle 04-predict, 5 points (lesson 04, 2PC under failure; the lecture; DDIA ch. 9).
 //
-// `puzzles` (in lib/exercise/puzzles.ts) holds five 2PC runs. For each, first
-// predict its verdict on paper ('committed', 'aborted', 'blocked' or
-// 'inconsistent'), write the prediction here, and only then check it in lesson
-// 04's notebook with simulate(puzzles[name]) and its space-time diagram.
-// Where you were wrong, the diagram shows which rule you missed.
+// `puzzles` (lib/exercise/puzzles.ts) holds five 2PC runs. For each, first predict its
+// verdict on paper ('committed', 'aborted', 'blocked' or 'inconsistent'), write the
+// prediction here, and only then check it in lesson 04's notebook with
+// simulate(puzzles[name]) and its space-time diagram. Where you were wrong, the diagram
+// shows which rule you missed.
 import type { Verdict } from '../lib/index';
-import { NotDoneYet, type PuzzleName } from '../lib/exercise/index';
+import { NotDoneYet, type PuzzleName } from '../lib/index';
 
 export function predictions(): Record<PuzzleName, Verdict> {
   // BEGIN SOLUTION
-  // HINT: return an object with one verdict per puzzle name, predicted before you run it
+  // HINT: return one verdict per puzzle name, each predicted on paper before you run it
   return {
     'v2-votes-no': 'aborted',
     'coordinator-crash-after-prepare': 'blocked',

@@ -1,13 +1,15 @@
-// Exercise 07-availability (lesson 07, CAP measured; the lecture on CAP; DDIA ch. 9).
+// Warm-up 07-availability, 3 points, +1 hidden (lesson 07, CAP measured; the lecture on CAP; DDIA ch. 9).
 //
-// A sweep runs one scenario many times per protocol and loss rate and records
-// each run's verdict. A run is available when every voter that is up decided
-// (verdict 'committed' or 'aborted'); 'blocked' and 'inconsistent' are not.
-// Group the rows by protocol and loss, and for each group return
-// { protocol, loss, runs, available } where `available` is the share of its
-// runs that were available (0 to 1). Order the groups by protocol name, then by loss.
+// A sweep runs one scenario many times per protocol and loss rate and records each run's
+// verdict. Group the rows by protocol and loss, and for each group return { protocol, loss,
+// runs, available }: how many runs it has, and the share of them (0 to 1) that were available.
+// Order the groups by protocol name, then by loss.
+//
+// Questions to answer first: which of the four verdicts leave every voter that is up with a
+// decision? Is a run that decided, but inconsistently, available in the sense the lecture
+// uses? Lesson 07's exercise cell sweeps 2PC and 3PC: check your shares against its chart.
 import type { Verdict } from '../lib/index';
-import { NotDoneYet } from '../lib/exercise/index';
+import { NotDoneYet } from '../lib/index';
 
 export interface SweepRow {
   readonly protocol: string;
@@ -25,7 +27,7 @@ export interface Availability {
 
 export function availability(rows: readonly SweepRow[]): Availability[] {
   // BEGIN SOLUTION
-  // HINT: count runs and available runs per (protocol, loss) in a Map keyed by both, then sort the groups
+  // HINT: one pass to count per (protocol, loss), one sort; which verdicts count as available is the question lesson 07 answers
   const groups = new Map<string, { protocol: string; loss: number; runs: number; ok: number }>();
   for (const r of rows) {
     const key = `${r.protocol}\u0000${r.loss}`;

@@ -1,3 +1,4 @@
+// answer-bearing: 03-agreement (the student version ships this file compiled, not as source: lib/exercise/README.md)
 import type { Decision, NodeId } from '../protocols/role';
 import { printEvent, type TraceEvent } from '../world/trace';
 import type { Check, Judged } from './types';

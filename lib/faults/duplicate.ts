@@ -1,3 +1,4 @@
+// answer-bearing: 01-duplicate (the student version ships this file compiled, not as source: lib/exercise/README.md)
 import { Observable, type OperatorFunction } from 'rxjs';
 import { copyOf, type Envelope } from './envelope';
 

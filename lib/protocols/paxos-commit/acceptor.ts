@@ -1,3 +1,4 @@
+// answer-bearing: 08-acceptor (the student version ships this file compiled, not as source: lib/exercise/README.md)
 import {
   cancelTimer,
   logWrite,

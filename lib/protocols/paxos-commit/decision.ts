@@ -1,3 +1,4 @@
+// answer-bearing: 08-leader (the student version ships this file compiled, not as source: lib/exercise/README.md)
 import type { Decision } from '../role';
 
 /** What one voter's instance of Paxos can choose: the voter's prepared or aborted. */

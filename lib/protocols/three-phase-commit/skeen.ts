@@ -1,3 +1,4 @@
+// answer-bearing: 05-elect 06-split-brain (the student version ships this file compiled, not as source: lib/exercise/README.md)
 /**
  * What a voter tells an elected coordinator about itself: the state it is in.
  * `init` means it never voted (and, asked, it aborts at once).

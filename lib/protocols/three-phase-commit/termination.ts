@@ -1,3 +1,4 @@
+// answer-bearing: 05-voter (the student version ships this file compiled, not as source: lib/exercise/README.md)
 import { cancelTimer, logWrite, nothing, send, setTimer, type Decision, type NodeId, type Output, type Step } from '../role';
 import { VoterSet } from '../voter-set';
 import { skeen, type ReportedState } from './skeen';

@@ -1,3 +1,4 @@
+// answer-bearing: 05-voter (the student version ships this file compiled, not as source: lib/exercise/README.md)
 import { cancelTimer, decide, logWrite, send, type Decision, type NodeContext, type NodeId, type Output, type Step } from '../role';
 import type { VoterSet } from '../voter-set';
 import type { ReportedState } from './skeen';

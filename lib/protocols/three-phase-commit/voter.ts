@@ -1,3 +1,4 @@
+// answer-bearing: 05-voter (the student version ships this file compiled, not as source: lib/exercise/README.md)
 import { cancelTimer, logWrite, nothing, send, setTimer, type Input, type Message, type NodeId, type Output, type Role, type Step } from '../role';
 import { VoterSet, voterIndex } from '../voter-set';
 import type { ReportedState } from './skeen';

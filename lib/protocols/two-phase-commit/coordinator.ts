@@ -1,3 +1,4 @@
+// answer-bearing: 02-tally (the student version ships this file compiled, not as source: lib/exercise/README.md)
 import {
   cancelTimer, decide, logWrite, nothing, send, setTimer,
   type Decision, type Input, type Message, type NodeContext, type NodeId, type Output, type Role, type Step,

@@ -1,3 +1,4 @@
+// answer-bearing: 04-voter 04-voter-recovery 04-cooperative (the student version ships this file compiled, not as source: lib/exercise/README.md)
 import {
   cancelTimer, decide, logWrite, nothing, send, setTimer,
   type Decision, type Input, type Message, type NodeContext, type NodeId, type Output, type Role, type Step,

@@ -7,11 +7,11 @@
 // A link fault is an RxJS operator over envelopes: pass every envelope on, and,
 // for a message that is not already dropped, with probability p (draw it from
 // the envelope's own seeded `random`, never Math.random), emit a copy made by
-// `links.copyOf(envelope, deliverAt)` that arrives 0 to 2 ticks after the original.
+// `copyOf(envelope, deliverAt)` that arrives 0 to 2 ticks after the original.
 // Try it in lesson 01's notebook: simulate(scenario, { link: duplicate(0.3) }).
 import { Observable, type OperatorFunction } from 'rxjs';
-import { links, type Envelope } from '../lib';
-import { NotDoneYet } from '../lib/exercise';
+import { copyOf, type Envelope } from '../lib/index';
+import { NotDoneYet } from '../lib/index';
 
 export function duplicate(p: number): OperatorFunction<Envelope, Envelope> {
   return (source) =>
@@ -20,7 +20,7 @@ export function duplicate(p: number): OperatorFunction<Envelope, Envelope> {
         next(envelope) {
           subscriber.next(envelope);
           if (envelope.dropped === null && envelope.random.chance(p)) {
-            subscriber.next(links.copyOf(envelope, envelope.deliverAt + envelope.random.int(0, 5)));
+            subscriber.next(copyOf(envelope, envelope.deliverAt + envelope.random.int(0, 5)));
           }
         },
         error: (e) => subscriber.error(e),

@@ -13,8 +13,8 @@
 //   'abort'  - some voter voted no (at once, without waiting for the others),
 //              or the timer expired while a vote is still missing;
 //   'wait'   - otherwise.
-import type { NodeId, Vote } from '../lib';
-import { NotDoneYet } from '../lib/exercise';
+import type { NodeId, Vote } from '../lib/index';
+import { NotDoneYet } from '../lib/index';
 
 export type Tally = 'commit' | 'abort' | 'wait';
 

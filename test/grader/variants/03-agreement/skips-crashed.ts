@@ -11,8 +11,8 @@
 // otherwise { ok: false, nodes } where `nodes` lists, in the order they first
 // decided, every node that decided against the first decision.
 // Try it in lesson 03's notebook on the catalog's runs: agreement(simulate(catalogEntry('2pc/happy').scenario)).
-import type { NodeId, TraceEvent } from '../lib';
-import { NotDoneYet } from '../lib/exercise';
+import type { NodeId, TraceEvent } from '../lib/index';
+import { NotDoneYet } from '../lib/index';
 
 export interface Agreement {
   readonly ok: boolean;

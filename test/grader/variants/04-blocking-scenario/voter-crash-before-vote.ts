@@ -9,8 +9,8 @@
 // crash or a recovery. Use the builders (crash, recover, at, afterSend,
 // afterReceive, onEnter); the grader simulates what you return.
 // Check it in lesson 04's notebook: simulate(blockingScenario()).verdict.
-import { afterSend, crash, twoPhaseCommit, type Scenario } from '../lib';
-import { NotDoneYet } from '../lib/exercise';
+import { afterSend, crash, twoPhaseCommit, type Scenario } from '../lib/index';
+import { NotDoneYet } from '../lib/index';
 
 export function blockingScenario(): Scenario {
   return {

@@ -14,8 +14,8 @@
 //   - it is prepared too: it knows nothing the peer does not, so it stays silent.
 // Return { reply: 'commit' | 'abort' | null, abortFirst: boolean }.
 // Try it in lesson 04's notebook: twoPhaseCommitWith({ answerPeer }, { termination: 'cooperative' }).
-import type { PeerAnswer } from '../lib/exercise';
-import { NotDoneYet } from '../lib/exercise';
+import type { PeerAnswer } from '../lib/index';
+import { NotDoneYet } from '../lib/index';
 
 export function answerPeer(state: 'init' | 'prepared' | 'committed' | 'aborted'): PeerAnswer {
   switch (state) {

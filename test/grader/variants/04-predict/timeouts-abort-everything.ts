@@ -8,8 +8,8 @@
 // 'inconsistent'), write the prediction here, and only then check it in lesson
 // 04's notebook with simulate(puzzles[name]) and its space-time diagram.
 // Where you were wrong, the diagram shows which rule you missed.
-import type { Verdict } from '../lib';
-import { NotDoneYet, type PuzzleName } from '../lib/exercise';
+import type { Verdict } from '../lib/index';
+import { NotDoneYet, type PuzzleName } from '../lib/index';
 
 export function predictions(): Record<PuzzleName, Verdict> {
   return {

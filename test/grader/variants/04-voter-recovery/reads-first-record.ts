@@ -13,8 +13,8 @@
 //   'aborted'   - it never voted yes (an empty log): it promised nothing.
 // Log records have a `type`: 'prepare', 'commit' or 'abort'.
 // Try it in lesson 04's notebook: simulate({ protocol: twoPhaseCommitWith({ recoverVoter }), ... }).
-import type { LogRecord } from '../lib';
-import { NotDoneYet } from '../lib/exercise';
+import type { LogRecord } from '../lib/index';
+import { NotDoneYet } from '../lib/index';
 
 export function recoverVoter(log: readonly LogRecord[]): 'prepared' | 'committed' | 'aborted' {
   const last = log[0];

@@ -10,8 +10,8 @@
 // is precommitted or committed (so every voter voted yes, and the old
 // coordinator may already have told someone to commit), and 'abort' otherwise
 // (nobody can have committed yet). States: 'init' | 'uncertain' | 'precommitted' | 'committed' | 'aborted'.
-import type { Decision } from '../lib';
-import { NotDoneYet } from '../lib/exercise';
+import type { Decision } from '../lib/index';
+import { NotDoneYet } from '../lib/index';
 
 export type ThreePhaseVoterState = 'init' | 'uncertain' | 'precommitted' | 'committed' | 'aborted';
 

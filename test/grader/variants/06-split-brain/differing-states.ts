@@ -9,8 +9,8 @@
 // Given the states on each side, return what each side decides, in order, and
 // whether the run ends inconsistent (some side commits while another aborts).
 // Article fig. 5: [['precommitted'], ['uncertain', 'uncertain']] -> commit, abort: inconsistent.
-import type { Decision } from '../lib';
-import { NotDoneYet } from '../lib/exercise';
+import type { Decision } from '../lib/index';
+import { NotDoneYet } from '../lib/index';
 
 export type ThreePhaseVoterState = 'init' | 'uncertain' | 'precommitted' | 'committed' | 'aborted';
 

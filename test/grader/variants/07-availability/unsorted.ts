@@ -10,8 +10,8 @@
 // Group the rows by protocol and loss, and for each group return
 // { protocol, loss, runs, available } where `available` is the share of its
 // runs that were available (0 to 1). Order the groups by protocol name, then by loss.
-import type { Verdict } from '../lib';
-import { NotDoneYet } from '../lib/exercise';
+import type { Verdict } from '../lib/index';
+import { NotDoneYet } from '../lib/index';
 
 export interface SweepRow {
   readonly protocol: string;

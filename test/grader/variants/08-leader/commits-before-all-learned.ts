@@ -20,7 +20,7 @@
 //    if never). Return the one value the new ballot may propose: the value accepted in the
 //    highest ballot reported, since that value may already be chosen; and 'aborted' if no
 //    acceptor reports any, since nobody may count a voter as prepared without its vote.
-import { NotDoneYet } from '../lib/exercise/index';
+import { NotDoneYet } from '../lib/index';
 
 export type InstanceValue = 'prepared' | 'aborted';
 
