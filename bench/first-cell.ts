@@ -28,13 +28,19 @@ function notebook(folder: string, cell = importCell): string {
   const code = (id: string, source: string[]) => ({ cell_type: 'code', id, metadata: {}, execution_count: null, outputs: [], source });
   return JSON.stringify({
     // A plain cell first takes the kernel's own warm-up; the one after the import is the baseline.
-    cells: [code('warm', ['const warm = 1 + 1;\n', 'warm']), code('import', cell(folder)), code('plain', ['const plain = 2 + 2;\n', 'plain'])],
+    cells: [
+      code('warm', ['const warm = 1 + 1;\n', 'warm']),
+      code('import', cell(folder)),
+      code('plain', ['const plain = 2 + 2;\n', 'plain']),
+    ],
     metadata: { kernelspec: { display_name: 'TypeScript', language: 'typescript', name: 'tslab' } },
     nbformat: 4,
     nbformat_minor: 5,
   });
 }
 
+// Synchronous inside (each Jupyter run is a child process it waits for); async so that bench/index.ts awaits it like the others.
+// eslint-disable-next-line @typescript-eslint/require-await
 export async function benchFirstCell(rounds = 2): Promise<{ kitExtra: number; sourcesExtra: number } | undefined> {
   console.log(linkLib().split('\n')[0]);
   const scratch = mkdtempSync(join(tmpdir(), 'first-cell-'));
@@ -49,7 +55,11 @@ export async function benchFirstCell(rounds = 2): Promise<{ kitExtra: number; so
     writeFileSync(kitBook, notebook('lib'));
     writeFileSync(sourcesBook, notebook('.bench-first-cell-sources'));
     writeFileSync(kit04Book, notebook('lib', importCell04));
-    const best = { kit: { extra: Infinity, ratio: 0, plain: 0 }, kit04: { extra: Infinity, ratio: 0, plain: 0 }, sources: { extra: Infinity, ratio: 0, plain: 0 } };
+    const best = {
+      kit: { extra: Infinity, ratio: 0, plain: 0 },
+      kit04: { extra: Infinity, ratio: 0, plain: 0 },
+      sources: { extra: Infinity, ratio: 0, plain: 0 },
+    };
     for (let r = 0; r < rounds; r++) {
       const timings = join(scratch, `timings-${r}.json`);
       const run = runNotebooks({ notebooks: [kitBook, kit04Book, sourcesBook], timeoutSeconds: 300, out: scratch, timings });
@@ -59,15 +69,25 @@ export async function benchFirstCell(rounds = 2): Promise<{ kitExtra: number; so
       }
       if (run.status !== 0) throw new Error(`the first-cell notebooks failed:\n${run.stdout}${run.stderr}`);
       const t = JSON.parse(readFileSync(timings, 'utf8')) as Record<string, number[]>;
-      for (const [name, book] of [['kit', kitBook], ['kit04', kit04Book], ['sources', sourcesBook]] as const) {
+      for (const [name, book] of [
+        ['kit', kitBook],
+        ['kit04', kit04Book],
+        ['sources', sourcesBook],
+      ] as const) {
         const [, imported, plain] = Object.entries(t).find(([k]) => book.endsWith(k.replace(/^.*[\\/]/, '')))![1];
         if (imported - plain < best[name].extra) best[name] = { extra: imported - plain, ratio: imported / plain, plain };
       }
     }
-    console.log('first cell through Jupyter (lesson 00\'s import vs a plain cell, same kernel; best of rounds)');
-    console.log(`  import of the kit (build/kit)       +${fmt(best.kit.extra)} s over a plain cell (${fmt(best.kit.ratio, 1)}x; plain ${fmt(best.kit.plain)} s)  (target <= +1 s)`);
-    console.log(`  lesson 04's first cell (kit + vega-lite types)  +${fmt(best.kit04.extra)} s over a plain cell (${fmt(best.kit04.ratio, 1)}x; plain ${fmt(best.kit04.plain)} s)`);
-    console.log(`  import of lib's TypeScript sources  +${fmt(best.sources.extra)} s over a plain cell (${fmt(best.sources.ratio, 1)}x; plain ${fmt(best.sources.plain)} s)`);
+    console.log("first cell through Jupyter (lesson 00's import vs a plain cell, same kernel; best of rounds)");
+    console.log(
+      `  import of the kit (build/kit)       +${fmt(best.kit.extra)} s over a plain cell (${fmt(best.kit.ratio, 1)}x; plain ${fmt(best.kit.plain)} s)  (target <= +1 s)`,
+    );
+    console.log(
+      `  lesson 04's first cell (kit + vega-lite types)  +${fmt(best.kit04.extra)} s over a plain cell (${fmt(best.kit04.ratio, 1)}x; plain ${fmt(best.kit04.plain)} s)`,
+    );
+    console.log(
+      `  import of lib's TypeScript sources  +${fmt(best.sources.extra)} s over a plain cell (${fmt(best.sources.ratio, 1)}x; plain ${fmt(best.sources.plain)} s)`,
+    );
     return { kitExtra: best.kit.extra, sourcesExtra: best.sources.extra };
   } finally {
     for (const f of [kitBook, kit04Book, sourcesBook, sources]) rmSync(f, { force: true, recursive: true });

@@ -23,6 +23,8 @@ export const LEARNER_IMPORTS: readonly string[] = [
   // scenarios: faults and triggers, protocol specs
   'at', 'afterSend', 'afterReceive', 'onEnter', 'crash', 'recover', 'partition', 'cut', 'slow', 'pause',
   'twoPhaseCommit', 'threePhaseCommit', 'paxosCommit', 'requestReply', 'ScenarioError', 'MAX_VOTERS', 'VERDICTS', 'ACCEPTOR_COUNTS',
+  // lesson 09: the lease lock's spec and a drifting clock (builders: the puzzle's answer is a run, not a name)
+  'leaseLock', 'drift',
   // links: the envelope, not the library's operators
   'Envelope', 'drop', 'copyOf',
   // labs: plugging a role in, and Paxos's ballot numbering

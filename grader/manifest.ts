@@ -26,6 +26,25 @@ import { exercise as paxosBlocks } from './exercises/08-paxos-blocks';
 import type { ExerciseSpec } from './types';
 
 export const exercises: readonly ExerciseSpec[] = [
-  duplicate, tally, agreement, voterRecovery, cooperative, blockingScenario, predict, voterLab, peers, elect, threePhaseVoterLab, splitBrain,
-  fewestFaults, availability, leader, acceptorLab, paxosBlocks, shortestPause, fencedStore, sequential, queue,
+  duplicate,
+  tally,
+  agreement,
+  voterRecovery,
+  cooperative,
+  blockingScenario,
+  predict,
+  voterLab,
+  peers,
+  elect,
+  threePhaseVoterLab,
+  splitBrain,
+  fewestFaults,
+  availability,
+  leader,
+  acceptorLab,
+  paxosBlocks,
+  shortestPause,
+  fencedStore,
+  sequential,
+  queue,
 ];

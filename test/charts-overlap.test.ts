@@ -10,16 +10,42 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  at, catalog, catalogEntry, crash, cut, matrix, outcomes, partition, pause, paxosCommit, recover, simulate, slow, spaceTime,
-  sweep, threePhaseCommit, toSVG, twoPhaseCommit, type Run,
+  at,
+  catalog,
+  catalogEntry,
+  crash,
+  cut,
+  matrix,
+  outcomes,
+  partition,
+  pause,
+  paxosCommit,
+  recover,
+  simulate,
+  slow,
+  spaceTime,
+  sweep,
+  threePhaseCommit,
+  toSVG,
+  twoPhaseCommit,
+  type Run,
 } from '../lib';
 import { findExecutable } from '../tools/jupyter/probe';
 import { executedDir, isCurrent, lessonNotebooks, NBCLIENT_HINT, runNotebooks } from '../tools/jupyter/notebooks';
 import { crowding, type Crowding } from './support/text-boxes';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? ['chromium', 'chromium-browser', 'google-chrome'].map((n) => findExecutable(n)?.path).find(Boolean);
+const chromiumPath =
+  process.env.CHROMIUM_PATH ?? ['chromium', 'chromium-browser', 'google-chrome'].map((n) => findExecutable(n)?.path).find(Boolean);
 /** Never downloads anything, never phones home: the browser the machine has, quiet, with a profile of its own. */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 let browser: BrowserContext | undefined;
 let page: Page | undefined;
@@ -29,7 +55,11 @@ beforeAll(async () => {
   if (!chromiumPath) return;
   profile = mkdtempSync(join(tmpdir(), 'course-chromium-'));
   // A fresh profile each run (playwright passes it as --user-data-dir).
-  browser = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 900 } });
+  browser = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1400, height: 900 },
+  });
   page = await browser.newPage();
 }, 60_000);
 
@@ -46,7 +76,10 @@ function needChromium(skip: (note: string) => void): void {
 
 /** Every problem, one line each, named by its chart: what the test prints when it fails. */
 function report(results: readonly Crowding[]): string[] {
-  return results.flatMap((r) => [...r.overlaps.map((o) => `${r.chart}: text ${o}`), ...r.outside.map((o) => `${r.chart}: outside the plot: ${o}`)]);
+  return results.flatMap((r) => [
+    ...r.overlaps.map((o) => `${r.chart}: text ${o}`),
+    ...r.outside.map((o) => `${r.chart}: outside the plot: ${o}`),
+  ]);
 }
 
 async function measure(charts: readonly { chart: string; svg: string }[]): Promise<Crowding[]> {
@@ -55,7 +88,9 @@ async function measure(charts: readonly { chart: string; svg: string }[]): Promi
   for (let i = 0; i < charts.length; i += 8) results.push(...(await crowding(page!, charts.slice(i, i + 8))));
   const crowded = results.filter((r) => r.overlaps.length > 0 || r.outside.length > 0);
   const pairs = results.reduce((n, r) => n + r.overlaps.length, 0);
-  console.log(`${crowded.length} of ${results.length} charts crowded; ${pairs} overlapping text pairs, ${results.reduce((n, r) => n + r.outside.length, 0)} marks outside their plot`);
+  console.log(
+    `${crowded.length} of ${results.length} charts crowded; ${pairs} overlapping text pairs, ${results.reduce((n, r) => n + r.outside.length, 0)} marks outside their plot`,
+  );
   return results;
 }
 
@@ -81,7 +116,9 @@ function everyMark(voters = 3): Run {
 describe('charts a learner reads at a glance (issue 18; the article, figs. 1-4)', () => {
   it('the space-time diagram of every catalog case has no two texts over each other and no mark outside its plot', async (ctx) => {
     needChromium((note) => ctx.skip(note));
-    const charts = await Promise.all(catalog.map(async (entry) => ({ chart: entry.id, svg: await toSVG(spaceTime(simulate(entry.scenario))) })));
+    const charts = await Promise.all(
+      catalog.map(async (entry) => ({ chart: entry.id, svg: await toSVG(spaceTime(simulate(entry.scenario))) })),
+    );
     expect(charts.length).toBeGreaterThan(30);
     expect(report(await measure(charts))).toEqual([]);
   }, 240_000);
@@ -94,16 +131,27 @@ describe('charts a learner reads at a glance (issue 18; the article, figs. 1-4)'
     const netCases = catalog.filter((c) => c.id.startsWith('net/')).slice(0, 2);
     const rows = sweep({
       base: { protocol: twoPhaseCommit(), horizon: 200 },
-      vary: { protocol: [twoPhaseCommit(), twoPhaseCommit({ termination: 'cooperative' }), threePhaseCommit()], 'network.loss': [0, 0.1, 0.2, 0.3] },
+      vary: {
+        protocol: [twoPhaseCommit(), twoPhaseCommit({ termination: 'cooperative' }), threePhaseCommit()],
+        'network.loss': [0, 0.1, 0.2, 0.3],
+      },
       seeds: 10,
     });
     const specs = {
       'every fault kind, 3 voters': spaceTime(everyMark()),
       'every fault kind, 10 voters': spaceTime(everyMark(10)),
       'every fault kind, the whole run': spaceTime(everyMark(), { to: 81 }),
-      'side by side: wait and cooperative': spaceTime([simulate(pair), simulate({ ...pair, protocol: twoPhaseCommit({ termination: 'cooperative' }) })]),
-      'side by side: 2PC and 3PC, fig. 3': spaceTime([simulate(pair), simulate(fig3)], { title: ['2PC, fig. 3: blocked', '3PC, fig. 3: committed'] }),
-      'side by side, 340 px each (lesson 01)': spaceTime(netCases.map((c) => simulate(c.scenario)), { title: netCases.map((c) => c.id), width: 340 }),
+      'side by side: wait and cooperative': spaceTime([
+        simulate(pair),
+        simulate({ ...pair, protocol: twoPhaseCommit({ termination: 'cooperative' }) }),
+      ]),
+      'side by side: 2PC and 3PC, fig. 3': spaceTime([simulate(pair), simulate(fig3)], {
+        title: ['2PC, fig. 3: blocked', '3PC, fig. 3: committed'],
+      }),
+      'side by side, 340 px each (lesson 01)': spaceTime(
+        netCases.map((c) => simulate(c.scenario)),
+        { title: netCases.map((c) => c.id), width: 340 },
+      ),
       'paxos commit to t=60 (lesson 08)': spaceTime(paxos, { to: 60 }),
       'paxos commit, 5 acceptors': spaceTime(simulate({ protocol: paxosCommit({ acceptors: 5 }), voters: 3, seed: 1 })),
       'outcomes against loss': outcomes(rows, { x: 'network.loss', xTitle: 'message loss', title: '2PC and 3PC, random loss' }),
@@ -130,11 +178,15 @@ describe('charts a learner reads at a glance (issue 18; the article, figs. 1-4)'
     const executed = existsSync(executedDir) ? readdirSync(executedDir).filter((f) => /^\d\d-.*\.ipynb$/.test(f)) : [];
     if (executed.length === 0) ctx.skip('skipped: no executed lessons in test-results/notebooks (npm run notebooks makes them)');
     const charts = executed.flatMap((file) => {
-      const nb = JSON.parse(readFileSync(join(executedDir, file), 'utf8')) as { cells: { outputs?: { data?: Record<string, string | string[]> }[] }[] };
-      return nb.cells.flatMap((cell, c) => (cell.outputs ?? []).flatMap((o, k) => {
-        const svg = o.data?.['image/svg+xml'];
-        return svg === undefined ? [] : [{ chart: `${file} cell ${c} output ${k}`, svg: Array.isArray(svg) ? svg.join('') : svg }];
-      }));
+      const nb = JSON.parse(readFileSync(join(executedDir, file), 'utf8')) as {
+        cells: { outputs?: { data?: Record<string, string | string[]> }[] }[];
+      };
+      return nb.cells.flatMap((cell, c) =>
+        (cell.outputs ?? []).flatMap((o, k) => {
+          const svg = o.data?.['image/svg+xml'];
+          return svg === undefined ? [] : [{ chart: `${file} cell ${c} output ${k}`, svg: Array.isArray(svg) ? svg.join('') : svg }];
+        }),
+      );
     });
     expect(charts.length).toBeGreaterThan(0);
     expect(report(await measure(charts))).toEqual([]);

@@ -9,6 +9,8 @@ import { blockedRun } from '../grader/exercises/04-blocking-scenario';
 
 /** What a notebook cell does with the pasted line: evaluates it as code, with `simulate` imported. */
 function paste(line: string): Run {
+  // Evaluating the pasted text is the point: it is what a learner's cell does with it.
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   return new Function('simulate', `return ${line};`)(simulate) as Run;
 }
 

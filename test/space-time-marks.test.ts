@@ -15,7 +15,9 @@ function layer(spec: unknown, name: string): Datum[] {
 }
 
 /** Lesson 00's link that eats half the acks. */
-const ackEater: OperatorFunction<Envelope, Envelope> = map((e: Envelope) => (e.message.type === 'ack' && e.random.chance(0.5) ? drop(e, 'ack eaten') : e));
+const ackEater: OperatorFunction<Envelope, Envelope> = map((e: Envelope) =>
+  e.message.type === 'ack' && e.random.chance(0.5) ? drop(e, 'ack eaten') : e,
+);
 const eaten = (): Run => simulate({ protocol: twoPhaseCommit(), seed: 1 }, { link: ackEater });
 
 describe('space-time diagrams show what the lessons ask a learner to find (issue 18)', () => {
@@ -49,14 +51,16 @@ describe('space-time diagrams show what the lessons ask a learner to find (issue
     const spec = spaceTime(simulate(catalogEntry('2pc/link-down-forever').scenario));
     const key = layer(spec, MARK.legendText).map((l) => l.text as string);
     expect(layer(spec, MARK.timeout).length).toBeGreaterThan(0);
-    expect(key).toEqual(expect.arrayContaining(['message', 'commit', 'dropped', 'timer fires', 'cut link', 'idle ticks squeezed', 'prepared']));
+    expect(key).toEqual(
+      expect.arrayContaining(['message', 'commit', 'dropped', 'timer fires', 'cut link', 'idle ticks squeezed', 'prepared']),
+    );
   });
 
   it('draws a copy delivered with no delay of its own beside its original, not over it, and calls it a copy', () => {
     const run = simulate({ protocol: twoPhaseCommit(), network: { duplicate: 1 }, seed: 3 });
     const spec = spaceTime(run);
     const arrows = layer(spec, MARK.messageArrow);
-    const places = arrows.map((a) => `${a.x},${a.y},${a.x2},${a.y2}`);
+    const places = arrows.map((a) => [a.x, a.y, a.x2, a.y2].map(String).join(','));
     expect(new Set(places).size).toBe(places.length);
     expect(layer(spec, MARK.messageLabel).some((l) => / \(copy\)/.test(l.text as string))).toBe(true);
   });
@@ -74,12 +78,14 @@ describe('space-time diagrams show what the lessons ask a learner to find (issue
 
   it('says in plain words where a cut-short chart stops and how to see the rest (2pc/link-down-forever)', () => {
     const spec = spaceTime(simulate(catalogEntry('2pc/link-down-forever').scenario)) as unknown as { title: { subtitle: string[] } };
-    expect(spec.title.subtitle.join(' ')).toMatch(/^Stops at t=\d+; after it, only retries until t=\d+\. spaceTime\(run, \{ to: \d+ \}\) shows them all\.$/);
+    expect(spec.title.subtitle.join(' ')).toMatch(
+      /^Stops at t=\d+; after it, only retries until t=\d+\. spaceTime\(run, \{ to: \d+ \}\) shows them all\.$/,
+    );
   });
 });
 
 describe('a cut-short diagram keeps what matters (issue 18; lesson 01)', () => {
-  it('runs until a reply delayed past the sender\'s timeout arrives (net/reply-delayed)', () => {
+  it("runs until a reply delayed past the sender's timeout arrives (net/reply-delayed)", () => {
     const run = simulate(catalogEntry('net/reply-delayed').scenario);
     const late = run.trace.find((e) => e.kind === 'deliver' && e.message.type === 'reply')!;
     const spec = spaceTime(run) as unknown as { usermeta: { to: number } };

@@ -162,7 +162,8 @@ export function readRun(run: Drawable, from: number, to: number): RunData {
         const a = Math.max(e.t, from);
         const b = Math.min(e.until, to);
         if (inView(e.until)) ticks.add(e.until);
-        if (b > a) windows.push({ kind: 'pause', a, b, nodes: [e.node], label: `${e.node} paused`, shortLabel: 'paused', what: printEvent(e) });
+        if (b > a)
+          windows.push({ kind: 'pause', a, b, nodes: [e.node], label: `${e.node} paused`, shortLabel: 'paused', what: printEvent(e) });
         break;
       }
       case 'window':
@@ -183,8 +184,16 @@ export function readRun(run: Drawable, from: number, to: number): RunData {
         const short = shortLabel(e.message);
         const reason = dropped ? e.reason : '';
         raw.push({
-          from: e.from, to: e.node, sentAt: e.sentAt, t: e.t, dropped, type: e.message.type, lost: dropped && e.t === e.sentAt,
-          dropWord: reason === 'receiver down' ? `${e.node} down` : reason, short, copy,
+          from: e.from,
+          to: e.node,
+          sentAt: e.sentAt,
+          t: e.t,
+          dropped,
+          type: e.message.type,
+          lost: dropped && e.t === e.sentAt,
+          dropWord: reason === 'receiver down' ? `${e.node} down` : reason,
+          short,
+          copy,
           what: dropped ? printEvent(e) : `${printEvent(e)} (sent at t=${e.sentAt})${copy ? ', a second copy' : ''}`,
         });
         break;
@@ -197,7 +206,15 @@ export function readRun(run: Drawable, from: number, to: number): RunData {
   for (const [node, seg] of open) close(node, to, seg.name ?? run.states[node] ?? 'init');
   ticks.add(from);
   ticks.add(to);
-  return { nodes: run.nodes, messages: labelled(raw, run.nodes), segments, nodeEvents, windows, ticks: [...ticks].sort((a, b) => a - b), states: [...states] };
+  return {
+    nodes: run.nodes,
+    messages: labelled(raw, run.nodes),
+    segments,
+    nodeEvents,
+    windows,
+    ticks: [...ticks].sort((a, b) => a - b),
+    states: [...states],
+  };
 }
 
 /**
@@ -250,9 +267,12 @@ function labelled(raw: readonly Omit<MessageItem, 'labels'>[], nodes: readonly N
     const base = m.copy ? `${m.short} (copy)` : m.short;
     const to = fanout[i] > 1 ? ` (to ${fanout[i]})` : '';
     const { count, every } = repeats[i];
-    const labels = count > 1
-      ? [`${base}${to} ×${count}, every ${every} ticks`, `${base} ×${count}, every ${every}`, `${base} ×${count}`]
-      : fanout[i] > 1 ? [`${base}${to}`, base] : [base];
+    const labels =
+      count > 1
+        ? [`${base}${to} ×${count}, every ${every} ticks`, `${base} ×${count}, every ${every}`, `${base} ×${count}`]
+        : fanout[i] > 1
+          ? [`${base}${to}`, base]
+          : [base];
     return { ...m, labels };
   });
 }

@@ -25,7 +25,7 @@ export interface Box {
 export function textWidth(text: string, fontSize: number, bold = false): number {
   let em = 0;
   for (const c of text) {
-    if ('il.,:;!|\'j'.includes(c)) em += 0.3;
+    if ("il.,:;!|'j".includes(c)) em += 0.3;
     else if ('frt()[] '.includes(c)) em += 0.42;
     else if ('mw'.includes(c)) em += 0.98;
     else if ('×=+→<>#%&@'.includes(c)) em += 0.86;
@@ -87,7 +87,10 @@ export class TimeAxis {
   readonly rows: number[] = [];
   readonly heights: number[] = [];
 
-  constructor(eventTicks: readonly number[], readonly top: number) {
+  constructor(
+    eventTicks: readonly number[],
+    readonly top: number,
+  ) {
     const events = new Set(eventTicks);
     for (let k = 0; k < eventTicks.length; k++) {
       const a = eventTicks[k];
@@ -119,7 +122,7 @@ export class TimeAxis {
     for (let k = 0; k < this.heights.length; k++) {
       const a = this.rows[k];
       const b = this.rows[k + 1];
-      if (t <= b) return y + (Math.max(t, a) - a) / (b - a) * this.heights[k];
+      if (t <= b) return y + ((Math.max(t, a) - a) / (b - a)) * this.heights[k];
       y += this.heights[k];
     }
     return y;
@@ -131,7 +134,9 @@ export class TimeAxis {
 
   /** The squeezed idle stretches, as [from, to] tick pairs. */
   squeezed(): [number, number][] {
-    return this.heights.flatMap((_, k) => (this.rows[k + 1] - this.rows[k] > 1 ? [[this.rows[k], this.rows[k + 1]] as [number, number]] : []));
+    return this.heights.flatMap((_, k) =>
+      this.rows[k + 1] - this.rows[k] > 1 ? [[this.rows[k], this.rows[k + 1]] as [number, number]] : [],
+    );
   }
 
   /** Gives the gaps between times a and b more room; false when they are already as tall as allowed. */
@@ -170,7 +175,10 @@ export function geometry(data: readonly RunData[], width: number | undefined): G
   });
 }
 
-export interface Point { readonly x: number; readonly y: number }
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
 type Datum = Record<string, unknown> & { readonly what: string };
 
 /** Everything one panel draws, in pixels, by layer. */
@@ -213,8 +221,29 @@ export function place(d: RunData, g: Geometry, axis: TimeAxis, stateColour: (s: 
   const boxes = new Boxes({ x: 0, y: 0, w: g.width, h: bottom + 12 });
   const misses: Misses = [];
   const p: Placed = {
-    width: g.width, height: 0, lanes: [], nodeNames: [], times: [], idle: [], idleLabels: [], windows: [], windowLabels: [], bands: [], stateLabels: [],
-    arrows: [], heads: [], dropLines: [], crosses: [], messageLabels: [], crashes: [], recoveries: [], nodeLabels: [], timeouts: [], legend: [], y, x,
+    width: g.width,
+    height: 0,
+    lanes: [],
+    nodeNames: [],
+    times: [],
+    idle: [],
+    idleLabels: [],
+    windows: [],
+    windowLabels: [],
+    bands: [],
+    stateLabels: [],
+    arrows: [],
+    heads: [],
+    dropLines: [],
+    crosses: [],
+    messageLabels: [],
+    crashes: [],
+    recoveries: [],
+    nodeLabels: [],
+    timeouts: [],
+    legend: [],
+    y,
+    x,
   };
 
   // Node names on top, a thin line down each column.
@@ -256,7 +285,11 @@ export function place(d: RunData, g: Geometry, axis: TimeAxis, stateColour: (s: 
     const colour = WINDOW_COLOURS[w.kind];
     p.windows.push({ x: x1, x2, y: y(w.a), y2: y(w.b), colour, what: w.what });
     for (const text of [w.label, w.shortLabel]) {
-      const box = boxes.take([boxAt(x1 + 3, y(w.a) + 8, text, FONT.small, 'left'), boxAt(x1 + 3, y(w.b) - 8, text, FONT.small, 'left')].filter((b) => b.y + b.h <= y(w.b) + 1 || y(w.b) - y(w.a) < 14));
+      const box = boxes.take(
+        [boxAt(x1 + 3, y(w.a) + 8, text, FONT.small, 'left'), boxAt(x1 + 3, y(w.b) - 8, text, FONT.small, 'left')].filter(
+          (b) => b.y + b.h <= y(w.b) + 1 || y(w.b) - y(w.a) < 14,
+        ),
+      );
       if (box) {
         p.windowLabels.push({ x: box.x + 1, y: box.y + box.h / 2, text, colour, what: w.what });
         break;
@@ -266,7 +299,15 @@ export function place(d: RunData, g: Geometry, axis: TimeAxis, stateColour: (s: 
 
   // States: a band down each column, named beside it where there is room (after the messages).
   for (const s of d.segments) {
-    p.bands.push({ x: x(s.node) - 4, x2: x(s.node) + 4, y: y(s.a), y2: y(s.b), state: s.state, colour: stateColour(s.state), what: s.what });
+    p.bands.push({
+      x: x(s.node) - 4,
+      x2: x(s.node) + 4,
+      y: y(s.a),
+      y2: y(s.b),
+      state: s.state,
+      colour: stateColour(s.state),
+      what: s.what,
+    });
   }
 
   // Crashes and recoveries: a bar across the column, named beside it.
@@ -281,11 +322,21 @@ export function place(d: RunData, g: Geometry, axis: TimeAxis, stateColour: (s: 
     (crash ? p.crashes : p.recoveries).push({ x: cx - 13, x2: cx + 13, y: cy, what: e.what });
     const text = e.kind;
     const box = boxes.take([
-      boxAt(cx + 16, cy, text, FONT.label, 'left', true), boxAt(cx - 16, cy, text, FONT.label, 'right', true),
-      boxAt(cx + 16, cy - 10, text, FONT.label, 'left', true), boxAt(cx - 16, cy - 10, text, FONT.label, 'right', true),
-      boxAt(cx + 16, cy + 10, text, FONT.label, 'left', true), boxAt(cx - 16, cy + 10, text, FONT.label, 'right', true),
+      boxAt(cx + 16, cy, text, FONT.label, 'left', true),
+      boxAt(cx - 16, cy, text, FONT.label, 'right', true),
+      boxAt(cx + 16, cy - 10, text, FONT.label, 'left', true),
+      boxAt(cx - 16, cy - 10, text, FONT.label, 'right', true),
+      boxAt(cx + 16, cy + 10, text, FONT.label, 'left', true),
+      boxAt(cx - 16, cy + 10, text, FONT.label, 'right', true),
     ]);
-    if (box) p.nodeLabels.push({ x: box.x + 1, y: box.y + box.h / 2, text, colour: crash ? MARK_COLOURS.crash : MARK_COLOURS.recover, what: e.what });
+    if (box)
+      p.nodeLabels.push({
+        x: box.x + 1,
+        y: box.y + box.h / 2,
+        text,
+        colour: crash ? MARK_COLOURS.crash : MARK_COLOURS.recover,
+        what: e.what,
+      });
   }
 
   // Messages: an arrow each, a dashed path and a cross for a dropped one, labels where they fit.
@@ -293,13 +344,13 @@ export function place(d: RunData, g: Geometry, axis: TimeAxis, stateColour: (s: 
   for (const m of d.messages) placeMessage(m);
 
   function placeMessage(m: MessageItem) {
-    const colour = m.dropped ? MARK_COLOURS.drop : MESSAGE_COLOURS[m.type] ?? DEFAULT_MESSAGE_COLOUR;
+    const colour = m.dropped ? MARK_COLOURS.drop : (MESSAGE_COLOURS[m.type] ?? DEFAULT_MESSAGE_COLOUR);
     const from = Math.max(m.sentAt, axis.from);
     const sx = x(m.from);
     const ex = x(m.to);
     // Clip to the window of time shown, in ticks, before turning ticks into pixels.
     const span = m.t - m.sentAt;
-    const at = (t: number) => (span === 0 ? sx : sx + (ex - sx) * (t - m.sentAt) / span);
+    const at = (t: number) => (span === 0 ? sx : sx + ((ex - sx) * (t - m.sentAt)) / span);
     let start: Point = { x: at(from), y: y(from) };
     let end: Point;
     if (m.lost) {
@@ -330,7 +381,13 @@ export function place(d: RunData, g: Geometry, axis: TimeAxis, stateColour: (s: 
       if (m.t <= axis.to) {
         const length = Math.hypot(end.x - start.x, end.y - start.y);
         const back = length > 0 ? Math.min(5, length / 2) / length : 0;
-        p.heads.push({ x: end.x - (end.x - start.x) * back, y: end.y - (end.y - start.y) * back, angle: (Math.atan2(end.y - start.y, end.x - start.x) * 180) / Math.PI, colour, what: m.what });
+        p.heads.push({
+          x: end.x - (end.x - start.x) * back,
+          y: end.y - (end.y - start.y) * back,
+          angle: (Math.atan2(end.y - start.y, end.x - start.x) * 180) / Math.PI,
+          colour,
+          what: m.what,
+        });
       }
     }
     if (m.labels.length === 0) return;
@@ -370,12 +427,14 @@ function legend(p: Placed, d: RunData, axis: TimeAxis, g: Geometry, stateColour:
   const entries: Entry[] = [];
   const types = new Set(d.messages.filter((m) => !m.dropped).map((m) => m.type));
   const coloured = [...types].filter((t) => MESSAGE_COLOURS[t] !== undefined);
-  if ([...types].some((t) => MESSAGE_COLOURS[t] === undefined)) entries.push({ text: 'message', symbol: 'arrow', colour: DEFAULT_MESSAGE_COLOUR });
+  if ([...types].some((t) => MESSAGE_COLOURS[t] === undefined))
+    entries.push({ text: 'message', symbol: 'arrow', colour: DEFAULT_MESSAGE_COLOUR });
   for (const t of coloured) entries.push({ text: t, symbol: 'arrow', colour: MESSAGE_COLOURS[t] });
   if (d.messages.some((m) => m.dropped)) entries.push({ text: 'dropped', symbol: 'cross', colour: MARK_COLOURS.drop });
   if (d.nodeEvents.some((e) => e.kind === 'crash')) entries.push({ text: 'crash', symbol: 'bar', colour: MARK_COLOURS.crash });
   if (d.nodeEvents.some((e) => e.kind === 'recover')) entries.push({ text: 'recover', symbol: 'bar', colour: MARK_COLOURS.recover });
-  if (d.nodeEvents.some((e) => e.kind === 'timeout')) entries.push({ text: 'timer fires', symbol: 'diamond', colour: MARK_COLOURS.timerStroke });
+  if (d.nodeEvents.some((e) => e.kind === 'timeout'))
+    entries.push({ text: 'timer fires', symbol: 'diamond', colour: MARK_COLOURS.timerStroke });
   const windowWords = { partition: 'partition', cut: 'cut link', slow: 'slow link', pause: 'paused' } as const;
   for (const kind of ['partition', 'cut', 'slow', 'pause'] as const) {
     if (d.windows.some((w) => w.kind === kind)) entries.push({ text: windowWords[kind], symbol: 'window', colour: WINDOW_COLOURS[kind] });
