@@ -118,7 +118,9 @@ export function solutionLines(solutionsDir: string, root = resolve(solutionsDir,
       });
     const seen = new Set<string>();
     const add = (line: number, text: string) => {
-      if (!seen.has(text)) out.push({ file, line, text }), seen.add(text);
+      if (seen.has(text)) return;
+      seen.add(text);
+      out.push({ file, line, text });
     };
     for (const code of regions) {
       if (code.length < LONG_REGION) {
