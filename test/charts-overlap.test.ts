@@ -10,28 +10,21 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  at,
   catalog,
   catalogEntry,
-  crash,
-  cut,
   matrix,
   outcomes,
-  partition,
-  pause,
   paxosCommit,
-  recover,
   simulate,
-  slow,
   spaceTime,
   sweep,
   threePhaseCommit,
   toSVG,
   twoPhaseCommit,
-  type Run,
 } from '../lib';
 import { findExecutable } from '../tools/jupyter/probe';
 import { executedDir, isCurrent, lessonNotebooks, NBCLIENT_HINT, runNotebooks } from '../tools/jupyter/notebooks';
+import { everyMark } from './support/runs';
 import { crowding, type Crowding } from './support/text-boxes';
 
 const chromiumPath =
@@ -92,25 +85,6 @@ async function measure(charts: readonly { chart: string; svg: string }[]): Promi
     `${crowded.length} of ${results.length} charts crowded; ${pairs} overlapping text pairs, ${results.reduce((n, r) => n + r.outside.length, 0)} marks outside their plot`,
   );
   return results;
-}
-
-/** A run with every kind of mark: loss, a crash and a recovery, a cut, a partition, a slow link and a pause. */
-function everyMark(voters = 3): Run {
-  return simulate({
-    protocol: twoPhaseCommit(),
-    voters,
-    faults: [
-      crash('v1', at(3)),
-      recover('v1', at(20)),
-      cut('coordinator', 'v2', at(2), at(6)),
-      partition([['v1']], at(12), at(16)),
-      slow('v3', 'coordinator', 2, at(0), at(3)),
-      pause('v3', at(1), 3),
-    ],
-    network: { loss: 0.1 },
-    seed: 2,
-    horizon: 80,
-  });
 }
 
 describe('charts a learner reads at a glance (issue 18; the article, figs. 1-4)', () => {

@@ -8,11 +8,27 @@ import { resolve } from 'node:path';
 import Ajv from 'ajv';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  at, catalogEntry, countMarks, crash, cut, displayBundle, MARK, matrix, outcomes, partition, pause, recover,
-  ScenarioError, show, simulate, slow, spaceTime, sweep, toSVG, twoPhaseCommit, VEGA_LITE_MIME, VERDICT_COLOURS, VERDICTS,
-  type Run, type TraceEvent,
+  catalogEntry,
+  countMarks,
+  displayBundle,
+  MARK,
+  matrix,
+  outcomes,
+  ScenarioError,
+  show,
+  simulate,
+  spaceTime,
+  sweep,
+  toSVG,
+  twoPhaseCommit,
+  VEGA_LITE_MIME,
+  VERDICT_COLOURS,
+  VERDICTS,
+  type Run,
+  type TraceEvent,
 } from '../lib';
 import { kernelDisplay } from '../lib/charts/show';
+import { everyMark } from './support/runs';
 
 const root = resolve(__dirname, '..');
 const schema = JSON.parse(readFileSync(resolve(root, 'node_modules/vega-lite/build/vega-lite-schema.json'), 'utf8'));
@@ -28,32 +44,15 @@ function expectValidVegaLite(spec: unknown) {
 
 const count = (run: Run, kind: TraceEvent['kind']) => run.trace.filter((e) => e.kind === kind && !('noop' in e && e.noop)).length;
 
-/** A run with every kind of mark: loss, a crash and a recovery, a cut, a partition, a slow link and a pause. */
-function everyMark(voters = 3): Run {
-  return simulate({
-    protocol: twoPhaseCommit(),
-    voters,
-    faults: [
-      crash('v1', at(3)),
-      recover('v1', at(20)),
-      cut('coordinator', 'v2', at(2), at(6)),
-      partition([['v1']], at(12), at(16)),
-      slow('v3', 'coordinator', 2, at(0), at(3)),
-      pause('v3', at(1), 3),
-    ],
-    network: { loss: 0.1 },
-    seed: 2,
-    horizon: 80,
-  });
-}
-
 describe('space-time diagrams (docs/DESIGN.md, "Charts")', () => {
   it('are valid Vega-Lite for one run, for several side by side, and at 10 voters', () => {
     expectValidVegaLite(spaceTime(simulate(catalogEntry('2pc/happy').scenario)));
     expectValidVegaLite(spaceTime(everyMark()));
     expectValidVegaLite(spaceTime(everyMark(10)));
     const scenario = catalogEntry('2pc/coordinator-and-voter-crash-in-commit').scenario;
-    expectValidVegaLite(spaceTime([simulate(scenario), simulate({ ...scenario, protocol: twoPhaseCommit({ termination: 'cooperative' }) })]));
+    expectValidVegaLite(
+      spaceTime([simulate(scenario), simulate({ ...scenario, protocol: twoPhaseCommit({ termination: 'cooperative' }) })]),
+    );
   });
 
   it('draw one arrow per delivered message and one cross per dropped one (2pc/voter-down-in-commit, the lecture)', async () => {
@@ -115,7 +114,7 @@ describe('space-time diagrams (docs/DESIGN.md, "Charts")', () => {
     expect(spec.title.subtitle?.join(' ')).toContain(`spaceTime(run, { to: ${last + 1} })`);
   });
 
-  it("refuse a run kept without its trace, naming the field", () => {
+  it('refuse a run kept without its trace, naming the field', () => {
     const run = simulate({ protocol: twoPhaseCommit() }, { trace: 'none' });
     expect(() => spaceTime(run)).toThrow(ScenarioError);
     expect(() => spaceTime(run)).toThrow(/^run\.trace: /);
@@ -132,7 +131,10 @@ describe('outcome charts and the fault-placement matrix (docs/DESIGN.md, "Charts
   it('outcomes() is valid Vega-Lite, one panel per protocol, verdicts in their fixed colours', () => {
     const spec = outcomes(rows, { x: 'network.loss' });
     expectValidVegaLite(spec);
-    const s = spec as { facet: { column: { field: string } }; spec: { encoding: { color: { scale: { domain: string[]; range: string[] } } } } };
+    const s = spec as {
+      facet: { column: { field: string } };
+      spec: { encoding: { color: { scale: { domain: string[]; range: string[] } } } };
+    };
     expect(s.facet.column.field).toBe('protocol');
     expect(s.spec.encoding.color.scale.domain).toEqual([...VERDICTS]);
     expect(s.spec.encoding.color.scale.range).toEqual(VERDICTS.map((v) => VERDICT_COLOURS[v]));
@@ -145,7 +147,9 @@ describe('outcome charts and the fault-placement matrix (docs/DESIGN.md, "Charts
   });
 
   it('outcomes() names the field it cannot find, and the fields the rows have', () => {
-    expect(() => outcomes(rows, { x: 'network.lost' })).toThrow(/^options\.x: rows\[0\] has no field "network\.lost"; its fields are network\.loss, runs/);
+    expect(() => outcomes(rows, { x: 'network.lost' })).toThrow(
+      /^options\.x: rows\[0\] has no field "network\.lost"; its fields are network\.loss, runs/,
+    );
   });
 
   it('matrix() is valid Vega-Lite with one cell per placement and protocol', async () => {
@@ -157,7 +161,9 @@ describe('outcome charts and the fault-placement matrix (docs/DESIGN.md, "Charts
     const spec = matrix(cells);
     expectValidVegaLite(spec);
     expect(countMarks(await toSVG(spec), 'matrix_cell')).toBe(3);
-    expect(() => matrix([{ placement: 'x', protocol: 'y', verdict: 'lost' as never }])).toThrow(/^rows\[0\]\.verdict: expected one of committed, aborted, blocked, inconsistent/);
+    expect(() => matrix([{ placement: 'x', protocol: 'y', verdict: 'lost' as never }])).toThrow(
+      /^rows\[0\]\.verdict: expected one of committed, aborted, blocked, inconsistent/,
+    );
   });
 });
 
@@ -180,7 +186,12 @@ describe('show(): one display output with three views (docs/DESIGN.md, "Charts";
     // The real tslab module and handler: a cell run through JupyterHandlerImpl.handleExecute
     // sets `lastWriteDisplayData` to that cell's writer, which show() must find and use.
     const require = createRequire(resolve(root, 'notebooks/x.js'));
-    const jupyter = require('tslab/dist/jupyter') as { JupyterHandlerImpl: new (executor: unknown, isJs: boolean) => { handleExecute(req: unknown, ws: unknown, wd: unknown): Promise<{ status: string }> } };
+    const jupyter = require('tslab/dist/jupyter') as {
+      JupyterHandlerImpl: new (
+        executor: unknown,
+        isJs: boolean,
+      ) => { handleExecute(req: unknown, ws: unknown, wd: unknown): Promise<{ status: string }> };
+    };
     expect((require('tslab/package.json') as { version: string }).version).toBe('1.0.22');
     const written: { data: Record<string, unknown> }[] = [];
     let returned: unknown = 'not run';
@@ -195,7 +206,11 @@ describe('show(): one display output with three views (docs/DESIGN.md, "Charts";
     const out = process.stdout.write;
     const err = process.stderr.write;
     try {
-      const reply = await new jupyter.JupyterHandlerImpl(executor, false).handleExecute({ code: '' }, () => {}, (data: { data: Record<string, unknown> }) => written.push(data));
+      const reply = await new jupyter.JupyterHandlerImpl(executor, false).handleExecute(
+        { code: '' },
+        () => {},
+        (data: { data: Record<string, unknown> }) => written.push(data),
+      );
       expect(reply.status).toBe('ok');
     } finally {
       // handleExecute points stdout and stderr at the kernel's stream: point them back.

@@ -15,39 +15,18 @@ import {
   protocolDefinition,
   simulate,
   twoPhaseCommit,
-  type Input,
   type LogRecord,
-  type NodeContext,
   type Output,
   type Presumption,
-  type Role,
 } from '../lib';
 import { survivingRecords } from '../lib/protocols/two-phase-commit/index';
+import { ctx, drive, receive, sent } from './support/roles';
 
 const PRESUMPTIONS: readonly Presumption[] = ['none', 'abort', 'commit'];
 const definition = protocolDefinition('twoPhaseCommit')!;
-const ctx = (id: string, vote: 'yes' | 'no' = 'yes'): NodeContext => ({
-  id,
-  coordinator: 'coordinator',
-  voters: ['v1', 'v2', 'v3'],
-  others: [],
-  vote,
-});
-const receive = (from: string, type: string, fields: object = {}): Input => ({ kind: 'receive', from, message: { type, ...fields } });
 const roleOf = (presumption: Presumption, node: string) =>
   definition.role(twoPhaseCommit({ presumption }), node, node === 'coordinator' ? 'coordinator' : 'voter');
 
-function drive(role: Role, c: NodeContext, inputs: Input[]) {
-  let state = role.init(c);
-  const outputs: Output[] = [];
-  for (const input of inputs) {
-    const [next, out] = role.step(state, input);
-    state = next;
-    outputs.push(...out);
-  }
-  return { state: role.stateName(state), outputs };
-}
-const sent = (outputs: Output[]) => outputs.flatMap((o) => (o.kind === 'send' ? [`${o.to}:${o.message.type}`] : []));
 const logged = (outputs: Output[]) => outputs.flatMap((o) => (o.kind === 'log' ? [o.record] : []));
 const yesVotes = ['v1', 'v2', 'v3'].map((v) => receive(v, 'vote', { vote: 'yes' }));
 
