@@ -25,7 +25,11 @@ export class Coordinator {
  * With `flow.fast` (Faster Paxos Commit) the voters learn the outcome from the acceptors
  * themselves, so it announces nothing; it still answers a voter that re-sends its vote.
  */
-export function coordinator(timeout: number, rules: LeaderRules = paperRules, flow: PaxosFlow = KIT_FLOW): Role<Coordinator, PaxosCommitMessage> {
+export function coordinator(
+  timeout: number,
+  rules: LeaderRules = paperRules,
+  flow: PaxosFlow = KIT_FLOW,
+): Role<Coordinator, PaxosCommitMessage> {
   return {
     init: (ctx) => {
       const topo = new Topology(ctx, timeout, rules, flow);

@@ -28,7 +28,11 @@ const LOCAL = 'local';
 const empty: readonly PaxosCommitMessage[] = Object.freeze([]);
 
 /** The role of machine `self`, which runs `main` and an acceptor. */
-export function hosting<S>(self: NodeId, main: Role<S, PaxosCommitMessage>, acc: Role<Acceptor, PaxosCommitMessage>): Role<Hosted<S>, PaxosCommitMessage> {
+export function hosting<S>(
+  self: NodeId,
+  main: Role<S, PaxosCommitMessage>,
+  acc: Role<Acceptor, PaxosCommitMessage>,
+): Role<Hosted<S>, PaxosCommitMessage> {
   return {
     init: (ctx: NodeContext) => new Hosted(main.init(ctx), acc.init(ctx), empty),
     stateName: (s) => main.stateName(s.role),

@@ -198,7 +198,12 @@ export function onPhase2b(topo: Topology, lead: Leadership, from: NodeId, m: Pha
  * value accepted), counted instance by instance. Returns whether any instance was learned
  * and the instances whose acceptance was a repeat.
  */
-export function onPhase2bMessage(topo: Topology, lead: Leadership, from: NodeId, m: Phase2b | BundledPhase2b): readonly [Leadership, boolean, NodeId[]] {
+export function onPhase2bMessage(
+  topo: Topology,
+  lead: Leadership,
+  from: NodeId,
+  m: Phase2b | BundledPhase2b,
+): readonly [Leadership, boolean, NodeId[]] {
   if (!('votes' in m)) {
     const [next, news] = onPhase2b(topo, lead, from, m);
     return [next, news === 'learned', news === 'repeat' ? [m.ins] : []];

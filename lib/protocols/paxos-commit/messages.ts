@@ -21,7 +21,13 @@ export type Phase1b = {
  * A request to accept `val` in ballot `bal`: from a leader, or in ballot 0 from the voter itself,
  * which is its vote; only the voter's carries `vote`, for the diagrams.
  */
-export type Phase2a = { readonly type: 'phase2a'; readonly ins: NodeId; readonly bal: number; readonly val: InstanceValue; readonly vote?: Vote };
+export type Phase2a = {
+  readonly type: 'phase2a';
+  readonly ins: NodeId;
+  readonly bal: number;
+  readonly val: InstanceValue;
+  readonly vote?: Vote;
+};
 
 /** An acceptance, sent to the ballot's leader (phase 2b). */
 export type Phase2b = { readonly type: 'phase2b'; readonly ins: NodeId; readonly bal: number; readonly val: InstanceValue };

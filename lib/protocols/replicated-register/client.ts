@@ -52,7 +52,13 @@ export function client(spec: ReplicatedRegisterSpec): Role<Client, ReplicatedReg
   }
 
   /** The operation is over (answered, refused or timed out): the next one after `think` ticks. */
-  function next(s: Client, master: NodeId, seen: number, recentWrite: boolean, extra: readonly Output<ReplicatedRegisterMessage>[] = nothing): Step<Client, ReplicatedRegisterMessage> {
+  function next(
+    s: Client,
+    master: NodeId,
+    seen: number,
+    recentWrite: boolean,
+    extra: readonly Output<ReplicatedRegisterMessage>[] = nothing,
+  ): Step<Client, ReplicatedRegisterMessage> {
     return [new Client(s.ctx, s.op + 1, false, master, seen, recentWrite, s.target), [...extra, setTimer('next', spec.think)]];
   }
 

@@ -85,7 +85,9 @@ export function settle(s: Voter, decision: Decision, from: NodeId | null, log = 
     s.acks,
     s.recovered,
   );
-  const out: Output<ThreePhaseCommitMessage>[] = log ? [...CANCEL_ALL, logWrite({ type: decision }), decide(decision)] : [...CANCEL_ALL, decide(decision)];
+  const out: Output<ThreePhaseCommitMessage>[] = log
+    ? [...CANCEL_ALL, logWrite({ type: decision }), decide(decision)]
+    : [...CANCEL_ALL, decide(decision)];
   if (from !== null) out.push(send(from, { type: 'ack' }));
   return [decided, out];
 }
