@@ -30,7 +30,10 @@ export interface ClassOptions {
   readonly jobs?: number;
   /** Some exercises only (the gradebook then has their columns only). */
   readonly only?: readonly string[];
-  /** Where the gradebook goes: each learner's lab diagrams go to `<out>/class/<learner>/<lab>/`, beside their results.json. @defaultValue `<project>/grade` */
+  /**
+   * Where the gradebook goes: each learner's lab diagrams go to `<out>/class/<learner>/<lab>/`,
+   * beside their results.json. @defaultValue `<project>/grade`
+   */
   readonly out?: string;
 }
 
@@ -70,7 +73,8 @@ export async function gradeClass(options: ClassOptions): Promise<LearnerRow[]> {
         continue;
       }
       const drawings = learnerFolder(options.out ?? join(options.project, 'grade'), learners[i]);
-      const graded = await grade({ project: options.project, target: submissionFolder(path), hidden: options.hidden, timeoutMs: options.timeoutMs, only: options.only, jobs: 1, drawings });
+      const { project, hidden, timeoutMs, only } = options;
+      const graded = await grade({ project, target: submissionFolder(path), hidden, timeoutMs, only, jobs: 1, drawings });
       const points: Record<string, number> = {};
       for (const o of graded.outcomes) points[o.id] = o.tests.reduce((s, t) => s + t.score, 0);
       rows[i] = { learner: learners[i], points, total: graded.results.score, note: noteOf(graded), graded };

@@ -23,10 +23,18 @@ const work = fileURLToPath(new URL('../../', import.meta.url));
 const modules = realpathSync(`${work}node_modules`);
 
 /** Files whose code may read vitest's state: vitest, vite, the worker side of the grader, the probes. */
-const trusted = [`${modules}/vitest/`, `${modules}/@vitest/`, `${modules}/vite/`, `${modules}/tinypool/`, here, `${work}test/exercises/`, `${work}instructor/hidden/`];
+const trusted = [
+  `${modules}/vitest/`,
+  `${modules}/@vitest/`,
+  `${modules}/vite/`,
+  `${modules}/tinypool/`,
+  here,
+  `${work}test/exercises/`,
+  `${work}instructor/hidden/`,
+];
 const vitestOwn = [`${modules}/vitest/`, `${modules}/@vitest/`, `${modules}/vite/`, `${modules}/tinypool/`];
 
-const captureStack = Error.captureStackTrace;
+const captureStack = Error.captureStackTrace.bind(Error);
 const describeKey = Reflect.getOwnPropertyDescriptor;
 const defineKey = Reflect.defineProperty;
 
@@ -82,8 +90,12 @@ for (const name of ['__vitest_worker__', '__vitest_mocker__']) {
 const refuse = (what: string) => () => {
   throw new Error(`${what} is not available while grading`);
 };
-const index = (globalThis as Record<string, unknown>).__vitest_index__ as { vi?: Record<string, unknown>; expect?: Record<string, unknown> } | undefined;
+type Door = Record<string, unknown>;
+const index = (globalThis as Door).__vitest_index__ as { vi?: Door; expect?: Door } | undefined;
 for (const key of Object.keys(index?.vi ?? {})) {
-  if (typeof index!.vi![key] === 'function') defineKey(index!.vi!, key, { value: refuse(`vi.${key}`), configurable: false, writable: false });
+  if (typeof index!.vi![key] === 'function')
+    defineKey(index!.vi!, key, { value: refuse(`vi.${key}`), configurable: false, writable: false });
 }
-if (index?.expect) for (const key of ['poll', 'extend']) defineKey(index.expect, key, { value: refuse(`expect.${key}`), configurable: false, writable: false });
+if (index?.expect)
+  for (const key of ['poll', 'extend'])
+    defineKey(index.expect, key, { value: refuse(`expect.${key}`), configurable: false, writable: false });
