@@ -11,7 +11,7 @@
  *   learner), or a read with no code of vitest's at all (a bound getter queued as a callback)
  *   gets `undefined`. A rewritten `Error.prepareStackTrace` accessor, which could fake the stack,
  *   gets `undefined` too (fail closed: vitest then cannot run, and the exercise scores nothing).
- * - `vi` and `expect.poll`, reachable through `__vitest_index__` (frozen and not configurable)
+ * - `vi`, `expect.poll` and `expect.extend`, reachable through `__vitest_index__` (frozen and not configurable)
  *   and able to call a learner's function from vitest's own frames and hand back its result,
  *   throw: probes never use them.
  */
