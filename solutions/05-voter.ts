@@ -2,11 +2,14 @@
 // sec. 5; Bernstein, Hadzilacos and Goodman sec. 7.5; the article's termination protocol).
 //
 // Write a whole 3PC voter with Skeen's termination protocol: the role every voter of the run
-// plays, next to the library's 3PC coordinator. The grader runs it in two stages: the 3PC
-// cases of the catalog that use the termination protocol (`termination: 'elect'`), and every
+// plays, next to the library's 3PC coordinator. The grader runs it in three stages: the 3PC
+// cases of the catalog that use the termination protocol (`termination: 'elect'`); every
 // placement of up to two crashes and recoveries (`explore`), where yours must keep every
 // property that 3PC with Skeen's rule keeps under the same faults (it loses agreement under a
-// few itself, and under the checker's clockless interleavings, lesson 06: so no `check` stage).
+// few itself, lesson 06); and the model checker (`check`): every order of two voters'
+// messages, timer expiries, up to two crashes and a recovery, with Skeen's coordinator
+// (`protocol: { preCommitAckTimeout: 'commit' }`) and a timer firing only when no message is
+// in flight, the synchronous network 3PC assumes (with no such bound 3PC itself splits).
 // A stage that fails names the property your voter broke and gives the smallest run that
 // breaks it, as a line to paste into lesson 05's notebook, and draws it under grade/05-voter/.
 //

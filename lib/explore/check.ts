@@ -6,7 +6,7 @@ import type { Fault, Scenario, Trigger } from '../scenario/types';
 import { simulate } from '../world/simulate';
 import { searchSystem, type TraceStep } from './breadth-first';
 import { progressReporter, type ProgressOption } from './progress';
-import { rolesSystem, type RolesFaults, type RolesInvariant, type RolesSystem, type WorldView } from './roles-system';
+import { rolesSystem, type RolesFaults, type RolesInvariant, type RolesSystem, type RolesTimers, type WorldView } from './roles-system';
 import type { PackedSystem } from './system';
 
 /** What `check` explores: a packed system of your own, or a registered protocol's roles. */
@@ -21,6 +21,8 @@ export type CheckOptions = (
       readonly faults?: RolesFaults;
       /** @defaultValue ['agreement', 'validity'] */
       readonly invariants?: readonly (RolesInvariant | 'agreement' | 'validity')[];
+      /** When a timer may expire: at any moment, or only when no message is in flight. @defaultValue 'any' */
+      readonly timers?: RolesTimers;
     }
 ) & {
   /** Stop after this many distinct states (the result says `complete: false`). @defaultValue 50,000,000 */
