@@ -46,7 +46,7 @@ function feedback(lab: Lab, stage: Stage, head: string, f: Failure): string {
     `Broken: ${PROPERTY[f.property] ?? f.property}. ${f.why}.`,
     '',
     checker
-      ? `Only this interleaving breaks it: the simulator's clock does not produce it, and no simulated run of up to ${lab.explore.max} crashes and recoveries breaks ${f.property}. Replay it with the checker in lesson ${lab.lesson}'s notebook, after the exercise cell that defines ${lab.helper} (with import { check } from './lib/index'):`
+      ? `Only this interleaving breaks it: the simulator's clock does not produce it, and no simulated run of up to ${lab.explore.max} crashes and recoveries breaks ${f.property}. Replay it with the checker in lesson ${lab.lesson}'s notebook, after the exercise cell that defines ${lab.helper} (it imports check):`
       : `Replay it in lesson ${lab.lesson}'s notebook, after the exercise cell that defines ${lab.helper}:`,
     `  ${checker ? checkLine(lab) : replay}`,
   ];
