@@ -34,7 +34,7 @@ function sources(projectRoot) {
 }
 
 /** The compiled pairs of lib (the student version's answer-bearing files): each `X.js` with an `X.d.ts` and no `X.ts`, sorted. */
-function compiledModules(projectRoot) {
+export function compiledModules(projectRoot = root) {
   const out = [];
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
