@@ -72,6 +72,9 @@ export function compileAnswerBearing(project: string, files: readonly string[]):
  * @example declarations('lib/faults/duplicate.ts', source) // 'export declare function duplicate(p: number): ...'
  */
 export function declarations(file: string, source: string): string {
+  const key = `${file}\0${source}`;
+  const known = declared.get(key);
+  if (known !== undefined) return known;
   const result = ts.transpileDeclaration(source, {
     fileName: file,
     reportDiagnostics: true,
@@ -82,5 +85,9 @@ export function declarations(file: string, source: string): string {
     const host = { getCanonicalFileName: (f: string) => f, getCurrentDirectory: () => '', getNewLine: () => '\n' };
     throw new Error(`${file} cannot be declared on its own (write the exported types out):\n${ts.formatDiagnostics(problems.slice(0, 10), host)}`);
   }
+  declared.set(key, result.outputText);
   return result.outputText;
 }
+
+/** Declarations already written, by file and source: the student version and its leak check both ask. */
+const declared = new Map<string, string>();

@@ -154,10 +154,11 @@ export function answerBearingLines(project: string): SolutionLine[] {
     existsSync(join(project, dir)) ? [...filesUnder(join(project, dir))].map((f) => relative(project, f)).filter((f) => f.endsWith('.ts')) : [],
   );
   const bearing = answerBearingFiles(project, files);
+  // One text, files apart by a newline (which no collapsed text holds): one search per run.
   const open = [
     ...files.filter((f) => !bearing.includes(f)).map((f) => collapse(readFileSync(join(project, f), 'utf8'))),
     ...bearing.map((f) => collapse(declarations(f, readFileSync(join(project, f), 'utf8')))),
-  ];
+  ].join('\n');
   const out: SolutionLine[] = [];
   const seen = new Set<string>();
   for (const file of bearing) {
@@ -175,7 +176,7 @@ export function answerBearingLines(project: string): SolutionLine[] {
         else if (text !== '' && !text.startsWith('//')) code.push({ line: i + 1, text });
       });
     for (const run of runs(code)) {
-      if (seen.has(run.text) || open.some((t) => t.includes(run.text))) continue;
+      if (seen.has(run.text) || open.includes(run.text)) continue;
       seen.add(run.text);
       out.push({ file, ...run });
     }

@@ -190,6 +190,8 @@ export interface StudentVersion {
   readonly leftOut: readonly string[];
   /** The answer-bearing sources shipped compiled, and the `.js` and `.d.ts` files written for them. */
   readonly compiled: { readonly sources: readonly string[]; readonly files: readonly string[] };
+  /** How many reference lines the leak check looked for. */
+  readonly checked: number;
   readonly leaks: readonly Leak[];
 }
 
@@ -236,9 +238,10 @@ export async function writeStudentVersion(project: string, out: string): Promise
   }
   const { names, answers, arity } = await visibleAnswers(project);
   write(join('grader', 'reference.ts'), answerTable(names, answers, arity));
-  const found = leaks(out, referenceLines(project));
-  const compiledFiles = [...compiled.keys()].sort();
-  return { out, files: count, leftOut: [...leftOut].sort(), compiled: { sources: bearing, files: compiledFiles }, leaks: found };
+  const lines = referenceLines(project);
+  const found = leaks(out, lines);
+  const shipped = { sources: bearing, files: [...compiled.keys()].sort() };
+  return { out, files: count, leftOut: [...leftOut].sort(), compiled: shipped, checked: lines.length, leaks: found };
 }
 
 if (process.argv[1] && resolve(process.argv[1]).endsWith('student-version.ts')) {
@@ -256,7 +259,7 @@ if (process.argv[1] && resolve(process.argv[1]).endsWith('student-version.ts')) 
       const bytes = v.compiled.files.filter((f) => f.endsWith('.js')).reduce((n, f) => n + statSync(join(v.out, f)).size, 0);
       console.log(`compiled ${v.compiled.sources.length} answer-bearing library files (${bytes} bytes of minified JavaScript, with declarations)`);
       const { fresh, known, gone } = sortLeaks(v.leaks);
-      if (report(v.out, referenceLines(project).length, fresh, known, gone) !== 0) process.exit(1);
+      if (report(v.out, v.checked, fresh, known, gone) !== 0) process.exit(1);
       console.log(`no reference line reached it. Next: cd ${relative(process.cwd(), v.out) || '.'} && git init && npm install && npm test`);
     },
     (e: Error) => {
