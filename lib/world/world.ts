@@ -68,7 +68,8 @@ export interface RunStats {
  * Subject subscribed once per run. All waiting happens in one event heap.
  */
 export class World {
-  readonly trace: TraceEvent[] = [];
+  /** Every event of the run, in order (a new array each run: a reset world leaves the last one to whoever holds it). */
+  trace: TraceEvent[] = [];
   now = 0;
   private readonly tracing: boolean;
   /** False in sweeps: then no event object is even built. */
@@ -83,8 +84,8 @@ export class World {
   private readonly onEvent: ((event: TraceEvent) => void) | undefined;
   /** The protocol's own checker, if it brings one; it reads the events, kept here when the run keeps no trace. */
   private readonly judge: Judge | undefined;
-  private readonly judgedEvents: TraceEvent[] = [];
-  private readonly scenario: Scenario;
+  private judgedEvents: TraceEvent[] = [];
+  private scenario: Scenario;
   private nextMessageId = 0;
   private everCommitted = false;
   private everAborted = false;
@@ -117,7 +118,12 @@ export class World {
       this.byId.set(id, node);
     }
 
-    this.network = new Network(scenario.network ?? {}, this.faults, scenario.seed ?? DEFAULT_SEED, options.link, (e) => this.schedule(e));
+    this.network = new Network(scenario.network ?? {}, this.faults, scenario.seed ?? DEFAULT_SEED, options.link, (e) => this.schedule(e), this.nodes.length);
+    this.begin();
+  }
+
+  /** What every run starts with: its faults' triggers, drifts in force from the start, and each node's start. */
+  private begin() {
     this.scheduleFaults();
     // A drift with no `when` is the node's clock from the start.
     this.faults.forEach((f, i) => f.kind === 'drift' && f.when === undefined && this.fire(i, 'when'));
@@ -449,7 +455,7 @@ export class World {
     const id = this.nextMessageId++;
     this.messagesSent++;
     this.recording && this.emit({ t: this.now, kind: 'send', node: node.id, to, message, id });
-    this.network.send(id, node.id, to, message, this.now);
+    this.network.send(id, node, target, message, this.now);
   }
 
   /** Records an event. Hot paths test `recording` first, so a sweep builds no event objects. */
