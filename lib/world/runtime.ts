@@ -30,6 +30,24 @@ export class NodeRuntime {
   enterWatches: Watch[] | null = null;
 
   constructor(readonly id: NodeId, readonly index: number, readonly isVoter: boolean, readonly role: Role, readonly ctx: NodeContext) {}
+
+  /** Back to how a run finds it, for another run of the same world; its triggers are set again by the world. */
+  reset(): void {
+    this.state = undefined;
+    this.stateName = 'init';
+    this.up = true;
+    this.pausedUntil = -1;
+    this.epoch = 0;
+    this.pauses = 0;
+    this.clock = 1;
+    this.timers = Object.create(null);
+    this.deferred = [];
+    this.kept = nothingKept;
+    this.started = false;
+    this.sendWatches = null;
+    this.receiveWatches = null;
+    this.enterWatches = null;
+  }
 }
 
 export type ScheduledKind = 'start' | 'deliver' | 'timer' | 'fault' | 'resume' | 'sends';

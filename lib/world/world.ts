@@ -122,6 +122,35 @@ export class World {
     this.begin();
   }
 
+  /**
+   * Readies the world for another run of `scenario`, which must be the validated scenario it was
+   * built with but for its seed: the nodes, their roles and contexts, the links and their
+   * pipelines are kept; everything a run changes starts over, so the run is the one a new
+   * `World(scenario)` would make, event for event. A sweep and `simulate` reuse worlds this way.
+   */
+  reset(scenario: Scenario): this {
+    this.scenario = scenario;
+    this.trace = [];
+    this.judgedEvents = [];
+    this.now = 0;
+    this.heap.clear();
+    this.pendingRecoveries.length = 0;
+    this.nextMessageId = 0;
+    this.everCommitted = false;
+    this.everAborted = false;
+    this.messagesSent = 0;
+    this.messagesDelivered = 0;
+    this.logWrites = 0;
+    this.lastEventAt = 0;
+    this.eventCount = 0;
+    this.faultTookEffect = false;
+    this.faultEdges = 0;
+    for (const node of this.nodes) node.reset();
+    this.network.reset(scenario.seed ?? DEFAULT_SEED);
+    this.begin();
+    return this;
+  }
+
   /** What every run starts with: its faults' triggers, drifts in force from the start, and each node's start. */
   private begin() {
     this.scheduleFaults();
