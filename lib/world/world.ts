@@ -421,14 +421,16 @@ export class World {
     let sends = 0;
     for (let i = 0; i < outputs.length; i++) {
       const o = outputs[i];
+      // A send changes nothing kept (applyOutput returns `kept` itself): it goes out after the step.
+      if (o.kind === 'send') {
+        sends++;
+        continue;
+      }
       // What the output means for the node's log, decision and timers is applyOutput's alone;
       // what follows here is only what the world does about it (count, trace, schedule).
       const kept = node.kept;
       node.kept = applyOutput(kept, o);
       switch (o.kind) {
-        case 'send':
-          sends++;
-          break;
         case 'log':
           this.logWrites++;
           this.recording && this.emit({ t: this.now, kind: 'log', node: node.id, record: o.record });
