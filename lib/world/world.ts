@@ -272,7 +272,7 @@ export class World {
         node.epoch++;
         node.pausedUntil = -1;
         node.deferred = [];
-        node.timers = Object.create(null);
+        node.clearTimers();
         node.kept = afterCrash(node.kept);
         node.state = undefined;
         return this.emit({ t: this.now, kind: 'crash', node: node.id });
@@ -344,9 +344,9 @@ export class World {
         return this.arrive(s);
       case 'timer': {
         const node = s.node!;
-        if (!node.up || node.epoch !== s.epoch || node.timers[s.name] !== s.generation) return; // stale
+        if (!node.up || node.epoch !== s.epoch || node.timer(s.name) !== s.generation) return; // stale
         if (node.pausedUntil >= 0) return void node.deferred.push(s);
-        delete node.timers[s.name];
+        node.setTimer(s.name, undefined);
         node.kept = expired(node.kept, s.name);
         this.recording && this.emit({ t: this.now, kind: 'timeout', node: node.id, timer: s.name });
         return this.step(node, { kind: 'timeout', timer: s.name });
@@ -442,14 +442,14 @@ export class World {
           this.recording && this.emit({ t: this.now, kind: 'decide', node: node.id, decision: o.decision });
           break;
         case 'setTimer': {
-          const gen = (node.timers[o.timer] ?? 0) + 1;
-          node.timers[o.timer] = gen;
+          const gen = (node.timer(o.timer) ?? 0) + 1;
+          node.setTimer(o.timer, gen);
           const after = node.clock === 1 ? o.after : Math.ceil(o.after / node.clock);
           this.heap.push(Scheduled.timer(node, o.timer, gen), this.now + after);
           break;
         }
         case 'cancelTimer':
-          if (node.timers[o.timer] !== undefined) node.timers[o.timer] = -1;
+          if (node.timer(o.timer) !== undefined) node.setTimer(o.timer, -1);
           break;
       }
     }
