@@ -72,8 +72,9 @@ export class NodeRuntime {
     this.epoch = 0;
     this.pauses = 0;
     this.clock = 1;
-    this.clearTimers();
-    this.deferred = [];
+    // Arrays a run left empty are kept for the next; a filled one is replaced.
+    if (this.timerNames.length > 0) this.clearTimers();
+    if (this.deferred.length > 0) this.deferred = [];
     this.kept = nothingKept;
     this.started = false;
     this.sendWatches = null;

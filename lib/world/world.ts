@@ -337,7 +337,7 @@ export class World {
         node.started = true;
         node.state = node.role.init(node.ctx);
         node.stateName = node.role.stateName(node.state);
-        this.emit(node.isVoter ? { t: this.now, kind: 'start', node: node.id, vote: node.ctx.vote } : { t: this.now, kind: 'start', node: node.id });
+        this.recording && this.emit(node.isVoter ? { t: this.now, kind: 'start', node: node.id, vote: node.ctx.vote } : { t: this.now, kind: 'start', node: node.id });
         return this.step(node, START);
       }
       case 'deliver':
