@@ -3,8 +3,23 @@
 // seed (docs/DESIGN.md, "Speed and memory" and "Randomness": same scenario and seed, same trace).
 import { describe, expect, it } from 'vitest';
 import {
-  afterReceive, afterSend, at, crash, cut, drift, onEnter, partition, pause, recover, ScenarioError, simulate, slow,
-  threePhaseCommit, twoPhaseCommit, World, type Scenario,
+  afterReceive,
+  afterSend,
+  at,
+  crash,
+  cut,
+  drift,
+  onEnter,
+  partition,
+  pause,
+  recover,
+  ScenarioError,
+  simulate,
+  slow,
+  threePhaseCommit,
+  twoPhaseCommit,
+  World,
+  type Scenario,
 } from '../lib';
 import { VoterSet } from '../lib/protocols/voter-set';
 
@@ -47,7 +62,12 @@ describe('a world reset for another seed', () => {
   });
 
   it('gives a sweep the runs simulate gives one at a time (3PC on a lossy, duplicating network)', () => {
-    const s = (seed: number): Scenario => ({ protocol: threePhaseCommit({ termination: 'elect' }), voters: 3, network: { delay: [1, 3], loss: 0.1, duplicate: 0.2, reorder: 0.2 }, seed });
+    const s = (seed: number): Scenario => ({
+      protocol: threePhaseCommit({ termination: 'elect' }),
+      voters: 3,
+      network: { delay: [1, 3], loss: 0.1, duplicate: 0.2, reorder: 0.2 },
+      seed,
+    });
     for (let seed = 1; seed <= 60; seed++) {
       const kept = simulate(s(seed));
       const own = fresh(s(seed));

@@ -64,7 +64,7 @@ export class Network {
     onSent: (e: Envelope) => void,
     private readonly nodes: number,
   ) {
-    const [min, max] = typeof network.delay === 'number' ? [network.delay, network.delay] : network.delay ?? [1, 1];
+    const [min, max] = typeof network.delay === 'number' ? [network.delay, network.delay] : (network.delay ?? [1, 1]);
     this.min = min;
     this.max = max;
     this.loss = network.loss ?? 0;

@@ -118,7 +118,8 @@ export class World {
       this.byId.set(id, node);
     }
 
-    this.network = new Network(scenario.network ?? {}, this.faults, scenario.seed ?? DEFAULT_SEED, options.link, (e) => this.schedule(e), this.nodes.length);
+    const seed = scenario.seed ?? DEFAULT_SEED;
+    this.network = new Network(scenario.network ?? {}, this.faults, seed, options.link, (e) => this.schedule(e), this.nodes.length);
     this.begin();
   }
 
