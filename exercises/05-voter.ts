@@ -1,5 +1,5 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/; stamp 1111325225e4a2d2: once you edit this file, the build leaves it alone.)
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp 0f85a8c06d755b5f: once you edit this file, the build leaves it alone.)
 // Lab 05-voter, 7 points (lessons 05 and 06, 3PC; Skeen 1981, "Nonblocking Commit Protocols",
 // sec. 5; Bernstein, Hadzilacos and Goodman sec. 7.5; the article's termination protocol).
 //
@@ -28,7 +28,7 @@
 // prove that someone may already have committed? Why must a voter that recovers without an
 // outcome never decide by a timeout? Lessons 05 and 06 show the runs: '3pc/crash-and-cut-skeen',
 // '3pc/vote-survives-crash', '3pc/coordinator-recovers-and-asks'.
-import { type Input, type NodeContext, type NodeId, type Output, type Role, type Step } from '../lib/index';
+import { type Input, type NodeContext, type NodeId, type Output, type Role, type Step, type ThreePhaseCommitMessage } from '../lib/index';
 import { NotDoneYet, cancelTimer, decide, logWrite, nothing, send, setTimer } from '../lib/index';
 
 /** Ticks to wait before acting on silence: the coordinator uses the same. */
@@ -66,7 +66,7 @@ export const voter: Role<VoterState> = {
   stateName(s) {
     return s.name;
   },
-  step(s, input: Input): Step<VoterState> {
+  step(s, input: Input<ThreePhaseCommitMessage>): Step<VoterState> {
     throw new NotDoneYet('05-voter', 'one case per input kind and message; for each, ask what this voter has promised, what is on its disk, and whether a node that may know more is still reachable');
   },
 };

@@ -26,7 +26,7 @@
 // prove that someone may already have committed? Why must a voter that recovers without an
 // outcome never decide by a timeout? Lessons 05 and 06 show the runs: '3pc/crash-and-cut-skeen',
 // '3pc/vote-survives-crash', '3pc/coordinator-recovers-and-asks'.
-import { type Input, type NodeContext, type NodeId, type Output, type Role, type Step } from '../lib/index';
+import { type Input, type NodeContext, type NodeId, type Output, type Role, type Step, type ThreePhaseCommitMessage } from '../lib/index';
 import { NotDoneYet, cancelTimer, decide, logWrite, nothing, send, setTimer } from '../lib/index';
 
 /** Ticks to wait before acting on silence: the coordinator uses the same. */
@@ -64,7 +64,7 @@ export const voter: Role<VoterState> = {
   stateName(s) {
     return s.name;
   },
-  step(s, input: Input): Step<VoterState> {
+  step(s, input: Input<ThreePhaseCommitMessage>): Step<VoterState> {
     // BEGIN SOLUTION
     // HINT: one case per input kind and message; for each, ask what this voter has promised,
     // HINT: what is on its disk, and whether a node that may know more is still reachable
@@ -209,7 +209,7 @@ export const voter: Role<VoterState> = {
           case 'stateReport': {
             if (s.leading !== 'gathering' || s.reported.includes(from)) return [s, nothing];
             const all = add(s.reported, from);
-            const gathered = leadingWith(s, s.name, 'gathering', all, [...s.states, message.state as VoterStateName], s.acks);
+            const gathered = leadingWith(s, s.name, 'gathering', all, [...s.states, message.state], s.acks);
             return all.length === others.length ? conclude(gathered) : [gathered, nothing];
           }
           case 'preCommitAck': {

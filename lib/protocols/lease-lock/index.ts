@@ -9,6 +9,7 @@ import { store } from './store';
 export { LockService, lockService, type LockStateName } from './lock';
 export { Client, client, type ClientStateName, type ClientTerms } from './client';
 export { Store, store } from './store';
+export type { LeaseLockMessage } from './messages';
 
 /** The options of `leaseLock`. */
 export interface LeaseLockOptions {
@@ -74,8 +75,7 @@ defineProtocol({
     nodes: (_spec, clients) => ['lock', ...clientIds(clients), 'store'],
   },
   judge: { verdicts: LOCK_VERDICTS, verdict: (run) => lockSafety(run).verdict, memory: lockSafetyMemory },
-  role(spec, node) {
-    const s = spec as LeaseLockSpec;
+  role(s: LeaseLockSpec, node) {
     if (node === 'lock') return lockService(s.lease, s.lockDelay);
     if (node === 'store') return store(s.fencing);
     return client({ lease: s.lease, work: s.work, margin: s.margin });
