@@ -65,7 +65,8 @@ export interface RunStats {
  * RxJS sits at the boundaries: every message passes once through the send
  * pipeline (delay, loss, duplication, reordering, slow links) and once through
  * the arrival pipeline (cuts, partitions), each a chain of operators over one
- * Subject subscribed once per run. All waiting happens in one event heap.
+ * Subject subscribed once per world (a network of delay and loss alone calls their plain
+ * functions instead: lib/world/network.ts). All waiting happens in one event heap.
  */
 export class World {
   /** Every event of the run, in order (a new array each run: a reset world leaves the last one to whoever holds it). */
