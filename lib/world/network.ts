@@ -51,7 +51,6 @@ export class Network {
   private readonly min: number;
   private readonly max: number;
   private readonly loss: number;
-  private readonly onSent: (e: Envelope) => void;
   /** Per fault index, where its window opens before any trigger fires (0 for a slow link with no `when`). */
   private readonly opensFirst: number[] = [];
   private readonly custom: boolean;
@@ -68,7 +67,6 @@ export class Network {
     this.min = min;
     this.max = max;
     this.loss = network.loss ?? 0;
-    this.onSent = onSent;
     const onSend: OperatorFunction<Envelope, Envelope>[] = [delay(min, max)];
     if (network.loss) onSend.push(loss(network.loss));
     if (network.duplicate) onSend.push(duplicate(network.duplicate));
@@ -95,13 +93,20 @@ export class Network {
     if (this.judgesArrival) this.subscriptions.push(compose(this.arrival$, onArrival).subscribe((e) => (this.arrived = e)));
   }
 
-  /** Puts a message on the link from `from` to `to`, with that link's own seeded generator. */
-  send(id: number, from: LinkEnd, to: LinkEnd, message: Message, now: number): void {
+  /**
+   * Puts a message on the link from `from` to `to`, with that link's own seeded generator. The
+   * send pipeline hands what it emits to `onSent` and this returns null; a network of delay and
+   * loss alone returns the one envelope instead, for the caller to schedule as `onSent` would.
+   */
+  send(id: number, from: LinkEnd, to: LinkEnd, message: Message, now: number): Envelope | null {
     const e = new Envelope(id, from.id, to.id, message, now, now, null, false, this.linkRandom(from, to));
-    if (!this.plain) return this.send$.next(e);
+    if (!this.plain) {
+      this.send$.next(e);
+      return null;
+    }
     delayed(e, this.min, this.max);
     if (this.loss) lost(e, this.loss);
-    this.onSent(e);
+    return e;
   }
 
   /**

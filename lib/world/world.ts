@@ -224,12 +224,12 @@ export class World {
   // ---- links ----------------------------------------------------------------
 
   /** Where the send pipeline leaves an envelope: in the heap, or dropped on the spot. */
-  private schedule(e: Envelope) {
+  private schedule(e: Envelope, to: NodeRuntime = this.byId.get(e.to)!) {
     if (e.dropped !== null) {
       this.recording && this.emit({ t: this.now, kind: 'drop', node: e.to, from: e.from, message: e.message, id: e.id, sentAt: e.sentAt, reason: e.dropped });
       return;
     }
-    this.heap.push(Scheduled.deliver(this.byId.get(e.to)!, e), Math.max(e.deliverAt, this.now));
+    this.heap.push(Scheduled.deliver(to, e), Math.max(e.deliverAt, this.now));
   }
 
   // ---- faults ------------------------------------------------------------
@@ -488,7 +488,8 @@ export class World {
     const id = this.nextMessageId++;
     this.messagesSent++;
     this.recording && this.emit({ t: this.now, kind: 'send', node: node.id, to, message, id });
-    this.network.send(id, node, target, message, this.now);
+    const e = this.network.send(id, node, target, message, this.now);
+    if (e !== null) this.schedule(e, target);
   }
 
   /** Records an event. Hot paths test `recording` first, so a sweep builds no event objects. */
