@@ -9,8 +9,14 @@ import type { Envelope } from './envelope';
  * @see loss, reorder, slow
  */
 export function delay(min: number, max: number = min): OperatorFunction<Envelope, Envelope> {
-  return map((envelope) => {
-    envelope.deliverAt = envelope.sentAt + envelope.random.int(min, max);
-    return envelope;
-  });
+  return map((envelope) => delayed(envelope, min, max));
+}
+
+/**
+ * What `delay` does to one envelope, as a plain function: the world calls it directly when the
+ * network is the default one (no operator of its own after it), the same draw in the same order.
+ */
+export function delayed(envelope: Envelope, min: number, max: number): Envelope {
+  envelope.deliverAt = envelope.sentAt + envelope.random.int(min, max);
+  return envelope;
 }

@@ -8,5 +8,10 @@ import { drop, type Envelope } from './envelope';
  * @see cut, partition
  */
 export function loss(p: number): OperatorFunction<Envelope, Envelope> {
-  return map((envelope) => (envelope.dropped === null && envelope.random.chance(p) ? drop(envelope, 'loss') : envelope));
+  return map((envelope) => lost(envelope, p));
+}
+
+/** What `loss` does to one envelope, as a plain function (see `delayed` in delay.ts). */
+export function lost(envelope: Envelope, p: number): Envelope {
+  return envelope.dropped === null && envelope.random.chance(p) ? drop(envelope, 'loss') : envelope;
 }

@@ -6,10 +6,20 @@ import prand from 'pure-rand';
  * link's name, so adding traffic on one link never changes another's draws.
  */
 export class LinkRandom {
-  private readonly rng: prand.RandomGenerator;
+  private rng: prand.RandomGenerator;
+  private readonly name: string;
 
   constructor(seed: number, from: string, to: string) {
-    this.rng = prand.xoroshiro128plus(hash(seed, `${from}->${to}`));
+    this.name = `${from}->${to}`;
+    this.rng = prand.xoroshiro128plus(hash(seed, this.name));
+  }
+
+  /**
+   * Starts the link over for another run: the same draws `new LinkRandom(seed, from, to)` would
+   * make, without building the link's name again (a sweep reseeds its links once per run).
+   */
+  reseed(seed: number): void {
+    this.rng = prand.xoroshiro128plus(hash(seed, this.name));
   }
 
   /** True with probability `p`; draws nothing when `p` is 0 or 1. */

@@ -2,7 +2,7 @@ import { protocolDefinition, protocolNames, type ProtocolDefinition, type Protoc
 import { ScenarioError } from './error';
 import type { Scenario } from './types';
 
-import { nodesOf } from '../protocols/nodes';
+import { nodesOf, type RunNodes } from '../protocols/nodes';
 import { DEFAULT_VOTERS, MAX_VOTERS } from './defaults';
 export { DEFAULT_HORIZON, DEFAULT_SEED, DEFAULT_VOTERS, MAX_VOTERS, sizeOf } from './defaults';
 
@@ -54,7 +54,6 @@ export function validateScenario(scenario: unknown): asserts scenario is Scenari
     throw new ScenarioError(sizeField, `expected a whole number from 1 to ${most}, got ${show(scenario[sizeField])}`);
   }
   const nodes = nodesOf(definition, spec, size as number);
-  const nodeSet = new Set(nodes.all);
 
   if (scenario.votes !== undefined) {
     if (!isObject(scenario.votes)) throw new ScenarioError('votes', `expected an object such as { v3: 'no' }, got ${show(scenario.votes)}`);
@@ -75,86 +74,99 @@ export function validateScenario(scenario: unknown): asserts scenario is Scenari
 
   if (scenario.faults !== undefined) {
     if (!Array.isArray(scenario.faults)) throw new ScenarioError('faults', `expected an array of faults such as [crash('v1', at(3))], got ${show(scenario.faults)}`);
-    scenario.faults.forEach((fault, i) => validateFault(fault, `faults[${i}]`));
+    const run: RunFacts = { definition, spec, nodes, nodeSet: new Set(nodes.all) };
+    scenario.faults.forEach((fault, i) => validateFault(run, fault, `faults[${i}]`));
   }
+}
 
-  function validateFault(fault: unknown, path: string) {
-    if (!isObject(fault)) throw new ScenarioError(path, `expected a fault such as crash('v1', at(3)), got ${show(fault)}`);
-    const shape = typeof fault.kind === 'string' ? FAULT_FIELDS[fault.kind] : undefined;
-    if (!shape || !Object.hasOwn(FAULT_FIELDS, fault.kind as string)) {
-      throw new ScenarioError(`${path}.kind`, `unknown fault kind ${show(fault.kind)}; allowed: ${Object.keys(FAULT_FIELDS).join(', ')}`);
-    }
-    fieldsOf(fault, shape, path);
-    switch (fault.kind) {
-      case 'crash':
-      case 'recover':
-        node(fault.node, `${path}.node`);
-        break;
-      case 'pause':
-        node(fault.node, `${path}.node`);
-        ticks(fault.ticks, `${path}.ticks`);
-        break;
-      case 'drift':
-        node(fault.node, `${path}.node`);
-        if (typeof fault.rate !== 'number' || !(fault.rate >= MIN_DRIFT_RATE && fault.rate <= MAX_DRIFT_RATE)) {
-          throw new ScenarioError(`${path}.rate`, `expected a clock rate from ${MIN_DRIFT_RATE} to ${MAX_DRIFT_RATE} (1 is true time, 0.5 half speed, 2 double), got ${show(fault.rate)}`);
-        }
-        break;
-      case 'cut':
-      case 'slow':
-        node(fault.from, `${path}.from`);
-        node(fault.to, `${path}.to`);
-        if (fault.from === fault.to) throw new ScenarioError(`${path}.to`, `a link joins two different nodes; both ends are ${show(fault.to)}`);
-        if (fault.kind === 'slow') ticks(fault.extraTicks, `${path}.extraTicks`);
-        break;
-      case 'partition': {
-        if (!Array.isArray(fault.groups) || fault.groups.length === 0) {
-          throw new ScenarioError(`${path}.groups`, `expected a non-empty array of node groups such as [['coordinator', 'v1'], ['v2', 'v3']], got ${show(fault.groups)}`);
-        }
-        const seen = new Map<string, number>();
-        fault.groups.forEach((group: unknown, g: number) => {
-          if (!Array.isArray(group) || group.length === 0) throw new ScenarioError(`${path}.groups[${g}]`, `expected a non-empty array of node ids, got ${show(group)}`);
-          group.forEach((n: unknown, k: number) => {
-            node(n, `${path}.groups[${g}][${k}]`);
-            const before = seen.get(n as string);
-            if (before !== undefined) throw new ScenarioError(`${path}.groups[${g}][${k}]`, `${show(n)} is already in groups[${before}]; groups must not overlap`);
-            seen.set(n as string, g);
-          });
+/**
+ * What checking a fault needs to know of its run. The checks below take it as an argument rather
+ * than closing over it: functions declared inside `validateScenario` were built anew on every
+ * call (and, under tsx, each named by a wrapper), which `simulate` paid once per run.
+ */
+interface RunFacts {
+  readonly definition: ProtocolDefinition;
+  readonly spec: ProtocolSpec;
+  readonly nodes: RunNodes;
+  readonly nodeSet: ReadonlySet<string>;
+}
+
+function validateFault(run: RunFacts, fault: unknown, path: string) {
+  if (!isObject(fault)) throw new ScenarioError(path, `expected a fault such as crash('v1', at(3)), got ${show(fault)}`);
+  const shape = typeof fault.kind === 'string' ? FAULT_FIELDS[fault.kind] : undefined;
+  if (!shape || !Object.hasOwn(FAULT_FIELDS, fault.kind as string)) {
+    throw new ScenarioError(`${path}.kind`, `unknown fault kind ${show(fault.kind)}; allowed: ${Object.keys(FAULT_FIELDS).join(', ')}`);
+  }
+  fieldsOf(fault, shape, path);
+  switch (fault.kind) {
+    case 'crash':
+    case 'recover':
+      node(run, fault.node, `${path}.node`);
+      break;
+    case 'pause':
+      node(run, fault.node, `${path}.node`);
+      ticks(fault.ticks, `${path}.ticks`);
+      break;
+    case 'drift':
+      node(run, fault.node, `${path}.node`);
+      if (typeof fault.rate !== 'number' || !(fault.rate >= MIN_DRIFT_RATE && fault.rate <= MAX_DRIFT_RATE)) {
+        throw new ScenarioError(`${path}.rate`, `expected a clock rate from ${MIN_DRIFT_RATE} to ${MAX_DRIFT_RATE} (1 is true time, 0.5 half speed, 2 double), got ${show(fault.rate)}`);
+      }
+      break;
+    case 'cut':
+    case 'slow':
+      node(run, fault.from, `${path}.from`);
+      node(run, fault.to, `${path}.to`);
+      if (fault.from === fault.to) throw new ScenarioError(`${path}.to`, `a link joins two different nodes; both ends are ${show(fault.to)}`);
+      if (fault.kind === 'slow') ticks(fault.extraTicks, `${path}.extraTicks`);
+      break;
+    case 'partition': {
+      if (!Array.isArray(fault.groups) || fault.groups.length === 0) {
+        throw new ScenarioError(`${path}.groups`, `expected a non-empty array of node groups such as [['coordinator', 'v1'], ['v2', 'v3']], got ${show(fault.groups)}`);
+      }
+      const seen = new Map<string, number>();
+      fault.groups.forEach((group: unknown, g: number) => {
+        if (!Array.isArray(group) || group.length === 0) throw new ScenarioError(`${path}.groups[${g}]`, `expected a non-empty array of node ids, got ${show(group)}`);
+        group.forEach((n: unknown, k: number) => {
+          node(run, n, `${path}.groups[${g}][${k}]`);
+          const before = seen.get(n as string);
+          if (before !== undefined) throw new ScenarioError(`${path}.groups[${g}][${k}]`, `${show(n)} is already in groups[${before}]; groups must not overlap`);
+          seen.set(n as string, g);
         });
-        break;
-      }
-    }
-    if (fault.when !== undefined) trigger(fault.when, `${path}.when`);
-    if (fault.until !== undefined) trigger(fault.until, `${path}.until`);
-    if (fault.when && fault.until && (fault.when as any).kind === 'at' && (fault.until as any).kind === 'at' && (fault.until as any).t <= (fault.when as any).t) {
-      throw new ScenarioError(`${path}.until`, `must come after when (at(${(fault.when as any).t})), got at(${(fault.until as any).t})`);
+      });
+      break;
     }
   }
+  if (fault.when !== undefined) trigger(run, fault.when, `${path}.when`);
+  if (fault.until !== undefined) trigger(run, fault.until, `${path}.until`);
+  if (fault.when && fault.until && (fault.when as any).kind === 'at' && (fault.until as any).kind === 'at' && (fault.until as any).t <= (fault.when as any).t) {
+    throw new ScenarioError(`${path}.until`, `must come after when (at(${(fault.when as any).t})), got at(${(fault.until as any).t})`);
+  }
+}
 
-  function trigger(t: unknown, path: string) {
-    if (!isObject(t)) throw new ScenarioError(path, `expected a trigger such as at(5) or afterSend('coordinator', 'commit'), got ${show(t)}`);
-    const shape = typeof t.kind === 'string' && Object.hasOwn(TRIGGER_FIELDS, t.kind) ? TRIGGER_FIELDS[t.kind] : undefined;
-    if (!shape) throw new ScenarioError(`${path}.kind`, `unknown trigger ${show(t.kind)}; allowed: ${Object.keys(TRIGGER_FIELDS).join(', ')}`);
-    fieldsOf(t, shape, path);
-    if (t.kind === 'at') return time(t.t, `${path}.t`);
-    node(t.node, `${path}.node`);
-    if (t.kind === 'onEnter') {
-      if (!definition.states.includes(t.state as string)) {
-        throw new ScenarioError(`${path}.state`, `${show(t.state)} is not a state of ${spec.name}; states are ${definition.states.join(', ')}`);
-      }
-    } else if (!definition.messages.includes(t.type as string)) {
-      throw new ScenarioError(`${path}.type`, `${show(t.type)} is not a message of ${spec.name}; messages are ${definition.messages.join(', ')}`);
+function trigger(run: RunFacts, t: unknown, path: string) {
+  if (!isObject(t)) throw new ScenarioError(path, `expected a trigger such as at(5) or afterSend('coordinator', 'commit'), got ${show(t)}`);
+  const shape = typeof t.kind === 'string' && Object.hasOwn(TRIGGER_FIELDS, t.kind) ? TRIGGER_FIELDS[t.kind] : undefined;
+  if (!shape) throw new ScenarioError(`${path}.kind`, `unknown trigger ${show(t.kind)}; allowed: ${Object.keys(TRIGGER_FIELDS).join(', ')}`);
+  fieldsOf(t, shape, path);
+  if (t.kind === 'at') return time(t.t, `${path}.t`);
+  node(run, t.node, `${path}.node`);
+  if (t.kind === 'onEnter') {
+    if (!run.definition.states.includes(t.state as string)) {
+      throw new ScenarioError(`${path}.state`, `${show(t.state)} is not a state of ${run.spec.name}; states are ${run.definition.states.join(', ')}`);
     }
-    if (t.to !== undefined) node(t.to, `${path}.to`);
-    if (t.from !== undefined) node(t.from, `${path}.from`);
-    if (t.nth !== undefined && (!Number.isSafeInteger(t.nth) || (t.nth as number) < 1)) {
-      throw new ScenarioError(`${path}.nth`, `expected a whole number from 1 (the first), got ${show(t.nth)}`);
-    }
+  } else if (!run.definition.messages.includes(t.type as string)) {
+    throw new ScenarioError(`${path}.type`, `${show(t.type)} is not a message of ${run.spec.name}; messages are ${run.definition.messages.join(', ')}`);
   }
+  if (t.to !== undefined) node(run, t.to, `${path}.to`);
+  if (t.from !== undefined) node(run, t.from, `${path}.from`);
+  if (t.nth !== undefined && (!Number.isSafeInteger(t.nth) || (t.nth as number) < 1)) {
+    throw new ScenarioError(`${path}.nth`, `expected a whole number from 1 (the first), got ${show(t.nth)}`);
+  }
+}
 
-  function node(n: unknown, path: string) {
-    if (typeof n !== 'string' || !nodeSet.has(n)) throw new ScenarioError(path, `${show(n)} is not a node of this run; nodes are ${describeNodes(nodes.all)}`);
-  }
+function node(run: RunFacts, n: unknown, path: string) {
+  if (typeof n !== 'string' || !run.nodeSet.has(n)) throw new ScenarioError(path, `${show(n)} is not a node of this run; nodes are ${describeNodes(run.nodes.all)}`);
 }
 
 function validateProtocol(protocol: unknown): ProtocolDefinition {

@@ -115,9 +115,13 @@ export function sweep(options: SweepOptions): SweepRow[] {
     let messages = 0;
     let logWrites = 0;
     let duration = 0;
+    // Validated once above; a seed is a whole number, so the world can be built directly, once
+    // per combination, and reset for each seed (World.reset). A learner's link operator may keep
+    // state from message to message: with one, each run gets a world, and so a pipeline, of its own.
+    let kept: World | null = null;
     for (const seed of seeds) {
-      // Validated once above; a seed is a whole number, so the world can be built directly.
-      const world = new World({ ...scenario, seed }, worldOptions).run();
+      const run: Scenario = { ...scenario, seed };
+      const world = (link === undefined && kept !== null ? kept.reset(run) : (kept = new World(run, worldOptions))).run();
       counts[verdictOf(world.summary())]++;
       const stats = world.stats();
       messages += stats.messagesSent;

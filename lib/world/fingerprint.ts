@@ -28,7 +28,7 @@ export function fingerprint(
   const queued: string[] = [];
   heap.forEach((s) => {
     const node = s.node;
-    if (s.kind === 'timer' && (node === null || !node.up || node.epoch !== s.epoch || node.timers[s.name] !== s.generation)) return; // stale
+    if (s.kind === 'timer' && (node === null || !node.up || node.epoch !== s.epoch || node.timer(s.name) !== s.generation)) return; // stale
     if ((s.kind === 'sends' || s.kind === 'resume') && (node === null || !node.up || node.epoch !== s.epoch)) return;
     queued.push(scheduledKey(s, now));
   });

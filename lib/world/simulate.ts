@@ -2,6 +2,7 @@ import { from, type Observable } from 'rxjs';
 import { verdictOf, type Verdict } from '../checkers/index';
 import type { Decision, NodeId } from '../protocols/role';
 import { validateScenario } from '../scenario/validate';
+import { sameButSeed } from '../scenario/same';
 import type { Scenario } from '../scenario/types';
 import { printEvent, type TraceEvent } from './trace';
 import { World, type RunStats, type WorldOptions } from './world';
@@ -40,10 +41,14 @@ export interface Run {
  * run.decisions; // { coordinator: 'commit', v1: 'commit', v2: null, v3: null }
  */
 export function simulate(scenario: Scenario, options: WorldOptions = {}): Run {
-  validateScenario(scenario);
-  const world = new World(scenario, options).run();
+  const world = worldFor(scenario, options).run();
   const summary = world.summary();
   const trace = world.trace;
+  if (world === spare?.world) {
+    // The run's trace is the caller's now: the kept world lets go of it until its next run.
+    world.trace = [];
+    spare.busy = false;
+  }
   return {
     scenario,
     verdict: verdictOf(summary),
@@ -56,6 +61,46 @@ export function simulate(scenario: Scenario, options: WorldOptions = {}): Run {
     events$: from(trace),
     stats: world.stats(),
   };
+}
+
+/**
+ * The world the last plain `simulate` built (no link operator, `onEvent` or `afterFault`), kept
+ * with a private copy of its scenario: a loop of simulate over seeds (a notebook's own sweep)
+ * resets it instead of validating and building the same world again. A reset world runs as a
+ * new one would (`World.reset`); `busy` keeps a simulate called from inside a run off it.
+ */
+let spare: { world: World; scenario: Scenario; trace: 'objects' | 'none'; busy: boolean } | null = null;
+
+function worldFor(scenario: Scenario, options: WorldOptions): World {
+  if (options.link !== undefined || options.onEvent !== undefined || options.afterFault !== undefined) {
+    validateScenario(scenario);
+    return new World(scenario, options);
+  }
+  const trace = options.trace ?? 'objects';
+  if (spare !== null && !spare.busy && spare.trace === trace && sameButSeed(spare.scenario, scenario)) {
+    spare.busy = true;
+    return spare.world.reset({ ...spare.scenario, seed: scenario.seed });
+  }
+  validateScenario(scenario);
+  const copy = privateCopy(scenario);
+  if (copy === null) return new World(scenario, options);
+  const world = new World(copy, options);
+  spare = { world, scenario: copy, trace, busy: true };
+  return world;
+}
+
+/**
+ * The scenario with its plain data copied (the protocol spec shared: `sameButSeed` reuses only
+ * frozen ones), so that the world kept never sees the caller change a network or fault list in
+ * place; null when it cannot be copied, and then no world is kept.
+ */
+function privateCopy(scenario: Scenario): Scenario | null {
+  if (!Object.isFrozen(scenario.protocol)) return null;
+  try {
+    return { ...structuredClone({ ...scenario, protocol: undefined }), protocol: scenario.protocol };
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -65,10 +65,12 @@ export interface RunStats {
  * RxJS sits at the boundaries: every message passes once through the send
  * pipeline (delay, loss, duplication, reordering, slow links) and once through
  * the arrival pipeline (cuts, partitions), each a chain of operators over one
- * Subject subscribed once per run. All waiting happens in one event heap.
+ * Subject subscribed once per world (a network of delay and loss alone calls their plain
+ * functions instead: lib/world/network.ts). All waiting happens in one event heap.
  */
 export class World {
-  readonly trace: TraceEvent[] = [];
+  /** Every event of the run, in order (a new array each run: a reset world leaves the last one to whoever holds it). */
+  trace: TraceEvent[] = [];
   now = 0;
   private readonly tracing: boolean;
   /** False in sweeps: then no event object is even built. */
@@ -83,8 +85,8 @@ export class World {
   private readonly onEvent: ((event: TraceEvent) => void) | undefined;
   /** The protocol's own checker, if it brings one; it reads the events, kept here when the run keeps no trace. */
   private readonly judge: Judge | undefined;
-  private readonly judgedEvents: TraceEvent[] = [];
-  private readonly scenario: Scenario;
+  private judgedEvents: TraceEvent[] = [];
+  private scenario: Scenario;
   private nextMessageId = 0;
   private everCommitted = false;
   private everAborted = false;
@@ -117,7 +119,42 @@ export class World {
       this.byId.set(id, node);
     }
 
-    this.network = new Network(scenario.network ?? {}, this.faults, scenario.seed ?? DEFAULT_SEED, options.link, (e) => this.schedule(e));
+    const seed = scenario.seed ?? DEFAULT_SEED;
+    this.network = new Network(scenario.network ?? {}, this.faults, seed, options.link, (e) => this.schedule(e), this.nodes.length);
+    this.begin();
+  }
+
+  /**
+   * Readies the world for another run of `scenario`, which must be the validated scenario it was
+   * built with but for its seed: the nodes, their roles and contexts, the links and their
+   * pipelines are kept; everything a run changes starts over, so the run is the one a new
+   * `World(scenario)` would make, event for event. A sweep and `simulate` reuse worlds this way.
+   */
+  reset(scenario: Scenario): this {
+    this.scenario = scenario;
+    this.trace = [];
+    this.judgedEvents = [];
+    this.now = 0;
+    this.heap.clear();
+    this.pendingRecoveries.length = 0;
+    this.nextMessageId = 0;
+    this.everCommitted = false;
+    this.everAborted = false;
+    this.messagesSent = 0;
+    this.messagesDelivered = 0;
+    this.logWrites = 0;
+    this.lastEventAt = 0;
+    this.eventCount = 0;
+    this.faultTookEffect = false;
+    this.faultEdges = 0;
+    for (const node of this.nodes) node.reset();
+    this.network.reset(scenario.seed ?? DEFAULT_SEED);
+    this.begin();
+    return this;
+  }
+
+  /** What every run starts with: its faults' triggers, drifts in force from the start, and each node's start. */
+  private begin() {
     this.scheduleFaults();
     // A drift with no `when` is the node's clock from the start.
     this.faults.forEach((f, i) => f.kind === 'drift' && f.when === undefined && this.fire(i, 'when'));
@@ -187,12 +224,12 @@ export class World {
   // ---- links ----------------------------------------------------------------
 
   /** Where the send pipeline leaves an envelope: in the heap, or dropped on the spot. */
-  private schedule(e: Envelope) {
+  private schedule(e: Envelope, to: NodeRuntime = this.byId.get(e.to)!) {
     if (e.dropped !== null) {
       this.recording && this.emit({ t: this.now, kind: 'drop', node: e.to, from: e.from, message: e.message, id: e.id, sentAt: e.sentAt, reason: e.dropped });
       return;
     }
-    this.heap.push(Scheduled.deliver(this.byId.get(e.to)!, e), Math.max(e.deliverAt, this.now));
+    this.heap.push(Scheduled.deliver(to, e), Math.max(e.deliverAt, this.now));
   }
 
   // ---- faults ------------------------------------------------------------
@@ -237,7 +274,7 @@ export class World {
         node.epoch++;
         node.pausedUntil = -1;
         node.deferred = [];
-        node.timers = Object.create(null);
+        node.clearTimers();
         node.kept = afterCrash(node.kept);
         node.state = undefined;
         return this.emit({ t: this.now, kind: 'crash', node: node.id });
@@ -302,16 +339,16 @@ export class World {
         node.started = true;
         node.state = node.role.init(node.ctx);
         node.stateName = node.role.stateName(node.state);
-        this.emit(node.isVoter ? { t: this.now, kind: 'start', node: node.id, vote: node.ctx.vote } : { t: this.now, kind: 'start', node: node.id });
+        this.recording && this.emit(node.isVoter ? { t: this.now, kind: 'start', node: node.id, vote: node.ctx.vote } : { t: this.now, kind: 'start', node: node.id });
         return this.step(node, START);
       }
       case 'deliver':
         return this.arrive(s);
       case 'timer': {
         const node = s.node!;
-        if (!node.up || node.epoch !== s.epoch || node.timers[s.name] !== s.generation) return; // stale
+        if (!node.up || node.epoch !== s.epoch || node.timer(s.name) !== s.generation) return; // stale
         if (node.pausedUntil >= 0) return void node.deferred.push(s);
-        delete node.timers[s.name];
+        node.setTimer(s.name, undefined);
         node.kept = expired(node.kept, s.name);
         this.recording && this.emit({ t: this.now, kind: 'timeout', node: node.id, timer: s.name });
         return this.step(node, { kind: 'timeout', timer: s.name });
@@ -386,14 +423,16 @@ export class World {
     let sends = 0;
     for (let i = 0; i < outputs.length; i++) {
       const o = outputs[i];
+      // A send changes nothing kept (applyOutput returns `kept` itself): it goes out after the step.
+      if (o.kind === 'send') {
+        sends++;
+        continue;
+      }
       // What the output means for the node's log, decision and timers is applyOutput's alone;
       // what follows here is only what the world does about it (count, trace, schedule).
       const kept = node.kept;
       node.kept = applyOutput(kept, o);
       switch (o.kind) {
-        case 'send':
-          sends++;
-          break;
         case 'log':
           this.logWrites++;
           this.recording && this.emit({ t: this.now, kind: 'log', node: node.id, record: o.record });
@@ -405,14 +444,14 @@ export class World {
           this.recording && this.emit({ t: this.now, kind: 'decide', node: node.id, decision: o.decision });
           break;
         case 'setTimer': {
-          const gen = (node.timers[o.timer] ?? 0) + 1;
-          node.timers[o.timer] = gen;
+          const gen = (node.timer(o.timer) ?? 0) + 1;
+          node.setTimer(o.timer, gen);
           const after = node.clock === 1 ? o.after : Math.ceil(o.after / node.clock);
           this.heap.push(Scheduled.timer(node, o.timer, gen), this.now + after);
           break;
         }
         case 'cancelTimer':
-          if (node.timers[o.timer] !== undefined) node.timers[o.timer] = -1;
+          if (node.timer(o.timer) !== undefined) node.setTimer(o.timer, -1);
           break;
       }
     }
@@ -449,7 +488,8 @@ export class World {
     const id = this.nextMessageId++;
     this.messagesSent++;
     this.recording && this.emit({ t: this.now, kind: 'send', node: node.id, to, message, id });
-    this.network.send(id, node.id, to, message, this.now);
+    const e = this.network.send(id, node, target, message, this.now);
+    if (e !== null) this.schedule(e, target);
   }
 
   /** Records an event. Hot paths test `recording` first, so a sweep builds no event objects. */
