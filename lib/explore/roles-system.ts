@@ -25,7 +25,7 @@ export interface NodeView {
   readonly log: readonly LogRecord[];
 }
 
-/** A named predicate over the roles' world. */
+/** A named predicate over the roles' world. A protocol's own `StateInvariant` (lib/checkers) is one. */
 export interface RolesInvariant {
   readonly name: string;
   holds(world: WorldView): boolean;
@@ -83,6 +83,10 @@ export interface RolesSystem extends PackedSystem {
   readonly labels: readonly RolesAction[];
   readonly nodes: readonly NodeId[];
   readonly votes: Readonly<Record<NodeId, Vote>>;
+  /** The invariants checked at every state, defaults filled in. */
+  readonly checked: readonly RolesInvariant[];
+  /** The bound on expansion, if any (a protocol's own, or the one given). */
+  readonly bound?: RolesInvariant;
   /** The state at `states[at..]` as invariants see it. */
   view(states: Uint32Array, at: number): WorldView;
   /** The outputs, in order, of the step labelled `action` from the state at `states[at..]`. */
@@ -155,12 +159,26 @@ const START: Input = { kind: 'start' };
 export function rolesSystem(options: {
   protocol: ProtocolSpec;
   voters?: number;
+  /** For a protocol with nodes of its own (`leaseLock`): how many clients. @defaultValue the protocol's */
+  clients?: number;
   votes?: Readonly<Record<NodeId, Vote>>;
   faults?: RolesFaults;
+  /** @defaultValue the protocol's own (`lockSafety` for the lease lock), else ['agreement', 'validity'] */
   invariants?: readonly (RolesInvariant | 'agreement' | 'validity')[];
+  /** States where this does not hold are checked but not expanded. @defaultValue the protocol's own (the lease lock: at most 2 grants), else none */
+  bound?: RolesInvariant;
 }): RolesSystem {
-  const voters = options.voters ?? 3;
-  validateScenario({ protocol: options.protocol, voters, ...(options.votes ? { votes: options.votes } : {}) });
+  const judge = protocolDefinition(options.protocol?.name)?.judge;
+  const own = protocolDefinition(options.protocol?.name)?.ownNodes;
+  // A protocol with nodes of its own is sized by clients, as a scenario is; validation refuses the other field.
+  const voters = own ? options.clients ?? own.defaultClients : options.voters ?? 3;
+  validateScenario({
+    protocol: options.protocol,
+    ...(own ? { clients: voters } : { voters }),
+    ...(options.voters !== undefined ? { voters: options.voters } : {}),
+    ...(options.clients !== undefined ? { clients: options.clients } : {}),
+    ...(options.votes ? { votes: options.votes } : {}),
+  });
   const faults = options.faults ?? {};
   for (const key of Object.keys(faults)) {
     if (!['crashes', 'recoveries', 'drop', 'duplicate'].includes(key)) throw new ScenarioError(`faults.${key}`, 'unknown field; allowed: crashes, recoveries, drop, duplicate');
@@ -173,14 +191,19 @@ export function rolesSystem(options: {
   const ids = run.ids;
   const nodes = ids.all;
   if (nodes.length > CHECK_MAX_NODES) {
-    throw new ScenarioError('voters', `the checker packs at most ${CHECK_MAX_NODES} nodes (CHECK_MAX_NODES); this protocol with ${voters} voters has ${nodes.length}`);
+    const field = own ? 'clients' : 'voters';
+    throw new ScenarioError(field, `the checker packs at most ${CHECK_MAX_NODES} nodes (CHECK_MAX_NODES); this protocol with ${voters} ${field} has ${nodes.length}`);
   }
   const votes: Record<NodeId, Vote> = {};
   for (const v of ids.voters) votes[v] = options.votes?.[v] ?? 'yes';
   const roles: Role[] = run.nodes.map(({ id, kind }) => definition.role(options.protocol, id, kind));
   const contexts: NodeContext[] = run.nodes.map((node) => node.ctx);
   const index = new Map(nodes.map((id, i) => [id, i]));
-  const invariants: RolesInvariant[] = (options.invariants ?? ['agreement', 'validity']).map((inv, i) => {
+  const bound = options.bound ?? judge?.bound;
+  if (bound !== undefined && (typeof bound !== 'object' || bound === null || typeof bound.holds !== 'function')) {
+    throw new ScenarioError('bound', `expected { name, holds(world) } such as grantsAtMost(3), got ${String(bound)}`);
+  }
+  const invariants: RolesInvariant[] = (options.invariants ?? (judge?.invariant ? [judge.invariant] : ['agreement', 'validity'])).map((inv, i) => {
     if (inv === 'agreement') return agreementInvariant;
     if (inv === 'validity') return validityInvariant;
     if (typeof inv !== 'object' || inv === null || typeof inv.holds !== 'function') {
@@ -269,25 +292,42 @@ export function rolesSystem(options: {
     return tupleId(i, new NodeTuple(state, roles[i].stateName(state), false, true, nothingKept));
   });
 
+  // An invariant or a bound reads a view of every state the search meets: each tuple's view is
+  // built once, and the messages in flight only when asked for.
+  const nodeViews: NodeView[] = [];
   function view(states: Uint32Array, at: number): WorldView {
     const out: Record<NodeId, NodeView> = {};
     for (let i = 0; i < n; i++) {
-      const t = tuples.values[states[at + i]];
-      out[nodes[i]] = { state: t.stateName, up: t.up, decision: t.decision, log: t.log };
+      const id = states[at + i];
+      let v = nodeViews[id];
+      if (v === undefined) {
+        const t = tuples.values[id];
+        v = nodeViews[id] = { state: t.stateName, up: t.up, decision: t.decision, log: t.log };
+      }
+      out[nodes[i]] = v;
     }
-    const inFlight = multisets.values[states[at + n]].map((id) => messages.values[id]);
-    return { nodes: out, voters: ids.voters, votes, inFlight };
+    const flying = multisets.values[states[at + n]];
+    return {
+      nodes: out,
+      voters: ids.voters,
+      votes,
+      get inFlight() {
+        return flying.map((id) => messages.values[id]);
+      },
+    };
   }
 
   const packedInvariants: PackedInvariant[] = invariants.map((inv) => ({ name: inv.name, holds: (states, at) => inv.holds(view(states, at)) }));
 
   return {
-    name: `${options.protocol.name} roles (${voters} voters)`,
+    name: `${options.protocol.name} roles (${voters} ${own ? 'clients' : 'voters'}${bound ? `, ${bound.name}` : ''})`,
     words,
     actions: labelNames,
     labels,
     nodes,
     votes,
+    checked: invariants,
+    ...(bound ? { bound } : {}),
     view,
     outputsOf(states, at, action) {
       const a = labels[action];
@@ -315,6 +355,7 @@ export function rolesSystem(options: {
       emit(label({ kind: 'start', node: 'init' }));
     },
     next(states, at, out, emit) {
+      if (bound !== undefined && !bound.holds(view(states, at))) return;
       const inFlight = multisets.values[states[at + n]];
       const budget = states[at + n + 1];
       const crashed = budget & 0xffff;
