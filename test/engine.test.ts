@@ -114,7 +114,10 @@ const scenarios: Record<string, Scenario> = {
   // The lease lock's timers are the same timers in both: set restarts, cancel stops, a crash loses them.
   // (Its default horizon lets the clients renew and retry for 1,000 ticks; 200 keeps the walk short.)
   'lease lock, two clients one after the other (DDIA ch. 8)': { protocol: leaseLock(), clients: 2, horizon: 200 },
-  'lease lock, the holder paused past its lease, unfenced (DDIA fig. 8-4)': { ...catalogEntry('lease/pause-past-lease').scenario, horizon: 200 },
+  'lease lock, the holder paused past its lease, unfenced (DDIA fig. 8-4)': {
+    ...catalogEntry('lease/pause-past-lease').scenario,
+    horizon: 200,
+  },
   'lease lock, the same with fencing tokens (DDIA fig. 8-5)': { ...catalogEntry('lease/pause-past-lease-fenced').scenario, horizon: 200 },
   'lease lock, the lock service crashes while c1 holds and recovers (Chubby sec. 2.4)': {
     protocol: leaseLock({ fencing: true }),

@@ -33,7 +33,7 @@ describe('check: fencing tokens keep the store safe in every interleaving (DDIA 
   });
 });
 
-describe('check: without fencing, the checker finds DDIA\'s unsafe run by itself (DDIA ch. 8, fig. 8-4)', () => {
+describe("check: without fencing, the checker finds DDIA's unsafe run by itself (DDIA ch. 8, fig. 8-4)", () => {
   const result = check({ protocol: lock(false), clients: 2, progress: false });
   const actions = result.violation?.trace.map((s) => s.action) ?? [];
 
@@ -66,14 +66,20 @@ describe('check: without fencing, the checker finds DDIA\'s unsafe run by itself
   });
 });
 
-describe('the bound and the invariant (TLC\'s state constraint; lib/explore/README.md)', () => {
+describe("the bound and the invariant (TLC's state constraint; lib/explore/README.md)", () => {
   it('needs its bound: with none, every lost lease brings a new token and the states never run out', () => {
-    const unbounded = check({ protocol: lock(true), clients: 2, bound: { name: 'none', holds: () => true }, limit: 60_000, progress: false });
+    const unbounded = check({
+      protocol: lock(true),
+      clients: 2,
+      bound: { name: 'none', holds: () => true },
+      limit: 60_000,
+      progress: false,
+    });
     expect(unbounded.complete).toBe(false);
     expect(unbounded.bound).toBe('none');
   });
 
-  it('lockSafetyInvariant reads the store\'s log of accepted writes: a token older than one before it breaks it, an equal one does not', () => {
+  it("lockSafetyInvariant reads the store's log of accepted writes: a token older than one before it breaks it, an equal one does not", () => {
     const world = (tokens: number[]): StateView => ({
       nodes: { store: { state: 'serving', up: true, log: tokens.map((token) => ({ type: 'write', token, from: 'c1' })) } },
     });

@@ -23,7 +23,10 @@ export type CheckOptions = (
       readonly faults?: RolesFaults;
       /** @defaultValue the protocol's own (`lockSafety` for the lease lock), else ['agreement', 'validity'] */
       readonly invariants?: readonly (RolesInvariant | 'agreement' | 'validity')[];
-      /** States where this does not hold are checked but not expanded (TLC's state constraint). @defaultValue the protocol's own (the lease lock: `grantsAtMost(2)`), else none */
+      /**
+       * States where this does not hold are checked but not expanded (TLC's state constraint).
+       * @defaultValue the protocol's own (the lease lock: `grantsAtMost(2)`), else none
+       */
       readonly bound?: RolesInvariant;
     }
 ) & {

@@ -190,7 +190,10 @@ export function explore(options: ExploreOptions): ExploreResult {
           }
           if (expand && (candidate.faults.length === 0 || firedAt >= 0)) {
             const points = triggerPoints(world.trace, settle);
-            for (const child of childrenOf(candidate, points, candidate.after, windowDrops(world.trace))) (child.count > candidate.count ? next : level).push(child);
+            const drops = windowDrops(world.trace);
+            for (const child of childrenOf(candidate, points, candidate.after, drops)) {
+              (child.count > candidate.count ? next : level).push(child);
+            }
           }
         }
         counts[verdict]++;

@@ -165,7 +165,10 @@ export function rolesSystem(options: {
   faults?: RolesFaults;
   /** @defaultValue the protocol's own (`lockSafety` for the lease lock), else ['agreement', 'validity'] */
   invariants?: readonly (RolesInvariant | 'agreement' | 'validity')[];
-  /** States where this does not hold are checked but not expanded. @defaultValue the protocol's own (the lease lock: at most 2 grants), else none */
+  /**
+   * States where this does not hold are checked but not expanded.
+   * @defaultValue the protocol's own (the lease lock: at most 2 grants), else none
+   */
   bound?: RolesInvariant;
 }): RolesSystem {
   const judge = protocolDefinition(options.protocol?.name)?.judge;
@@ -201,7 +204,7 @@ export function rolesSystem(options: {
   const index = new Map(nodes.map((id, i) => [id, i]));
   const bound = options.bound ?? judge?.bound;
   if (bound !== undefined && (typeof bound !== 'object' || bound === null || typeof bound.holds !== 'function')) {
-    throw new ScenarioError('bound', `expected { name, holds(world) } such as grantsAtMost(3), got ${String(bound)}`);
+    throw new ScenarioError('bound', `expected { name, holds(world) } such as grantsAtMost(3), got ${JSON.stringify(bound)}`);
   }
   const invariants: RolesInvariant[] = (options.invariants ?? (judge?.invariant ? [judge.invariant] : ['agreement', 'validity'])).map((inv, i) => {
     if (inv === 'agreement') return agreementInvariant;
