@@ -295,32 +295,46 @@ export function rolesSystem(options: {
     return tupleId(i, new NodeTuple(state, roles[i].stateName(state), false, true, nothingKept));
   });
 
-  // An invariant or a bound reads a view of every state the search meets: each tuple's view is
-  // built once, and the messages in flight only when asked for.
+  // Each tuple's view is built once.
   const nodeViews: NodeView[] = [];
+  const nodeView = (id: number): NodeView => {
+    let v = nodeViews[id];
+    if (v === undefined) {
+      const t = tuples.values[id];
+      v = nodeViews[id] = { state: t.stateName, up: t.up, decision: t.decision, log: t.log };
+    }
+    return v;
+  };
   function view(states: Uint32Array, at: number): WorldView {
     const out: Record<NodeId, NodeView> = {};
-    for (let i = 0; i < n; i++) {
-      const id = states[at + i];
-      let v = nodeViews[id];
-      if (v === undefined) {
-        const t = tuples.values[id];
-        v = nodeViews[id] = { state: t.stateName, up: t.up, decision: t.decision, log: t.log };
-      }
-      out[nodes[i]] = v;
-    }
-    const flying = multisets.values[states[at + n]];
-    return {
-      nodes: out,
-      voters: ids.voters,
-      votes,
-      get inFlight() {
-        return flying.map((id) => messages.values[id]);
-      },
-    };
+    for (let i = 0; i < n; i++) out[nodes[i]] = nodeView(states[at + i]);
+    const inFlight = multisets.values[states[at + n]].map((id) => messages.values[id]);
+    return { nodes: out, voters: ids.voters, votes, inFlight };
   }
 
-  const packedInvariants: PackedInvariant[] = invariants.map((inv) => ({ name: inv.name, holds: (states, at) => inv.holds(view(states, at)) }));
+  // Invariants and the bound read every state the search meets, so they get one view that is
+  // pointed at each state in turn and read through getters: no object per state. It is valid
+  // only during the call, which is all an invariant needs.
+  const cursor = { states: new Uint32Array(0), at: 0 };
+  const liveNodes: Record<NodeId, NodeView> = {};
+  nodes.forEach((id, i) => {
+    Object.defineProperty(liveNodes, id, { enumerable: true, get: () => nodeView(cursor.states[cursor.at + i]) });
+  });
+  const live: WorldView = {
+    nodes: liveNodes,
+    voters: ids.voters,
+    votes,
+    get inFlight() {
+      return multisets.values[cursor.states[cursor.at + n]].map((id) => messages.values[id]);
+    },
+  };
+  function liveView(states: Uint32Array, at: number): WorldView {
+    cursor.states = states;
+    cursor.at = at;
+    return live;
+  }
+
+  const packedInvariants: PackedInvariant[] = invariants.map((inv) => ({ name: inv.name, holds: (states, at) => inv.holds(liveView(states, at)) }));
 
   return {
     name: `${options.protocol.name} roles (${voters} ${own ? 'clients' : 'voters'}${bound ? `, ${bound.name}` : ''})`,
@@ -358,7 +372,7 @@ export function rolesSystem(options: {
       emit(label({ kind: 'start', node: 'init' }));
     },
     next(states, at, out, emit) {
-      if (bound !== undefined && !bound.holds(view(states, at))) return;
+      if (bound !== undefined && !bound.holds(liveView(states, at))) return;
       const inFlight = multisets.values[states[at + n]];
       const budget = states[at + n + 1];
       const crashed = budget & 0xffff;
