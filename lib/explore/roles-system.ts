@@ -334,7 +334,10 @@ export function rolesSystem(options: {
     return live;
   }
 
-  const packedInvariants: PackedInvariant[] = invariants.map((inv) => ({ name: inv.name, holds: (states, at) => inv.holds(liveView(states, at)) }));
+  const packedInvariants: PackedInvariant[] = invariants.map((inv) => ({
+    name: inv.name,
+    holds: (states, at) => inv.holds(liveView(states, at)),
+  }));
 
   return {
     name: `${options.protocol.name} roles (${voters} ${own ? 'clients' : 'voters'}${bound ? `, ${bound.name}` : ''})`,
