@@ -6,7 +6,30 @@
 // a lease alone promises nothing, and fencing tokens (DDIA ch. 8, fig. 8-5; Burrows, "The
 // Chubby lock service", sec. 2.4: sequencers) must keep the store safe all the same.
 import { describe, expect, it } from 'vitest';
-import { catalogEntry, check, grantsAtMost, leaseLock, lockSafetyInvariant, ScenarioError, simulate, type StateView } from '../lib';
+import {
+  afterReceive,
+  afterSend,
+  catalog,
+  catalogEntry,
+  check,
+  explore,
+  grantsAtMost,
+  leaseLock,
+  lockSafety,
+  lockSafetyInvariant,
+  pause,
+  ScenarioError,
+  simulate,
+  type Run,
+  type StateView,
+} from '../lib';
+import { client, Client } from '../lib/protocols/lease-lock/index';
+
+/** lockSafetyInvariant on the store's log at the end of a simulated run. */
+const invariantHolds = (run: Run) => {
+  const log = run.trace.flatMap((e) => (e.kind === 'log' && e.node === 'store' ? [e.record] : []));
+  return lockSafetyInvariant.holds({ nodes: { store: { state: 'serving', up: true, log } } });
+};
 
 const lock = (fencing: boolean) => leaseLock({ lease: 20, fencing });
 
@@ -86,6 +109,57 @@ describe("the bound and the invariant (TLC's state constraint; lib/explore/READM
     expect(lockSafetyInvariant.holds(world([1, 2, 2, 3]))).toBe(true);
     expect(lockSafetyInvariant.holds(world([2, 1]))).toBe(false);
     expect(lockSafetyInvariant.holds(world([]))).toBe(true);
+  });
+
+  it("agrees with lockSafety, the trace's judge, on every lease case of the catalog and every placement of up to two pauses", () => {
+    const scenarios = catalog.filter((c) => c.id.startsWith('lease/') && c.scenario.protocol.name === 'leaseLock').map((c) => c.scenario);
+    const pauses = explore({ protocol: lock(false), clients: 2, faults: { kinds: { pause: 2 } }, progress: false });
+    for (const p of pauses.placements)
+      scenarios.push({ protocol: lock(false), clients: 2, ...(p.faults.length ? { faults: p.faults } : {}) });
+    expect(scenarios.length).toBeGreaterThan(300);
+    let unsafe = 0;
+    for (const s of scenarios) {
+      const run = simulate(s);
+      expect(invariantHolds(run), JSON.stringify(s.faults)).toBe(run.verdict === 'safe');
+      if (run.verdict === 'unsafe') unsafe++;
+    }
+    expect(unsafe).toBeGreaterThan(0);
+  });
+
+  it('agrees with it where a client gets a second grant while it holds the first: it holds and writes under the newer token', () => {
+    // The lock pauses with c1's grant unsent; c1 asks again and pauses; by the time c1 reads its
+    // grants, token 1's lease is long over and the lock has granted it token 3.
+    const run = simulate({
+      protocol: lock(false),
+      clients: 2,
+      horizon: 200,
+      faults: [
+        pause('lock', afterReceive('lock', 'acquire', { from: 'c1' }), 30),
+        pause('c1', afterSend('c1', 'acquire', { to: 'lock', nth: 2 }), 30),
+      ],
+    });
+    const writes = lockSafety(run).writes.map((w) => [w.client, w.token, w.outcome]);
+    expect(writes).toEqual([
+      ['c2', 2, 'accepted'],
+      ['c1', 3, 'accepted'],
+    ]);
+    expect(run.trace.some((e) => e.kind === 'send' && e.node === 'c1' && e.message.type === 'write' && e.message.token === 3)).toBe(true);
+    expect(run.verdict).toBe('safe');
+    expect(invariantHolds(run)).toBe(true);
+  });
+
+  it('a holding client takes a newer grant as its lease, and ignores an older one (DDIA fig. 8-4: the newest grant is the live lease)', () => {
+    const role = client({ lease: 20, work: 5, margin: 2 });
+    const holding = new Client('holding', 1, role.init({ id: 'c1', coordinator: 'lock', voters: [], others: [], vote: 'yes' }).ctx);
+    const [newer, outputs] = role.step(holding, { kind: 'receive', from: 'lock', message: { type: 'granted', token: 3, lease: 20 } });
+    expect([newer.name, newer.token]).toEqual(['holding', 3]);
+    expect(outputs).toEqual([{ kind: 'setTimer', timer: 'lease', after: 18 }]);
+    const [older] = role.step(new Client('holding', 3, holding.ctx), {
+      kind: 'receive',
+      from: 'lock',
+      message: { type: 'granted', token: 1, lease: 20 },
+    });
+    expect(older.token).toBe(3);
   });
 
   it('refuses voters, a bad number of clients and a bound that is no predicate, each with a ScenarioError naming the field', () => {

@@ -109,7 +109,7 @@ export function lockSafetyMemory(run: Judged): string {
  * Where it reads less than `lockSafety`: it takes a write's token from the record, as the
  * store logged it, where `lockSafety` takes it from the grant the client last received; and a
  * store that applied a write without logging it is invisible to it. With the kit's own roles
- * the two agree.
+ * the two agree: a client holds under the newest grant it received, and writes under it.
  *
  * @example check({ protocol: leaseLock({ fencing: true }), clients: 2, invariants: [lockSafetyInvariant] }).violation // undefined
  */
