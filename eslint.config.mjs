@@ -12,6 +12,8 @@ export default tseslint.config(
       'notebooks/lib/**',
       // The compiled kit the notebooks import (npm run kit): generated, like node_modules.
       'build/**',
+      // The student version's answer-bearing files, shipped compiled and minified (tools/answer-bearing.ts).
+      'lib/**/*.js',
       'notebooks/exercises/**',
       'grade/**',
       'site/**',

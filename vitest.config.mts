@@ -25,6 +25,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'lib/**/*.test.ts'],
     // Property tests run thousands of simulations; give them room on a shared 2-core machine.
     testTimeout: 60_000,
+    // A suite's setup (compiling Vega-Lite's schema, building the kit) took 11 s at a load of 15.
+    hookTimeout: 60_000,
     pool: 'forks',
   },
 });

@@ -1,5 +1,5 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/; stamp 4118873cc8771919: once you edit this file, the build leaves it alone.)
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp 24def9a0017ff694: once you edit this file, the build leaves it alone.)
 // Lab 04-voter, 7 points (lesson 04, 2PC under failure; the lecture; DDIA ch. 9 "Two-Phase Commit";
 // Bernstein, Hadzilacos and Goodman ch. 7, cooperative termination).
 //
@@ -25,7 +25,7 @@
 // abort on its own? What must be on disk before that message leaves? Who can tell a voter in
 // doubt the outcome, and who can only make things worse by answering? Lesson 04's cells
 // "the coordinator crashes in the commit phase" and "cooperative termination" show the runs.
-import { type Input, type NodeContext, type Role, type Step } from '../lib/index';
+import { type Input, type NodeContext, type Role, type Step, type TwoPhaseCommitMessage } from '../lib/index';
 import { NotDoneYet, cancelTimer, decide, logWrite, nothing, send, setTimer } from '../lib/index';
 
 /** Ticks to wait before acting on silence: the coordinator uses the same. */
@@ -45,7 +45,7 @@ export const voter: Role<VoterState> = {
   stateName(s) {
     return s.name;
   },
-  step(s, input: Input): Step<VoterState> {
+  step(s, input: Input<TwoPhaseCommitMessage>): Step<VoterState> {
     throw new NotDoneYet('04-voter', 'one case per input kind, then one per message type; for each, ask what this voter has promised so far and what a crash right after this step would leave on its disk');
   },
 };

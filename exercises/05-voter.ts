@@ -1,14 +1,17 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/; stamp 1111325225e4a2d2: once you edit this file, the build leaves it alone.)
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp 091e8b6040745ac2: once you edit this file, the build leaves it alone.)
 // Lab 05-voter, 7 points (lessons 05 and 06, 3PC; Skeen 1981, "Nonblocking Commit Protocols",
 // sec. 5; Bernstein, Hadzilacos and Goodman sec. 7.5; the article's termination protocol).
 //
 // Write a whole 3PC voter with Skeen's termination protocol: the role every voter of the run
-// plays, next to the library's 3PC coordinator. The grader runs it in two stages: the 3PC
-// cases of the catalog that use the termination protocol (`termination: 'elect'`), and every
+// plays, next to the library's 3PC coordinator. The grader runs it in three stages: the 3PC
+// cases of the catalog that use the termination protocol (`termination: 'elect'`); every
 // placement of up to two crashes and recoveries (`explore`), where yours must keep every
 // property that 3PC with Skeen's rule keeps under the same faults (it loses agreement under a
-// few itself, and under the checker's clockless interleavings, lesson 06: so no `check` stage).
+// few itself, lesson 06); and the model checker (`check`): every order of two voters'
+// messages, timer expiries, up to two crashes and a recovery, with Skeen's coordinator
+// (`protocol: { preCommitAckTimeout: 'commit' }`) and a timer firing only when no message is
+// in flight, the synchronous network 3PC assumes (with no such bound 3PC itself splits).
 // A stage that fails names the property your voter broke and gives the smallest run that
 // breaks it, as a line to paste into lesson 05's notebook, and draws it under grade/05-voter/.
 //
@@ -28,7 +31,7 @@
 // prove that someone may already have committed? Why must a voter that recovers without an
 // outcome never decide by a timeout? Lessons 05 and 06 show the runs: '3pc/crash-and-cut-skeen',
 // '3pc/vote-survives-crash', '3pc/coordinator-recovers-and-asks'.
-import { type Input, type NodeContext, type NodeId, type Output, type Role, type Step } from '../lib/index';
+import { type Input, type NodeContext, type NodeId, type Output, type Role, type Step, type ThreePhaseCommitMessage } from '../lib/index';
 import { NotDoneYet, cancelTimer, decide, logWrite, nothing, send, setTimer } from '../lib/index';
 
 /** Ticks to wait before acting on silence: the coordinator uses the same. */
@@ -66,7 +69,7 @@ export const voter: Role<VoterState> = {
   stateName(s) {
     return s.name;
   },
-  step(s, input: Input): Step<VoterState> {
+  step(s, input: Input<ThreePhaseCommitMessage>): Step<VoterState> {
     throw new NotDoneYet('05-voter', 'one case per input kind and message; for each, ask what this voter has promised, what is on its disk, and whether a node that may know more is still reachable');
   },
 };

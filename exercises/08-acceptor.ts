@@ -1,15 +1,17 @@
 // Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.
-// (Written by `npm run build-exercises` from the instructor's solutions/; stamp 34392b582f627e76: once you edit this file, the build leaves it alone.)
+// (Written by `npm run build-exercises` from the instructor's solutions/; stamp 67abb5c19a3f425d: once you edit this file, the build leaves it alone.)
 // Lab 08-acceptor, 7 points (lesson 08, Paxos Commit; Gray and Lamport, "Consensus on Transaction Commit",
 // 2006, sections 3 and 4; Lamport, "Paxos Made Simple", section 2).
 //
 // Write a whole Paxos Commit acceptor: the role every acceptor (a1, a2, a3) of the run plays,
 // next to the library's coordinator and voters. Each voter's vote is chosen by its own
 // instance of Paxos, named by the voter's id (`ins: 'v1'`), so your state holds what you
-// know per instance. The grader runs it in three stages: the Paxos cases of the catalog,
-// every placement of up to two crashes and recoveries (`explore`), and runs where one acceptor
-// crashes after accepting while F + 1 faults strike around it. (The kit's model checker
-// cannot yet cover Paxos Commit's ballots in a grader's time, so there is no `check` stage.)
+// know per instance. The grader runs it in four stages: the Paxos cases of the catalog,
+// every placement of up to two crashes and recoveries (`explore`), runs where one acceptor
+// crashes after accepting while F + 1 faults strike around it, and the model checker
+// (`check`): every order of one voter's messages and a crash, a timer firing only when no
+// message is in flight (Paxos is safe at any timing; with timers free, its ballots grow past
+// what a grader can search).
 // A stage that fails names the property your acceptor broke and gives the smallest run that
 // breaks it, as a line to paste into lesson 08's notebook, and draws that run under grade/08-acceptor/.
 //

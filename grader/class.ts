@@ -30,6 +30,16 @@ export interface ClassOptions {
   readonly jobs?: number;
   /** Some exercises only (the gradebook then has their columns only). */
   readonly only?: readonly string[];
+  /**
+   * Where the gradebook goes: each learner's lab diagrams go to `<out>/class/<learner>/<lab>/`,
+   * beside their results.json. @defaultValue `<project>/grade`
+   */
+  readonly out?: string;
+}
+
+/** A learner's own folder under `<out>/class/`: their results.json and their labs' diagrams. */
+export function learnerFolder(out: string, learner: string): string {
+  return join(out, 'class', learner.replace(/[^\w.-]/g, '_'));
 }
 
 /** Why a learner's folder cannot be graded, or null. The folder may hold the files, an `exercises/` folder, or one folder around either. */
@@ -62,7 +72,9 @@ export async function gradeClass(options: ClassOptions): Promise<LearnerRow[]> {
         rows[i] = { learner: learners[i], points: {}, total: 0, note: why, graded: null };
         continue;
       }
-      const graded = await grade({ project: options.project, target: submissionFolder(path), hidden: options.hidden, timeoutMs: options.timeoutMs, only: options.only, jobs: 1 });
+      const drawings = learnerFolder(options.out ?? join(options.project, 'grade'), learners[i]);
+      const { project, hidden, timeoutMs, only } = options;
+      const graded = await grade({ project, target: submissionFolder(path), hidden, timeoutMs, only, jobs: 1, drawings });
       const points: Record<string, number> = {};
       for (const o of graded.outcomes) points[o.id] = o.tests.reduce((s, t) => s + t.score, 0);
       rows[i] = { learner: learners[i], points, total: graded.results.score, note: noteOf(graded), graded };
@@ -107,7 +119,7 @@ export function writeClass(rows: readonly LearnerRow[], out: string, only?: read
   mkdirSync(out, { recursive: true });
   for (const r of rows) {
     if (!r.graded) continue;
-    const dir = join(out, 'class', r.learner.replace(/[^\w.-]/g, '_'));
+    const dir = learnerFolder(out, r.learner);
     if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'results.json'), `${JSON.stringify(r.graded.results, null, 2)}\n`);
   }

@@ -88,8 +88,9 @@ async function main(args: string[]): Promise<number> {
   const only = options['--only']?.split(',').map((id) => id.trim().replace(/\.ts$/, ''));
   if (classDir) {
     if (!existsSync(classDir)) throw new UsageError(`--class: no folder ${classDir}`);
-    const rows = await gradeClass({ project, folder: resolve(classDir), hidden, timeoutMs: timeout * 1000, jobs, only });
-    const csv = writeClass(rows, resolve(options['--out'] ?? resolve(project, 'grade')), only);
+    const out = resolve(options['--out'] ?? resolve(project, 'grade'));
+    const rows = await gradeClass({ project, folder: resolve(classDir), hidden, timeoutMs: timeout * 1000, jobs, only, out });
+    const csv = writeClass(rows, out, only);
     for (const r of rows) console.log(`${r.learner.padEnd(24)} ${String(r.total).padStart(6)}  ${r.note}`);
     console.log(`\ngradebook: ${csv}`);
     return 0;

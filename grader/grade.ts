@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { drawingInto } from './exercises/draw';
 import { exercises } from './manifest';
 import { buildSandbox } from './sandbox';
 import { runVitest } from './run-vitest';
@@ -29,6 +30,8 @@ export interface GradeOptions {
   readonly jobs?: number;
   /** The worker's heap cap, MB. @defaultValue 512 */
   readonly heapMB?: number;
+  /** The folder for the labs' diagrams (`<lab>/<stage>-<property>.svg`). @defaultValue `<project>/grade` */
+  readonly drawings?: string;
 }
 
 export interface Graded {
@@ -134,7 +137,9 @@ async function gradeOne(options: GradeOptions, spec: ExerciseSpec, hidden: Hidde
     // The unprivileged user must own its sandbox: the reporter writes there, the worker reads there.
     if (runAs) spawnSync('chown', ['-R', `${runAs.uid}:${runAs.gid}`, root]);
     const run = await runVitest(options.project, box, timeoutMs, runAs);
-    const outcome = scoreExercise(spec.id, spec.tests, hiddenTests, { visible: box.visibleProbe, hidden: box.hiddenProbe }, run, timeoutMs);
+    // Judging is synchronous, so the drawings' folder holds for exactly this exercise's judges.
+    const outcome = drawingInto(options.drawings ?? resolve(options.project, 'grade'), () =>
+      scoreExercise(spec.id, spec.tests, hiddenTests, { visible: box.visibleProbe, hidden: box.hiddenProbe }, run, timeoutMs));
     // Longest first, so that the sandbox's own folders go before the folder that holds them.
     return scrubbed(outcome, [
       [`${box.work}/`, ''],

@@ -16,6 +16,14 @@ export { failover, masters, type FailoverOptions, type FailoverSpec } from './pr
 export { defineProtocol, protocolDefinition, protocolNames, type ProtocolDefinition, type ProtocolSpec, type OptionRule, type OwnNodes, type Judge } from './protocols/protocol';
 export { send, setTimer, cancelTimer, logWrite, decide, nothing } from './protocols/role';
 export type { Role, Input, Output, Step, Message, LogRecord, NodeContext, NodeId, Decision, Vote } from './protocols/role';
+// Each protocol's messages: the union its roles are typed over (`Role<S, M>`), and `send` typed to one.
+export type { Send } from './protocols/role';
+export type { TwoPhaseCommitMessage } from './protocols/two-phase-commit/index';
+export type { ThreePhaseCommitMessage } from './protocols/three-phase-commit/index';
+export type { PaxosCommitMessage } from './protocols/paxos-commit/index';
+export type { LeaseLockMessage } from './protocols/lease-lock/index';
+export type { ReplicatedRegisterMessage } from './protocols/replicated-register/index';
+export type { FailoverMessage } from './protocols/replication/index';
 
 // ---- scenarios: faults and their triggers ------------------------------------
 export { at, afterSend, afterReceive, onEnter, crash, recover, partition, cut, slow, pause, drift } from './scenario/builders';

@@ -23,7 +23,7 @@
 // abort on its own? What must be on disk before that message leaves? Who can tell a voter in
 // doubt the outcome, and who can only make things worse by answering? Lesson 04's cells
 // "the coordinator crashes in the commit phase" and "cooperative termination" show the runs.
-import { type Input, type NodeContext, type Role, type Step } from '../lib/index';
+import { type Input, type NodeContext, type Role, type Step, type TwoPhaseCommitMessage } from '../lib/index';
 import { NotDoneYet, cancelTimer, decide, logWrite, nothing, send, setTimer } from '../lib/index';
 
 /** Ticks to wait before acting on silence: the coordinator uses the same. */
@@ -43,7 +43,7 @@ export const voter: Role<VoterState> = {
   stateName(s) {
     return s.name;
   },
-  step(s, input: Input): Step<VoterState> {
+  step(s, input: Input<TwoPhaseCommitMessage>): Step<VoterState> {
     // BEGIN SOLUTION
     // HINT: one case per input kind, then one per message type; for each, ask what this voter has
     // HINT: promised so far and what a crash right after this step would leave on its disk

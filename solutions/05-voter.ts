@@ -2,11 +2,14 @@
 // sec. 5; Bernstein, Hadzilacos and Goodman sec. 7.5; the article's termination protocol).
 //
 // Write a whole 3PC voter with Skeen's termination protocol: the role every voter of the run
-// plays, next to the library's 3PC coordinator. The grader runs it in two stages: the 3PC
-// cases of the catalog that use the termination protocol (`termination: 'elect'`), and every
+// plays, next to the library's 3PC coordinator. The grader runs it in three stages: the 3PC
+// cases of the catalog that use the termination protocol (`termination: 'elect'`); every
 // placement of up to two crashes and recoveries (`explore`), where yours must keep every
 // property that 3PC with Skeen's rule keeps under the same faults (it loses agreement under a
-// few itself, and under the checker's clockless interleavings, lesson 06: so no `check` stage).
+// few itself, lesson 06); and the model checker (`check`): every order of two voters'
+// messages, timer expiries, up to two crashes and a recovery, with Skeen's coordinator
+// (`protocol: { preCommitAckTimeout: 'commit' }`) and a timer firing only when no message is
+// in flight, the synchronous network 3PC assumes (with no such bound 3PC itself splits).
 // A stage that fails names the property your voter broke and gives the smallest run that
 // breaks it, as a line to paste into lesson 05's notebook, and draws it under grade/05-voter/.
 //
@@ -26,7 +29,7 @@
 // prove that someone may already have committed? Why must a voter that recovers without an
 // outcome never decide by a timeout? Lessons 05 and 06 show the runs: '3pc/crash-and-cut-skeen',
 // '3pc/vote-survives-crash', '3pc/coordinator-recovers-and-asks'.
-import { type Input, type NodeContext, type NodeId, type Output, type Role, type Step } from '../lib/index';
+import { type Input, type NodeContext, type NodeId, type Output, type Role, type Step, type ThreePhaseCommitMessage } from '../lib/index';
 import { NotDoneYet, cancelTimer, decide, logWrite, nothing, send, setTimer } from '../lib/index';
 
 /** Ticks to wait before acting on silence: the coordinator uses the same. */
@@ -64,7 +67,7 @@ export const voter: Role<VoterState> = {
   stateName(s) {
     return s.name;
   },
-  step(s, input: Input): Step<VoterState> {
+  step(s, input: Input<ThreePhaseCommitMessage>): Step<VoterState> {
     // BEGIN SOLUTION
     // HINT: one case per input kind and message; for each, ask what this voter has promised,
     // HINT: what is on its disk, and whether a node that may know more is still reachable
@@ -209,7 +212,7 @@ export const voter: Role<VoterState> = {
           case 'stateReport': {
             if (s.leading !== 'gathering' || s.reported.includes(from)) return [s, nothing];
             const all = add(s.reported, from);
-            const gathered = leadingWith(s, s.name, 'gathering', all, [...s.states, message.state as VoterStateName], s.acks);
+            const gathered = leadingWith(s, s.name, 'gathering', all, [...s.states, message.state], s.acks);
             return all.length === others.length ? conclude(gathered) : [gathered, nothing];
           }
           case 'preCommitAck': {

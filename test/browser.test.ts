@@ -5,7 +5,7 @@
 // failed where CI is set, since CI installs both.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -84,8 +84,10 @@ describe('lesson 00 in a real browser', () => {
     const copyDir = join(workDir, 'notebooks');
     mkdirSync(copyDir, { recursive: true });
     copyFileSync(join(notebooksDir, LESSON), join(copyDir, LESSON));
-    // Inside the project, so that lib's own imports (rxjs, vega) resolve from node_modules.
-    symlinkSync(join(root, 'lib'), join(copyDir, 'lib'), 'junction');
+    // What the lesson's own notebooks/lib links to (the notebook kit, or lib where the kit cannot be
+    // built): a student's view, and the only form in which the student version's compiled modules
+    // load in tslab. Inside the project, so that lib's own imports (rxjs, vega) resolve from node_modules.
+    symlinkSync(realpathSync(join(notebooksDir, 'lib')), join(copyDir, 'lib'), 'junction');
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
     const args = [

@@ -4,7 +4,7 @@
 // "Consensus on Transaction Commit", 2006) it must reach exactly the distinct state
 // counts TLC reports.
 import { describe, expect, it } from 'vitest';
-import { check, defineProtocol, protocolDefinition, ScenarioError, simulate, twoPhaseCommit, type Role } from '../lib';
+import { check, defineProtocol, protocolDefinition, ScenarioError, simulate, threePhaseCommit, twoPhaseCommit, type Role } from '../lib';
 import { paxosCommitSpec, tcommit, twoPhase } from '../lib/explore/specs/index';
 import { naivePaxosCommit } from './specs/paxos-commit-naive';
 
@@ -177,5 +177,31 @@ describe("check over a protocol's own roles (DDIA ch. 9: 2PC is safe, whatever t
     expect(() => check({ protocol: twoPhaseCommit(), voters: 20 })).toThrow(/CHECK_MAX_NODES/);
     expect(() => check({ protocol: twoPhaseCommit(), faults: { crash: 1 } as never })).toThrow(/faults\.crash/);
     expect(() => check({ system: twoPhase(3), limit: 0 })).toThrow(/limit/);
+  });
+});
+
+describe("check with timers that fire only when no message is in flight (Skeen 1981, sec. 5: 3PC assumes a synchronous network)", () => {
+  const skeens = threePhaseCommit({ termination: 'elect', preCommitAckTimeout: 'commit' });
+
+  it('3PC with the termination protocol splits with no fault at all when a timer may fire at any moment: a timeout proves nothing', () => {
+    const free = check({ protocol: skeens, voters: 2, progress: false });
+    expect(free.violation?.invariant).toBe('agreement');
+    expect(free.violation!.trace.some((s) => s.action.includes('timeout'))).toBe(true);
+  });
+
+  it("keeps agreement over every order of two voters' messages, two crashes and a recovery when timers wait for a quiet network, and the search is complete", () => {
+    const quiet = check({ protocol: skeens, voters: 2, faults: { crashes: 2, recoveries: 1 }, timers: 'quiet', progress: false });
+    expect(quiet.violation).toBeUndefined();
+    expect(quiet.complete).toBe(true);
+    expect(quiet.distinct).toBe(10_182);
+  });
+
+  it("still finds the lecture's coordinator splitting with one crash: it aborts when a precommitted voter's ack is missing", () => {
+    const lecture = check({ protocol: threePhaseCommit({ termination: 'elect' }), voters: 2, faults: { crashes: 1 }, timers: 'quiet', progress: false });
+    expect(lecture.violation?.invariant).toBe('agreement');
+  });
+
+  it('refuses another timer model, naming the field', () => {
+    expect(() => check({ protocol: skeens, timers: 'eventually' as never })).toThrow(/timers/);
   });
 });

@@ -6,7 +6,7 @@ import {
   afterReceive, afterSend, at, compare, crash, explain, leaderDecision, majority, paxosCommit, recover, safeValue, ScenarioError,
   simulate, threePhaseCommit, twoPhaseCommit, validity, type InstanceValue, type NodeContext, type Run, type Scenario,
 } from '../lib';
-import { acceptor, coordinator, type Acceptor } from '../lib/protocols/paxos-commit/index';
+import { acceptor, coordinator, type Acceptor, type PaxosCommitMessage } from '../lib/protocols/paxos-commit/index';
 
 /** Article fig. 3: the coordinator tells v1 commit and crashes; v1 commits and crashes. */
 const fig3 = [crash('coordinator', afterSend('coordinator', 'commit', { to: 'v1' })), crash('v1', afterReceive('v1', 'commit'))];
@@ -51,8 +51,7 @@ describe("the leader's rule (Gray and Lamport: commit iff every instance chose p
 describe('the acceptor, alone (Paxos phases 1b and 2b; its state is durable)', () => {
   const ctx: NodeContext = { id: 'a1', coordinator: 'coordinator', voters: ['v1', 'v2', 'v3'], others: ['a1', 'a2', 'a3'], vote: 'yes' };
   const role = acceptor(10);
-  const receive = (s: Acceptor, from: string, message: Record<string, unknown>) =>
-    role.step(s, { kind: 'receive', from, message: message as { type: string } });
+  const receive = (s: Acceptor, from: string, message: PaxosCommitMessage) => role.step(s, { kind: 'receive', from, message });
 
   it("accepts a voter's ballot-0 vote, logs it before answering, and answers the coordinator", () => {
     const [s, out] = receive(role.init(ctx), 'v2', { type: 'phase2a', ins: 'v2', bal: 0, val: 'prepared', vote: 'yes' });

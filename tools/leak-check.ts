@@ -13,11 +13,13 @@
  * re-indented still counts.
  *
  * A library file whose first line says `// answer-bearing: <exercise ids>` holds those
- * exercises' answers by design (the lab's reference role runs the lessons); such leaks are
- * listed as known, to be shipped compiled, and do not fail the check.
+ * exercises' answers by design (a lab's reference role runs the lessons): the student version
+ * ships it compiled (tools/answer-bearing.ts). Such a source in DIR fails the check, and so does
+ * a readable copy of one without its header: its code is looked for as a long solution is.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { ANSWER_BEARING_HEADER, answerBearingFiles, declarations } from './answer-bearing';
 
 /** One distinctive line of a reference solution. */
 export interface SolutionLine {
@@ -30,8 +32,6 @@ export interface SolutionLine {
 export interface Leak {
   readonly file: string;
   readonly solution: SolutionLine;
-  /** The file says on its first line that it answers this solution's exercise. */
-  readonly answerBearing?: boolean;
 }
 
 const MIN_LENGTH = 20;
@@ -64,30 +64,22 @@ const PROTOCOL_LINE = /^protocol: \w+\(\),$/;
  * and the check fails once one is gone, so that this list only ever shrinks.
  */
 export const KNOWN: readonly { readonly file: string; readonly solution: string; readonly why: string }[] = [
-  {
-    file: 'lib/faults/duplicate.ts',
-    solution: 'solutions/01-duplicate.ts',
-    why: "the library's own duplicate fault is 01-duplicate's answer (COURSE.md: nothing on the public face solves an exercise); for lib's owners",
-  },
-  {
-    file: 'lib/protocols/paxos-commit/decision.ts',
-    solution: 'solutions/08-leader.ts',
-    why: "leaderDecision and safeValue, on the public face, are 08-leader's answer; for lib's owners",
-  },
+  // lib/faults/duplicate.ts (01-duplicate) and lib/protocols/paxos-commit/decision.ts (08-leader) were
+  // here: the student version now ships them compiled, and the grader's import policy refuses them.
 ];
 
 /** Splits leaks into those known (KNOWN) and new ones; lists known leaks that no longer occur. */
 export function sortLeaks(found: readonly Leak[]): { fresh: Leak[]; known: Leak[]; gone: (typeof KNOWN)[number][] } {
-  const isKnown = (l: Leak) => l.answerBearing === true || KNOWN.some((k) => k.file === l.file && k.solution === l.solution.file);
+  const isKnown = (l: Leak) => KNOWN.some((k) => k.file === l.file && k.solution === l.solution.file);
   return {
     fresh: found.filter((l) => !isKnown(l)),
     known: found.filter(isKnown),
     gone: KNOWN.filter((k) => !found.some((l) => l.file === k.file && l.solution.file === k.solution)),
   };
 }
-// build/ holds the notebooks' kit, compiled from lib/, which the check reads itself (comments and
-// all, so its answer-bearing headers count); a compiled copy would only repeat lib's findings.
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.venv', 'build']);
+// build/ (the notebooks' kit, compiled from lib/) is read like the rest: a readable copy of an
+// answer-bearing file must not reach it either.
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.venv']);
 
 function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -99,8 +91,6 @@ function collapse(text: string): string {
  */
 export function solutionLines(solutionsDir: string, root = resolve(solutionsDir, '..')): SolutionLine[] {
   const out: SolutionLine[] = [];
-  const distinctive = (text: string) =>
-    text.length >= MIN_LENGTH && /[A-Za-z]/.test(text) && !IDIOMS.includes(text) && !PROTOCOL_LINE.test(text);
   for (const name of readdirSync(solutionsDir)
     .filter((f) => f.endsWith('.ts'))
     .sort()) {
@@ -129,14 +119,78 @@ export function solutionLines(solutionsDir: string, root = resolve(solutionsDir,
         for (const l of code) if (distinctive(l.text)) add(l.line, l.text);
         continue;
       }
-      for (let i = 0; i + WINDOW <= code.length; i++) {
-        const run = code.slice(i, i + WINDOW);
-        const text = run.map((l) => l.text).join(' ');
-        if (text.length >= MIN_WINDOW_LENGTH && run.filter((l) => distinctive(l.text)).length >= 2) add(run[0].line, text);
-      }
+      for (const run of runs(code)) add(run.line, run.text);
     }
   }
   return out;
+}
+
+function distinctive(text: string): boolean {
+  return text.length >= MIN_LENGTH && /[A-Za-z]/.test(text) && !IDIOMS.includes(text) && !PROTOCOL_LINE.test(text);
+}
+
+/** The runs of WINDOW consecutive code lines of a long piece of code that tell it apart: how a lab's whole role is looked for. */
+function runs(code: readonly { line: number; text: string }[]): { line: number; text: string }[] {
+  const out: { line: number; text: string }[] = [];
+  for (let i = 0; i + WINDOW <= code.length; i++) {
+    const run = code.slice(i, i + WINDOW);
+    const text = run.map((l) => l.text).join(' ');
+    if (text.length >= MIN_WINDOW_LENGTH && run.filter((l) => distinctive(l.text)).length >= 2) out.push({ line: run[0].line, text });
+  }
+  return out;
+}
+
+/**
+ * The code of every answer-bearing library file of `project` (tools/answer-bearing.ts), as runs
+ * of lines that tell it apart: a readable copy of one, header or not, is found by them. Left out:
+ * comments and imports (the comments are not the answer; a compiled file keeps its imports), and
+ * runs that its declarations, the rest of lib/ or the stubs in exercises/ also hold (exported
+ * types, a state class's fields, the plumbing a lab shares with its reference role), which
+ * ship readable on purpose.
+ * @example answerBearingLines('.')[0] // { file: 'lib/checkers/agreement.ts', line: 13, text: 'export function agreement(...' }
+ */
+export function answerBearingLines(project: string): SolutionLine[] {
+  const files = ['lib', 'exercises'].flatMap((dir) =>
+    existsSync(join(project, dir)) ? [...filesUnder(join(project, dir))].map((f) => relative(project, f)).filter((f) => f.endsWith('.ts')) : [],
+  );
+  const bearing = answerBearingFiles(project, files);
+  // One text, files apart by a newline (which no collapsed text holds): one search per run.
+  const open = [
+    ...files.filter((f) => !bearing.includes(f)).map((f) => collapse(readFileSync(join(project, f), 'utf8'))),
+    ...bearing.map((f) => collapse(declarations(f, readFileSync(join(project, f), 'utf8')))),
+  ].join('\n');
+  const out: SolutionLine[] = [];
+  const seen = new Set<string>();
+  for (const file of bearing) {
+    const code: { line: number; text: string }[] = [];
+    let inComment = false;
+    let inModuleStatement = false;
+    readFileSync(join(project, file), 'utf8')
+      .split('\n')
+      .forEach((raw, i) => {
+        const text = collapse(raw);
+        if (inComment) inComment = !text.includes('*/');
+        else if (text.startsWith('/*')) inComment = !text.includes('*/');
+        else if (inModuleStatement) inModuleStatement = !MODULE_STATEMENT_END.test(text);
+        else if (MODULE_STATEMENT.test(text)) inModuleStatement = !MODULE_STATEMENT_END.test(text);
+        else if (text !== '' && !text.startsWith('//')) code.push({ line: i + 1, text });
+      });
+    for (const run of runs(code)) {
+      if (seen.has(run.text) || open.includes(run.text)) continue;
+      seen.add(run.text);
+      out.push({ file, ...run });
+    }
+  }
+  return out;
+}
+
+/** An import or re-export, which may run over several lines until its `from '...'` or `;`. */
+const MODULE_STATEMENT = /^(import\b|export (\*|\{|type \{))/;
+const MODULE_STATEMENT_END = /from ['"]|;$|^import ['"]/;
+
+/** What the check looks for: the solutions' distinctive lines and the answer-bearing files' code. */
+export function referenceLines(project: string): SolutionLine[] {
+  return [...solutionLines(join(project, 'solutions'), project), ...answerBearingLines(project)];
 }
 
 /** The text of a file as the check reads it: spaces collapsed; for HTML, the text without tags and entities. */
@@ -174,13 +228,11 @@ export function leaks(dir: string, lines: readonly SolutionLine[]): Leak[] {
     const raw = readFileSync(path);
     if (raw.includes(0)) continue; // binary
     const source = raw.toString('utf8');
+    const file = relative(dir, path);
+    // An answer-bearing source as it is: the student version must hold it compiled.
+    if (ANSWER_BEARING_HEADER.test(source)) found.push({ file, solution: { file, line: 1, text: source.split('\n', 1)[0] } });
     const text = comparableText(path, source);
-    const bearing = /^\/\/ answer-bearing: (.*)$/m.exec(source.slice(0, 400))?.[1] ?? '';
-    for (const solution of lines) {
-      if (!text.includes(solution.text)) continue;
-      const exercise = solution.file.replace(/^.*\//, '').replace(/\.ts$/, '');
-      found.push({ file: relative(dir, path), solution, answerBearing: bearing.split(/[\s,]+/).includes(exercise) });
-    }
+    for (const solution of lines) if (text.includes(solution.text)) found.push({ file, solution });
   }
   return found;
 }
@@ -192,7 +244,7 @@ if (process.argv[1] && resolve(process.argv[1]).endsWith('leak-check.ts')) {
     console.error("leak-check: give the student version's folder: npm run leak-check -- DIR");
     process.exit(2);
   }
-  const lines = solutionLines(join(project, 'solutions'), project);
+  const lines = referenceLines(project);
   const { fresh, known, gone } = sortLeaks(leaks(resolve(dir), lines));
   process.exit(report(dir, lines.length, fresh, known, gone));
 }
@@ -205,11 +257,13 @@ export function report(
   known: readonly Leak[],
   gone: readonly (typeof KNOWN)[number][],
 ): number {
-  for (const l of fresh) console.log(`${l.file}: holds ${l.solution.file}:${l.solution.line}: ${l.solution.text}`);
+  for (const l of fresh) {
+    if (l.solution.file === l.file && l.solution.line === 1 && ANSWER_BEARING_HEADER.test(l.solution.text))
+      console.log(`${l.file}: an answer-bearing source (its first line says so); the student version ships it compiled, not readable`);
+    else console.log(`${l.file}: holds ${l.solution.file}:${l.solution.line}: ${l.solution.text}`);
+  }
   for (const k of KNOWN.filter((k) => known.some((l) => l.file === k.file)))
     console.log(`known, not fixed: ${k.file} holds lines of ${k.solution}: ${k.why}`);
-  const bearing = [...new Set(known.filter((l) => l.answerBearing).map((l) => `${l.file} (${l.solution.file})`))];
-  for (const b of bearing) console.log(`answer-bearing by design, to ship compiled, not fixed: ${b}`);
   for (const k of gone) console.log(`${k.file} no longer holds ${k.solution}: remove it from KNOWN in tools/leak-check.ts`);
   console.log(
     fresh.length

@@ -10,17 +10,19 @@
  *     reading them, so a test added tomorrow is sorted the same way);
  *   - the instructor's commands (`INSTRUCTOR_TOOLS`) and the npm scripts that run a file left out.
  * What it rewrites: `exercises/` from `solutions/` (stubs), `grader/reference.ts` (the
- * answers the visible tests need, as a table: no rule), `README.md` (the learner's), and
- * `package.json` (scripts).
+ * answers the visible tests need, as a table: no rule), `README.md` (the learner's),
+ * `package.json` (scripts), and each answer-bearing library file (`// answer-bearing:` on its
+ * first line), shipped compiled as `.js` and `.d.ts` in place of its source (tools/answer-bearing.ts).
  *
  * Exercises are found from `solutions/` and the grader's manifest, never from a list here.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize, relative, resolve } from 'node:path';
+import { answerBearingFiles, compileAnswerBearing } from './answer-bearing';
 import { studentVersion as stubs } from './build-exercises';
-import { leaks, report, solutionLines, sortLeaks, type Leak } from './leak-check';
+import { leaks, referenceLines, report, sortLeaks, type Leak } from './leak-check';
 
 /** Folders and files that are the instructor's side, whatever they hold. */
 export const INSTRUCTOR_PATHS = ['solutions/', 'instructor/', '.ci/', 'test/grader/hostile/', 'test/grader/variants/'];
@@ -32,6 +34,7 @@ export const INSTRUCTOR_TOOLS = [
   'tools/student-version.ts',
   'tools/leak-check.ts',
   'tools/exercise-files.ts',
+  'tools/answer-bearing.ts',
 ];
 
 /**
@@ -185,6 +188,10 @@ export interface StudentVersion {
   readonly out: string;
   readonly files: number;
   readonly leftOut: readonly string[];
+  /** The answer-bearing sources shipped compiled, and the `.js` and `.d.ts` files written for them. */
+  readonly compiled: { readonly sources: readonly string[]; readonly files: readonly string[] };
+  /** How many reference lines the leak check looked for. */
+  readonly checked: number;
   readonly leaks: readonly Leak[];
 }
 
@@ -206,9 +213,12 @@ export async function writeStudentVersion(project: string, out: string): Promise
   const exercises = stubs(project);
   const scripts = (JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
   const hasBench = 'bench' in learnerScripts(scripts, kept);
+  const bearing = answerBearingFiles(project, files.filter((f) => !leftOut.has(f)));
+  const compiled = compileAnswerBearing(project, bearing);
   let count = 0;
   for (const f of files) {
-    if (leftOut.has(f) || f.startsWith('exercises/')) continue;
+    if (leftOut.has(f) || f.startsWith('exercises/') || bearing.includes(f)) continue;
+    if (compiled.has(f)) throw new Error(`${f} is both a project file and the compiled form of an answer-bearing source`);
     let text: string | Buffer = readFileSync(join(project, f));
     if (f === 'README.md') text = learnerReadme(text.toString('utf8'), hasBench);
     if (f === 'package.json') {
@@ -222,10 +232,16 @@ export async function writeStudentVersion(project: string, out: string): Promise
     write(join('exercises', file), text);
     count++;
   }
+  for (const [file, text] of compiled) {
+    write(file, text);
+    count++;
+  }
   const { names, answers, arity } = await visibleAnswers(project);
   write(join('grader', 'reference.ts'), answerTable(names, answers, arity));
-  const found = leaks(out, solutionLines(join(project, 'solutions'), project));
-  return { out, files: count, leftOut: [...leftOut].sort(), leaks: found };
+  const lines = referenceLines(project);
+  const found = leaks(out, lines);
+  const shipped = { sources: bearing, files: [...compiled.keys()].sort() };
+  return { out, files: count, leftOut: [...leftOut].sort(), compiled: shipped, checked: lines.length, leaks: found };
 }
 
 if (process.argv[1] && resolve(process.argv[1]).endsWith('student-version.ts')) {
@@ -240,8 +256,10 @@ if (process.argv[1] && resolve(process.argv[1]).endsWith('student-version.ts')) 
       console.log(
         `wrote ${v.files} files to ${v.out}; left out ${v.leftOut.length} of the instructor's (solutions/, instructor/, and the tests and tools that need them)`,
       );
+      const bytes = v.compiled.files.filter((f) => f.endsWith('.js')).reduce((n, f) => n + statSync(join(v.out, f)).size, 0);
+      console.log(`compiled ${v.compiled.sources.length} answer-bearing library files (${bytes} bytes of minified JavaScript, with declarations)`);
       const { fresh, known, gone } = sortLeaks(v.leaks);
-      if (report(v.out, solutionLines(join(project, 'solutions'), project).length, fresh, known, gone) !== 0) process.exit(1);
+      if (report(v.out, v.checked, fresh, known, gone) !== 0) process.exit(1);
       console.log(`no reference line reached it. Next: cd ${relative(process.cwd(), v.out) || '.'} && git init && npm install && npm test`);
     },
     (e: Error) => {

@@ -33,9 +33,28 @@ parentPort.on('message', async ({ spec, port, flag }) => {
 
 let renderer: Worker | null = null;
 
+/** Where drawings go while a grade is judged: `grade/` by default, a learner's own folder in a class. */
+let drawings: string | null = null;
+
 /**
- * Writes the space-time diagram of `run` to `grade/<file>` and returns that path relative to
- * the project, or null with nothing written if it cannot be drawn (the feedback says so).
+ * Runs `judge` (synchronous, as judges are) with its drawings written under `folder`, so that
+ * learners graded side by side never overwrite each other's diagrams.
+ * @example drawingInto('grade/class/ada', () => scoreExercise(...)) // grade/class/ada/05-voter/check-agreement.svg
+ */
+export function drawingInto<T>(folder: string, judge: () => T): T {
+  const was = drawings;
+  drawings = folder;
+  try {
+    return judge();
+  } finally {
+    drawings = was;
+  }
+}
+
+/**
+ * Writes the space-time diagram of `run` to `grade/<file>` (or under the folder `drawingInto`
+ * names) and returns that path relative to the project, or null with nothing written if it
+ * cannot be drawn (the feedback says so).
  */
 export function drawRun(run: Drawable, file: string, title: string): string | null {
   try {
@@ -49,10 +68,12 @@ export function drawRun(run: Drawable, file: string, title: string): string | nu
     const reply = receiveMessageOnPort(port1)?.message as { svg?: string; error?: string } | undefined;
     port1.close();
     if (!reply?.svg) return null;
-    const path = resolve(projectRoot, 'grade', file);
+    const path = resolve(drawings ?? resolve(projectRoot, 'grade'), file);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, reply.svg);
-    return relative(projectRoot, path);
+    // Inside the project, as the learner's editor shows it; an instructor's --out elsewhere, as it is.
+    const inside = relative(projectRoot, path);
+    return inside.startsWith('..') ? path : inside;
   } catch {
     return null;
   }

@@ -5,7 +5,7 @@
  * notebook, tells it event by event, and draws it to `grade/<lab>/<stage>.svg`.
  */
 import { simulate } from '../../lib';
-import { labCatalog, type Failure, type Lab, type StageResult } from '../worker/fixtures/labs';
+import { checkLine, checkWorld, labCatalog, type Failure, type Lab, type StageResult } from '../worker/fixtures/labs';
 import { drawRun } from './draw';
 import { preview } from './judging';
 
@@ -40,16 +40,20 @@ function feedback(lab: Lab, stage: Stage, head: string, f: Failure): string {
   const replay = replayOf(lab, f);
   const file = `${lab.id}/${stage}-${f.property}.svg`;
   const drawn = drawRun(f.drawable as never, file, `${lab.yours}, ${stage}: ${f.property} broken`);
+  const checker = f.replays === false;
   const lines = [
     head,
     `Broken: ${PROPERTY[f.property] ?? f.property}. ${f.why}.`,
     '',
-    `Replay it in lesson ${lab.lesson}'s notebook, after the exercise cell that defines ${lab.helper}:`,
-    `  ${replay}`,
+    checker
+      ? `Only this interleaving breaks it: the simulator's clock does not produce it, and no simulated run of up to ${lab.explore.max} crashes and recoveries breaks ${f.property}. Replay it with the checker in lesson ${lab.lesson}'s notebook, after the exercise cell that defines ${lab.helper} (it imports check):`
+      : `Replay it in lesson ${lab.lesson}'s notebook, after the exercise cell that defines ${lab.helper}:`,
+    `  ${checker ? checkLine(lab) : replay}`,
   ];
   if (f.steps?.length) {
     lines.push('', `The checker's interleaving (${f.steps.length} steps):`, ...f.steps.slice(0, 40).map((s, i) => `  ${i + 1}. ${s}`));
-    if (f.instead) lines.push(`(The simulator's clock does not produce that interleaving; the replay line above is the smallest simulated run that breaks ${f.property} too.)`);
+    if (f.instead && !checker) lines.push(`(The simulator's clock does not produce that interleaving; the replay line above is the smallest simulated run that breaks ${f.property} too.)`);
+    if (checker) lines.push(`(The run below and its diagram are the simulator's attempt at it, with the same crashes: ${replay}.)`);
   }
   lines.push('', 'Your run, event by event:', f.told.slice(0, 5000), '');
   lines.push(drawn
@@ -101,7 +105,7 @@ export function judgeStage(lab: Lab, stage: 'explore' | 'check' | 'placements') 
       ? `Over ${o.covered} runs where ${lab.placements!.what}, ${lab.yours} broke a property: ${counts}. The first:`
       : stage === 'explore'
       ? `Over ${o.covered} fault placements (${lab.explore.kinds.join(' and ')}, up to ${lab.explore.max}, ${lab.explore.voters} voters), ${lab.yours} broke a property: ${counts}. The smallest placement (${o.failure.faults} fault${o.failure.faults === 1 ? '' : 's'}):`
-      : `Over ${o.covered} distinct states of ${lab.check!.voters} voters${lab.check!.crashes ? ` with up to ${lab.check!.crashes} crash` : ''} (every order of messages and timer expiries, breadth first), the checker found a broken property.`;
+      : `Over ${o.covered} distinct states of ${checkWorld(lab.check)} (every order of messages, crashes and timer expiries${lab.check.timers === 'quiet' ? ', a timer firing only when no message is in flight' : ''}, breadth first), the checker found a broken property.`;
     return feedback(lab, stage, head, o.failure);
   };
 }

@@ -74,7 +74,7 @@ export function historyChart(history: History, options: HistoryChartOptions = {}
   const rank = new Map(order.map((i, k) => [i, k + 1]));
   const status = (i: number): Status =>
     result.ok ? 'linearized' : refused.has(i) ? 'cannot be placed' : rank.has(i) ? 'in the longest prefix' : 'not reached';
-  const describe = model.describe ?? ((input: unknown, output: unknown) => `${JSON.stringify(input)} -> ${JSON.stringify(output)}`);
+  const describe = model.describe?.bind(model) ?? ((input: unknown, output: unknown) => `${JSON.stringify(input)} -> ${JSON.stringify(output)}`);
   const clients = [...new Set([...history].sort((a, b) => a.call - b.call).map((op) => String(op.client)))];
 
   // Each client's lane is split into rows so that no two of its operations' bars or labels meet:

@@ -23,7 +23,8 @@ export async function toSVG(spec: TopLevelSpec): Promise<string> {
  * SVG `<title>` with the same words: the tooltip a browser shows on hover where the SVG is
  * shown inline (classic Notebook, the offline pages), without any script.
  *
- * @example withTitles('<path aria-label="t=1 v1 crashes" d="M0,0"/>') // '<path aria-label="t=1 v1 crashes" d="M0,0"><title>t=1 v1 crashes</title></path>'
+ * @example withTitles('<path aria-label="t=1 v1 crashes" d="M0,0"/>')
+ * // '<path aria-label="t=1 v1 crashes" d="M0,0"><title>t=1 v1 crashes</title></path>'
  */
 export function withTitles(svg: string): string {
   return svg.replace(/<(line|path|rect|text)\b([^>]*?\saria-label="([^"]*)"[^>]*?)(\/?)>/g, (_, tag: string, attrs: string, label: string, selfClosing: string) =>

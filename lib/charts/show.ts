@@ -15,7 +15,10 @@ export interface DisplayBundle {
 }
 
 /** What tslab's kernel calls to send a `display_data` message to the cell being run. */
-type WriteDisplayData = (data: { data: Record<string, unknown>; metadata: Record<string, unknown>; transient: Record<string, unknown> }, update: boolean) => void;
+type WriteDisplayData = (
+  data: { data: Record<string, unknown>; metadata: Record<string, unknown>; transient: Record<string, unknown> },
+  update: boolean,
+) => void;
 
 /**
  * Shows a chart in a notebook as ONE display output carrying the Vega-Lite spec, its SVG
@@ -46,7 +49,7 @@ export async function displayBundle(spec: TopLevelSpec): Promise<DisplayBundle> 
     [VEGA_LITE_MIME]: spec,
     'image/svg+xml': await toSVG(spec),
     'text/plain': textOf(spec),
-  } as DisplayBundle;
+  };
 }
 
 function textOf(spec: TopLevelSpec): string {

@@ -64,7 +64,10 @@ export function spaceTime(run: Drawable | readonly Drawable[], options: SpaceTim
   // One colour per state across every panel, so that `prepared` looks the same side by side.
   const seen = new Set(data.flatMap((d) => d.states));
   const stateDomain = [...Object.keys(STATE_COLOURS).filter((s) => seen.has(s)), ...[...seen].filter((s) => !(s in STATE_COLOURS))];
-  const colours = new Map(stateDomain.map((s, i) => [s, STATE_COLOURS[s] ?? OTHER_STATE_COLOURS[(i - Object.keys(STATE_COLOURS).filter((k) => seen.has(k)).length) % OTHER_STATE_COLOURS.length]]));
+  const named = Object.keys(STATE_COLOURS).filter((k) => seen.has(k)).length;
+  const colours = new Map(
+    stateDomain.map((s, i) => [s, STATE_COLOURS[s] ?? OTHER_STATE_COLOURS[(i - named) % OTHER_STATE_COLOURS.length]]),
+  );
   const stateColour = (s: string) => colours.get(s) ?? OTHER_STATE_COLOURS[0];
   data.forEach((d) => (d as { states: readonly string[] }).states = stateDomain.filter((s) => d.states.includes(s)));
 

@@ -24,7 +24,10 @@ export interface CompareOptions {
  * @example
  * const [twoPC, paxos] = compare({
  *   protocols: [twoPhaseCommit(), paxosCommit()],
- *   scenario: { voters: 3, faults: [crash('coordinator', afterSend('coordinator', 'commit', { to: 'v1' })), crash('v1', afterReceive('v1', 'commit'))] },
+ *   scenario: {
+ *     voters: 3,
+ *     faults: [crash('coordinator', afterSend('coordinator', 'commit', { to: 'v1' })), crash('v1', afterReceive('v1', 'commit'))],
+ *   },
  * });
  * [twoPC.verdict, paxos.verdict]; // ['blocked', 'committed']
  */

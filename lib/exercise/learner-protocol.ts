@@ -4,6 +4,7 @@ import '../protocols/two-phase-commit/index';
 import { cancelTimer, decide, logWrite, nothing, send, setTimer, type LogRecord, type Output, type Role, type Step } from '../protocols/role';
 import { coordinator } from '../protocols/two-phase-commit/coordinator';
 import { Voter, voter, type Termination, type VoterStateName } from '../protocols/two-phase-commit/voter';
+import type { TwoPhaseCommitMessage } from '../protocols/two-phase-commit/messages';
 
 /** A 2PC voter's recovery rule: from its durable log alone, the state it resumes in. */
 export type RecoverVoter = (log: readonly LogRecord[]) => 'prepared' | 'committed' | 'aborted';
@@ -48,16 +49,16 @@ export function twoPhaseCommitWith(rules: LearnerRules, options: { termination?:
   return Object.freeze({ name: LEARNER_2PC, termination: options.termination ?? 'wait', timeout: options.timeout ?? 10 });
 }
 
-function learnerVoter(timeout: number, termination: Termination, rules: LearnerRules): Role<Voter> {
+function learnerVoter(timeout: number, termination: Termination, rules: LearnerRules): Role<Voter, TwoPhaseCommitMessage> {
   const textbook = voter(timeout, termination);
-  const asking = (s: Voter): Output[] => {
+  const asking = (s: Voter): Output<TwoPhaseCommitMessage>[] => {
     const to = termination === 'cooperative' ? [s.ctx.coordinator, ...s.ctx.voters.filter((v) => v !== s.ctx.id)] : [s.ctx.coordinator];
     return [setTimer('ask', timeout), ...to.map((n) => send(n, { type: 'ask' }))];
   };
   return {
     init: textbook.init,
     stateName: textbook.stateName,
-    step(s, input): Step<Voter> {
+    step(s, input): Step<Voter, TwoPhaseCommitMessage> {
       if (input.kind === 'recover' && rules.recoverVoter) {
         const resumed = rules.recoverVoter(input.log);
         const logged = input.log.some((r) => r.type === (resumed === 'committed' ? 'commit' : 'abort'));
@@ -71,7 +72,7 @@ function learnerVoter(timeout: number, termination: Termination, rules: LearnerR
       }
       if (input.kind === 'receive' && input.message.type === 'ask' && input.from !== s.ctx.coordinator && rules.answerPeer) {
         const answer = rules.answerPeer(s.name);
-        const out: Output[] = [];
+        const out: Output<TwoPhaseCommitMessage>[] = [];
         let next = s;
         if (answer.abortFirst && s.name !== 'aborted') {
           next = new Voter('aborted', s.ctx);

@@ -6,7 +6,16 @@ import type { Fault, Scenario, Trigger } from '../scenario/types';
 import { simulate } from '../world/simulate';
 import { searchSystem, type TraceStep } from './breadth-first';
 import { progressReporter, type ProgressOption } from './progress';
-import { agreementInvariant, rolesSystem, validityInvariant, type RolesFaults, type RolesInvariant, type RolesSystem, type WorldView } from './roles-system';
+import {
+  agreementInvariant,
+  rolesSystem,
+  validityInvariant,
+  type RolesFaults,
+  type RolesInvariant,
+  type RolesSystem,
+  type RolesTimers,
+  type WorldView,
+} from './roles-system';
 import type { PackedSystem } from './system';
 
 /** What `check` explores: a packed system of your own, or a registered protocol's roles. */
@@ -28,6 +37,8 @@ export type CheckOptions = (
        * @defaultValue the protocol's own (the lease lock: `grantsAtMost(2)`), else none
        */
       readonly bound?: RolesInvariant;
+      /** When a timer may expire: at any moment, or only when no message is in flight. @defaultValue 'any' */
+      readonly timers?: RolesTimers;
     }
 ) & {
   /** Stop after this many distinct states (the result says `complete: false`). @defaultValue 50,000,000 */

@@ -5,7 +5,7 @@ export { triggerPoints, type TriggerPoint } from './trigger-points';
 export { check, type CheckOptions, type CheckResult, type Violation } from './check';
 export { searchSystem, type SearchResult, type SearchOptions, type TraceStep } from './breadth-first';
 export { rolesSystem, agreementInvariant, validityInvariant, describeAction, CHECK_MAX_NODES } from './roles-system';
-export type { RolesSystem, RolesFaults, RolesInvariant, RolesAction, WorldView, NodeView } from './roles-system';
+export type { RolesSystem, RolesFaults, RolesTimers, RolesInvariant, RolesAction, WorldView, NodeView } from './roles-system';
 export { StateStore } from './state-store';
 export { progressReporter, type Progress, type ProgressOption } from './progress';
 export type { PackedSystem, PackedInvariant } from './system';

@@ -68,6 +68,14 @@ export interface RolesFaults {
   readonly duplicate?: boolean;
 }
 
+/**
+ * When a timer may expire. `'any'`: at any moment, as in an asynchronous network (FLP's model).
+ * `'quiet'`: only when no message is in flight and every live node has started, the synchronous
+ * network that 3PC assumes (Skeen 1981: a message arrives within a known delay, so a timeout
+ * means a failure); the order of timers that are due together is still every order.
+ */
+export type RolesTimers = 'any' | 'quiet';
+
 /** One labelled step of the roles' world, kept so that a trace can become a scenario. */
 export interface RolesAction {
   readonly kind: 'start' | 'deliver' | 'drop' | 'duplicate' | 'timeout' | 'crash' | 'recover';
@@ -170,6 +178,7 @@ export function rolesSystem(options: {
    * @defaultValue the protocol's own (the lease lock: at most 2 grants), else none
    */
   bound?: RolesInvariant;
+  timers?: RolesTimers;
 }): RolesSystem {
   const judge = protocolDefinition(options.protocol?.name)?.judge;
   const own = protocolDefinition(options.protocol?.name)?.ownNodes;
@@ -186,6 +195,8 @@ export function rolesSystem(options: {
   for (const key of Object.keys(faults)) {
     if (!['crashes', 'recoveries', 'drop', 'duplicate'].includes(key)) throw new ScenarioError(`faults.${key}`, 'unknown field; allowed: crashes, recoveries, drop, duplicate');
   }
+  const timers = options.timers ?? 'any';
+  if (timers !== 'any' && timers !== 'quiet') throw new ScenarioError('timers', `expected 'any' or 'quiet', got ${String(timers)}`);
   const crashes = count(faults.crashes, 'faults.crashes');
   const recoveries = count(faults.recoveries, 'faults.recoveries');
   const copies = faults.duplicate ? 2 : 1;
@@ -340,7 +351,7 @@ export function rolesSystem(options: {
   }));
 
   return {
-    name: `${options.protocol.name} roles (${voters} ${own ? 'clients' : 'voters'}${bound ? `, ${bound.name}` : ''})`,
+    name: `${options.protocol.name} roles (${voters} ${own ? 'clients' : 'voters'}${timers === 'quiet' ? ', timers when quiet' : ''}${bound ? `, ${bound.name}` : ''})`,
     words,
     actions: labelNames,
     labels,
@@ -419,7 +430,12 @@ export function rolesSystem(options: {
           put(-1, 0, [...inFlight, id].sort((a, b) => a - b), budget, `2${id}`, () => ({ kind: 'duplicate', node: m.to, from: m.from, message: m.message }));
         }
       }
-      for (let i = 0; i < n; i++) {
+      let quiet = inFlight.length === 0;
+      for (let i = 0; quiet && i < n; i++) {
+        const t = tuples.values[states[at + i]];
+        if (t.up && !t.started) quiet = false;
+      }
+      for (let i = 0; i < n && (quiet || timers === 'any'); i++) {
         const id = states[at + i];
         const t = tuples.values[id];
         if (!t.up || !t.started) continue;

@@ -133,8 +133,8 @@ function searchPart<S, I, O>(
 
   const inputs = indices.map((i) => history[i].input);
   const outputs = indices.map((i) => history[i].output);
-  const equal = model.equal ?? ((a: S, b: S) => a === b);
-  const hashState = model.hash ?? defaultHash;
+  const equal = model.equal?.bind(model) ?? ((a: S, b: S) => a === b);
+  const hashState = model.hash?.bind(model) ?? defaultHash;
 
   // The memo: (linearized set, state). The set is a bitset with a Zobrist hash kept up to date
   // in O(1) per change (Porcupine rehashes the bitset each time).

@@ -95,8 +95,8 @@ export function casRegister(): Model<RegisterValue, RegisterInput, RegisterOutpu
  */
 export function keyValue<S, I extends { readonly key?: string }, O>(model: Model<S, I, O>): Model<Readonly<Record<string, S>>, I, O> {
   const initial = model.init();
-  const equal = model.equal ?? ((a: S, b: S) => a === b);
-  const hash = model.hash ?? defaultHash;
+  const equal = model.equal?.bind(model) ?? ((a: S, b: S) => a === b);
+  const hash = model.hash?.bind(model) ?? defaultHash;
   const get = (state: Readonly<Record<string, S>>, key: string) =>
     Object.prototype.hasOwnProperty.call(state, key) ? state[key] : initial;
   return {
@@ -120,7 +120,7 @@ export function keyValue<S, I extends { readonly key?: string }, O>(model: Model
       for (const key of Object.keys(state)) if (!equal(state[key], initial)) h = (h + (defaultHash(key) ^ hash(state[key]))) | 0;
       return h;
     },
-    describe: model.describe,
+    describe: model.describe?.bind(model),
     partition(history: History<I, O>) {
       const byKey = new Map<string, number[]>();
       history.forEach((op, i) => {

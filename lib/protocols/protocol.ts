@@ -19,9 +19,11 @@ export type OptionRule =
 
 /**
  * What the world needs to know to run a protocol: its options, its extra nodes,
- * the vocabulary that triggers may name, and a role for each node.
+ * the vocabulary that triggers may name, and a role for each node. `P` is the protocol's own
+ * spec (`TwoPhaseCommitSpec`): the world checks every option a scenario gives against
+ * `options` before a role is asked for, so the functions below may read it as `P`.
  */
-export interface ProtocolDefinition {
+export interface ProtocolDefinition<P extends ProtocolSpec = ProtocolSpec> {
   /** The `name` its specs carry. */
   readonly name: string;
   /** Every option besides `name`, with the values allowed. */
@@ -31,13 +33,13 @@ export interface ProtocolDefinition {
   /** State names its roles can be in (for `onEnter`). */
   readonly states: readonly string[];
   /** Nodes beyond the coordinator and the voters (Paxos Commit's acceptors); none by default. */
-  others?(spec: ProtocolSpec): readonly NodeId[];
+  others?(spec: P): readonly NodeId[];
   /**
    * Nodes of its own, for a protocol with no coordinator and no voters (the lease lock:
    * `lock`, clients `c1`..`cN`, `store`). Its runs are sized by the scenario's `clients`
    * instead of `voters`, and every node plays kind `'other'`.
    */
-  readonly ownNodes?: OwnNodes;
+  readonly ownNodes?: OwnNodes<P>;
   /**
    * Its own verdicts and the checker that gives them, for a protocol that does not decide
    * commit or abort (the lease lock: `'safe' | 'unsafe'`). By default a run is judged by
@@ -45,17 +47,17 @@ export interface ProtocolDefinition {
    */
   readonly judge?: Judge;
   /** The role a node plays. */
-  role(spec: ProtocolSpec, node: NodeId, kind: 'coordinator' | 'voter' | 'other'): Role;
+  role(spec: P, node: NodeId, kind: 'coordinator' | 'voter' | 'other'): Role;
 }
 
 /** A protocol's own nodes, sized by the scenario's `clients`. */
-export interface OwnNodes {
+export interface OwnNodes<P extends ProtocolSpec = ProtocolSpec> {
   /** `clients` when the scenario does not say. */
   readonly defaultClients: number;
   /** The most `clients` a scenario may ask for. */
   readonly maxClients: number;
   /** Every node of a run with `clients` clients, in the order they start. */
-  nodes(spec: ProtocolSpec, clients: number): readonly NodeId[];
+  nodes(spec: P, clients: number): readonly NodeId[];
 }
 
 /** A protocol's own verdicts, and the checker that reads a run's trace to give one. */
@@ -93,7 +95,7 @@ const definitions = new Map<string, ProtocolDefinition>();
  *   states: ['init', 'waiting', 'committed', 'aborted'], role: (spec, node, kind) => ... });
  * simulate({ protocol: { name: 'myCommit' }, voters: 3 });
  */
-export function defineProtocol(definition: ProtocolDefinition): ProtocolDefinition {
+export function defineProtocol<P extends ProtocolSpec>(definition: ProtocolDefinition<P>): ProtocolDefinition<P> {
   definitions.set(definition.name, definition);
   return definition;
 }

@@ -17,7 +17,15 @@ export type Decision = 'commit' | 'abort';
 /** What a voter answers when asked whether it can commit. */
 export type Vote = 'yes' | 'no';
 
-/** A protocol message: its `type` plus whatever fields the protocol needs. Plain data. */
+/**
+ * A protocol message: its `type` plus whatever fields the protocol needs. Plain data.
+ * A protocol narrows it to a union of its own messages, one member per `type` with exact
+ * fields (`TwoPhaseCommitMessage`), and types its roles `Role<S, ThatUnion>`: then
+ * `switch (message.type)` narrows each case to its fields, and a field the protocol does not
+ * have does not compile. The world, the explorer and the checker carry plain `Message`.
+ * A union member must be a type alias (an object type), not an interface: only object
+ * types fit the index signature below.
+ */
 export interface Message {
   readonly type: string;
   readonly [field: string]: unknown;
@@ -29,20 +37,20 @@ export interface LogRecord {
   readonly [field: string]: unknown;
 }
 
-/** What the world hands a role. */
-export type Input =
+/** What the world hands a role; `M` is the protocol's messages. */
+export type Input<M extends Message = Message> =
   /** The transaction begins (time 0, or when the node first runs). */
   | { readonly kind: 'start' }
   /** A message arrived. */
-  | { readonly kind: 'receive'; readonly from: NodeId; readonly message: Message }
+  | { readonly kind: 'receive'; readonly from: NodeId; readonly message: M }
   /** A timer the role set has expired. */
   | { readonly kind: 'timeout'; readonly timer: string }
   /** The node came back after a crash; `log` is its durable log, oldest first. */
   | { readonly kind: 'recover'; readonly log: readonly LogRecord[] };
 
-/** What a role asks the world to do. */
-export type Output =
-  | { readonly kind: 'send'; readonly to: NodeId; readonly message: Message }
+/** What a role asks the world to do; `M` is the protocol's messages. */
+export type Output<M extends Message = Message> =
+  | { readonly kind: 'send'; readonly to: NodeId; readonly message: M }
   /** Start (or restart) the timer of this name; it fires `after` ticks from now. */
   | { readonly kind: 'setTimer'; readonly timer: string; readonly after: number }
   | { readonly kind: 'cancelTimer'; readonly timer: string }
@@ -65,24 +73,40 @@ export interface NodeContext {
 }
 
 /** The result of one step: the next state and what to do, in order. */
-export type Step<S> = readonly [S, readonly Output[]];
+export type Step<S, M extends Message = Message> = readonly [S, readonly Output<M>[]];
 
-/** A protocol role: one node's behaviour as a pure function. */
-export interface Role<S = any> {
+/**
+ * A protocol role: one node's behaviour as a pure function, over states `S` and the
+ * protocol's messages `M`. The world holds every role as a plain `Role` (its state
+ * `unknown`, its messages `Message`); a `Role<S, M>` is one, since methods compare
+ * their parameters both ways.
+ */
+export interface Role<S = unknown, M extends Message = Message> {
   /** The state a node starts in, and that a crash leaves it with before it reads its log. */
   init(ctx: NodeContext): S;
   /** One step: the state after `input`, and the outputs to perform. Must not mutate `state`. */
-  step(state: S, input: Input): Step<S>;
+  step(state: S, input: Input<M>): Step<S, M>;
   /** The name of the state (`init`, `prepared`, ...) that traces and charts show. */
   stateName(state: S): string;
 }
 
-/** Outputs are plain data; these build them so roles read like the textbook. */
-export const send = (to: NodeId, message: Message): Output => ({ kind: 'send', to, message });
-export const setTimer = (timer: string, after: number): Output => ({ kind: 'setTimer', timer, after });
-export const cancelTimer = (timer: string): Output => ({ kind: 'cancelTimer', timer });
-export const logWrite = (record: LogRecord): Output => ({ kind: 'log', record });
-export const decide = (decision: Decision): Output => ({ kind: 'decide', decision });
+/**
+ * Outputs are plain data; these build them so roles read like the textbook. `send` keeps the
+ * literal types of the message it is given (`{ type: 'vote', vote: 'yes' }`), so the result
+ * fits a protocol's union; the others send nothing, so they fit every protocol's outputs.
+ */
+export const send = <const M extends Message>(to: NodeId, message: M): Output<M> => ({ kind: 'send', to, message });
+export const setTimer = (timer: string, after: number): Output<never> => ({ kind: 'setTimer', timer, after });
+export const cancelTimer = (timer: string): Output<never> => ({ kind: 'cancelTimer', timer });
+export const logWrite = (record: LogRecord): Output<never> => ({ kind: 'log', record });
+export const decide = (decision: Decision): Output<never> => ({ kind: 'decide', decision });
+
+/**
+ * `send` for one protocol's messages only, so that a message it does not define, or a field
+ * its message does not have, does not compile:
+ * `export const send: Send<TwoPhaseCommitMessage> = anySend;` beside the union.
+ */
+export type Send<M extends Message> = (to: NodeId, message: M) => Output<M>;
 
 /** The empty output list, shared so that steps which do nothing allocate nothing. */
-export const nothing: readonly Output[] = Object.freeze([]) as readonly Output[];
+export const nothing: readonly Output<never>[] = Object.freeze([]) as readonly Output<never>[];

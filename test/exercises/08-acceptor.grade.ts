@@ -2,10 +2,11 @@
 import { acceptor } from '../../exercises/08-acceptor';
 import { acceptorLab } from '../../lib/exercise';
 import { probe } from '../../grader/worker/probe';
-import { acceptorLabSpec as lab, catalogStage, exploreStage, placementsStage } from '../../grader/worker/fixtures/labs';
+import { acceptorLabSpec as lab, catalogStage, checkStage, exploreStage, placementsStage } from '../../grader/worker/fixtures/labs';
 
 const withMyAcceptor = acceptorLab(acceptor);
 
 probe("runs every Paxos Commit case of the catalog as the paper's acceptors do", () => catalogStage(withMyAcceptor, lab));
 probe('keeps agreement, validity and termination over every placement of up to two crashes and recoveries (explore)', () => exploreStage(withMyAcceptor, lab));
 probe('keeps agreement when an acceptor crashes after accepting and returns while F + 1 faults strike around it (its log)', () => placementsStage(withMyAcceptor, lab));
+probe("keeps agreement and validity in every order of one voter's messages, timers and a crash, each timer firing when no message is in flight (check)", () => checkStage(withMyAcceptor, lab));

@@ -2,14 +2,14 @@
 // learner gets solves an exercise). The repository learners get holds the stubs and none of the
 // instructor's side, and no line of a reference solution appears in any of its files. That it
 // installs, tests green and grades to zero on its own is proven by .ci/run, in a clean folder.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exercises } from '../../grader/manifest';
 import * as reference from '../../grader/reference';
 import { studentVersion as stubs } from '../../tools/build-exercises';
-import { comparableText, KNOWN, leaks, solutionLines, sortLeaks } from '../../tools/leak-check';
+import { comparableText, KNOWN, leaks, referenceLines, report, solutionLines, sortLeaks } from '../../tools/leak-check';
 import { writeStudentVersion, type StudentVersion } from '../../tools/student-version';
 
 const project = resolve(__dirname, '..', '..');
@@ -64,7 +64,9 @@ describe('the student version', () => {
         const target = normalize(join(dirname(f), m[1])).replace(/^notebooks\/(lib|exercises)\b/, '$1');
         // TypeScript's rule: an import may name the .js or .mjs its .ts or .mts compiles to.
         const source = target.replace(/\.js$/, '.ts').replace(/\.mjs$/, '.mts');
-        const found = [target, source, `${target}.ts`, `${target}.mts`, join(target, 'index.ts')].some((t) => existsSync(join(out, t)));
+        // An answer-bearing module is there as its compiled pair, `.js` and `.d.ts`.
+        const compiled = existsSync(join(out, `${target}.js`)) && existsSync(join(out, `${target}.d.ts`));
+        const found = compiled || [target, source, `${target}.ts`, `${target}.mts`, join(target, 'index.ts')].some((t) => existsSync(join(out, t)));
         expect(found, `${f} imports ${m[1]}`).toBe(true);
       }
     }
@@ -124,5 +126,97 @@ describe('the leak check', () => {
         .map((l) => l.file)
         .sort(),
     ).toEqual(['notes.ts', join('site', 'lesson.html')]);
+  });
+});
+
+// Issue 17, item 3 (and issue 15, item 1): a lesson runs on the reference roles, so the student
+// version holds them, compiled, as a course ships a reference binary (lib/exercise/README.md).
+describe('the answer-bearing library files in the student version', () => {
+  /** Every lib source of the instructor's project whose first line is `// answer-bearing: ...`, read here, not from the tool. */
+  const marked = (dir: string): string[] =>
+    readdirSync(join(project, dir), { withFileTypes: true }).flatMap((e) => {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) return marked(path);
+      return e.name.endsWith('.ts') && readFileSync(join(project, path), 'utf8').startsWith('// answer-bearing: ') ? [path] : [];
+    });
+  const sources = marked('lib').sort();
+
+  it('are each shipped as a .js and a .d.ts in place of the .ts, and no readable source of one is left', () => {
+    expect(sources).toEqual(expect.arrayContaining(['lib/protocols/two-phase-commit/voter.ts', 'lib/protocols/paxos-commit/acceptor.ts', 'lib/faults/duplicate.ts']));
+    expect(built.compiled.sources).toEqual(sources);
+    for (const f of sources) {
+      expect(existsSync(join(out, f)), f).toBe(false);
+      expect(existsSync(join(out, f.replace(/\.ts$/, '.js'))), f).toBe(true);
+      expect(existsSync(join(out, f.replace(/\.ts$/, '.d.ts'))), f).toBe(true);
+    }
+    for (const f of filesUnder(out)) expect(readFileSync(join(out, f), 'utf8').startsWith('// answer-bearing: '), f).toBe(false);
+  });
+
+  it('compiled: an ES module with no comment past its first line, no source map, and local names mangled', () => {
+    const mangled: string[] = [];
+    for (const f of sources) {
+      const js = readFileSync(join(out, f.replace(/\.ts$/, '.js')), 'utf8');
+      const [banner, ...code] = js.split('\n');
+      // Outside its string literals, where a `//` may be text.
+      const identifiers = code.join('\n').replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""');
+      expect(banner, f).toMatch(/^\/\/ Compiled by the instructor's npm run student-version/);
+      expect(identifiers, f).not.toMatch(/\/\/|\/\*|sourceMappingURL/);
+      expect(identifiers, f).toMatch(/^import|\bexport\s*\{/m);
+      expect(existsSync(join(out, `${f.replace(/\.ts$/, '.js')}.map`)), f).toBe(false);
+      // The file's own helper functions, named in the source and in no declaration, keep no name in the compiled code.
+      const dts = readFileSync(join(out, f.replace(/\.ts$/, '.d.ts')), 'utf8');
+      const helpers = [...readFileSync(join(project, f), 'utf8').matchAll(/^\s*function (\w{5,})/gm)].map((m) => m[1]).filter((n) => !dts.includes(n));
+      for (const name of helpers) expect(identifiers, `${f}: ${name}`).not.toMatch(new RegExp(`\\b${name}\\b`));
+      mangled.push(...helpers);
+    }
+    // Among them the 2PC voter's and coordinator's helpers (04-voter-recovery's and 02-tally's answers live there).
+    expect(mangled).toEqual(expect.arrayContaining(['abortAlone', 'settle', 'decideAndAnnounce', 'deciders']));
+  });
+
+  it('declared: every exported name keeps its type in the .d.ts, and no comment tells a rule', () => {
+    for (const f of sources) {
+      const dts = readFileSync(join(out, f.replace(/\.ts$/, '.d.ts')), 'utf8');
+      expect(dts.split('\n').slice(1).join('\n'), f).not.toMatch(/\/\/|\/\*/);
+      const source = readFileSync(join(project, f), 'utf8');
+      for (const m of source.matchAll(/^export (?:function|class|const|type|interface) (\w+)/gm))
+        expect(dts, `${f}: ${m[1]}`).toMatch(new RegExp(`export (?:declare )?(?:function|class|const|type|interface) ${m[1]}\\b`));
+    }
+  });
+
+  it("no distinctive line of a reference solution or of the library file's own code is in its compiled form", () => {
+    const lines = referenceLines(project);
+    expect(lines.filter((l) => sources.includes(l.file)).length).toBeGreaterThan(100);
+    const compiled = built.compiled.files.map((f) => ({ f, text: comparableText(f, readFileSync(join(out, f), 'utf8')) }));
+    expect(compiled.length).toBe(2 * sources.length);
+    for (const { f, text } of compiled) expect(lines.filter((l) => text.includes(l.text)).map((l) => `${l.file}:${l.line}`), f).toEqual([]);
+  });
+
+  it('the leak check fails on a student version where one readable file was put back, with its header or without', () => {
+    const planted = join(root, 'put-back');
+    rmSync(planted, { recursive: true, force: true });
+    cpSync(out, planted, { recursive: true });
+    const lines = referenceLines(project);
+    const file = 'lib/protocols/two-phase-commit/voter.ts';
+    const source = readFileSync(join(project, file), 'utf8');
+    expect(sortLeaks(leaks(planted, lines)).fresh).toEqual([]);
+
+    writeFileSync(join(planted, file), source);
+    const withHeader = sortLeaks(leaks(planted, lines));
+    expect(new Set(withHeader.fresh.map((l) => l.file))).toEqual(new Set([file]));
+    expect(withHeader.fresh.some((l) => l.solution.file === file && l.solution.line === 1)).toBe(true);
+    const printed = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      expect(report(planted, lines.length, withHeader.fresh, withHeader.known, withHeader.gone)).toBe(1);
+      expect(printed.mock.calls[0][0]).toBe(`${file}: an answer-bearing source (its first line says so); the student version ships it compiled, not readable`);
+    } finally {
+      printed.mockRestore();
+    }
+
+    // A readable copy under another name, its header gone, is still found by its code.
+    rmSync(join(planted, file));
+    writeFileSync(join(planted, 'notes.ts'), source.split('\n').slice(1).join('\n'));
+    const copied = sortLeaks(leaks(planted, lines));
+    expect(new Set(copied.fresh.map((l) => l.file))).toEqual(new Set(['notes.ts']));
+    expect(copied.fresh.every((l) => l.solution.file === file || l.solution.file.startsWith('solutions/'))).toBe(true);
   });
 });

@@ -5,9 +5,11 @@
 // when the kit is current, and to `../lib` (the sources, slow but always right) when it cannot
 // be built. The kit is rebuilt whenever a source file of lib changed (a content hash, kept in
 // `build/kit/.stamp`), on `npm install`, `npm start`, `npm run notebooks` and `npm run html`.
+// In the student version, lib's answer-bearing files are a compiled pair, `X.js` (an ES module) and
+// `X.d.ts` (tools/answer-bearing.ts): the kit carries them too, the module turned to CommonJS.
 // Plain Node; TypeScript is loaded from node_modules (tslab depends on it, so it is always there).
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +27,20 @@ function sources(projectRoot) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && !entry.name.endsWith('.d.ts')) out.push(path);
+    }
+  };
+  walk(join(projectRoot, 'lib'));
+  return out.sort();
+}
+
+/** The compiled pairs of lib (the student version's answer-bearing files): each `X.js` with an `X.d.ts` and no `X.ts`, sorted. */
+export function compiledModules(projectRoot = root) {
+  const out = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.js') && existsSync(path.replace(/\.js$/, '.d.ts')) && !existsSync(path.replace(/\.js$/, '.ts'))) out.push(path);
     }
   };
   walk(join(projectRoot, 'lib'));
@@ -92,6 +108,18 @@ export function buildKit(projectRoot = root) {
     const host = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => projectRoot, getNewLine: () => '\n' };
     throw new Error(`lib does not compile:\n${ts.formatDiagnostics(errors.slice(0, 10), host)}`);
   }
+  // The compiled pairs: TypeScript resolved imports of them to their declarations and emitted
+  // nothing for them; the kit needs their code, as CommonJS like the rest, and no source map.
+  for (const js of compiledModules(projectRoot)) {
+    const target = join(building, relative(join(projectRoot, 'lib'), js));
+    const { outputText } = ts.transpileModule(readFileSync(js, 'utf8'), {
+      fileName: js,
+      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, esModuleInterop: true, removeComments: true },
+    });
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, outputText);
+    copyFileSync(js.replace(/\.js$/, '.d.ts'), target.replace(/\.js$/, '.d.ts'));
+  }
   // A kernel that loads a kit older than lib says so, once, with the fix.
   writeFileSync(join(building, 'fresh.js'), FRESH);
   const index = join(building, 'index.js');
@@ -104,13 +132,14 @@ export function buildKit(projectRoot = root) {
     rmSync(building, { recursive: true, force: true });
     if (!kitIsCurrent(projectRoot)) throw error;
   }
-  return `built the notebook kit: ${files.length} files in ${((Date.now() - started) / 1000).toFixed(1)} s (${KIT_DIR})`;
+  return `built the notebook kit: ${files.length + compiledModules(projectRoot).length} files in ${((Date.now() - started) / 1000).toFixed(1)} s (${KIT_DIR})`;
 }
 
-/** A hash of lib's sources alone, which the kit checks when a kernel loads it. */
+/** A hash of lib's sources alone (compiled pairs included), which the kit checks when a kernel loads it. */
 function sourcesHash(projectRoot) {
   const hash = createHash('sha256');
-  for (const file of sources(projectRoot)) hash.update(relative(projectRoot, file).replaceAll('\\', '/')).update('\0').update(readFileSync(file)).update('\0');
+  const pairs = compiledModules(projectRoot).flatMap((js) => [js, js.replace(/\.js$/, '.d.ts')]);
+  for (const file of [...sources(projectRoot), ...pairs].sort()) hash.update(relative(projectRoot, file).replaceAll('\\', '/')).update('\0').update(readFileSync(file)).update('\0');
   return hash.digest('hex');
 }
 
@@ -130,6 +159,9 @@ exports.warnIfStale = function warnIfStale(kitDir, built) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && !entry.name.endsWith('.d.ts')) files.push(path);
+      // A compiled pair (the student version's answer-bearing files), as kit.mjs hashes it.
+      else if (entry.name.endsWith('.js') && existsSync(path.replace(/\\.js$/, '.d.ts')) && !existsSync(path.replace(/\\.js$/, '.ts')))
+        files.push(path, path.replace(/\\.js$/, '.d.ts'));
     }
   };
   walk(lib);

@@ -11,7 +11,7 @@
 import { existsSync, lstatSync, readlinkSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildKit, KIT_DIR } from './kit.mjs';
+import { buildKit, compiledModules, KIT_DIR } from './kit.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -32,6 +32,10 @@ export function linkLib(projectRoot = root) {
       note = `notebooks use lib/ itself, slower to load: ${error instanceof Error ? error.message : String(error)}`;
     }
   }
+  // The student version's answer-bearing files are ES modules with extensionless imports: tslab
+  // requires lib as CommonJS, which only the kit carries them as (kit.mjs).
+  const compiled = lib === 'lib' ? compiledModules(projectRoot).length : 0;
+  if (compiled > 0) note += `; the ${compiled} compiled modules of lib load only through the kit: a lesson that uses them needs npm run kit to succeed`;
   return [note, linkFolder(projectRoot, 'lib', lib), linkFolder(projectRoot, 'exercises', 'exercises')].join('\n');
 }
 

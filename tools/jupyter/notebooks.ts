@@ -34,7 +34,13 @@ export interface NotebookRun {
  *
  * @example runNotebooks({ notebooks: lessonNotebooks() })?.status // 0
  */
-export function runNotebooks(options: { notebooks: readonly string[]; timeoutSeconds?: number; out?: string; echo?: boolean; timings?: string }): NotebookRun | undefined {
+export function runNotebooks(options: {
+  notebooks: readonly string[];
+  timeoutSeconds?: number;
+  out?: string;
+  echo?: boolean;
+  timings?: string;
+}): NotebookRun | undefined {
   const python = findJupyterPython('nbclient');
   if (!python) return undefined;
   linkLib();

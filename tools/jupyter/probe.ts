@@ -76,7 +76,7 @@ function interpreterOf(script: string): string | undefined {
     const match = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(first);
     if (!match) return undefined;
     // `#!/usr/bin/env python3` names the interpreter in its second word.
-    return match[1]!.endsWith('/env') ? match[2] : match[1];
+    return match[1].endsWith('/env') ? match[2] : match[1];
   } catch {
     return undefined;
   }

@@ -1,4 +1,5 @@
-import { cancelTimer, nothing, send, setTimer, type Input, type NodeContext, type Role, type Step } from '../role';
+import { cancelTimer, nothing, setTimer, type Input, type NodeContext, type Role, type Step } from '../role';
+import { send, type LeaseLockMessage } from './messages';
 
 export type ClientStateName = 'init' | 'waiting' | 'holding' | 'writing' | 'done' | 'fenced';
 
@@ -31,10 +32,10 @@ export interface ClientTerms {
  * was not running: after a pause, its work timer may fire before its lease timer, and it
  * writes on a lease that ran out long ago. A slow clock does the same more quietly.
  */
-export function client(terms: ClientTerms): Role<Client> {
+export function client(terms: ClientTerms): Role<Client, LeaseLockMessage> {
   const valid = Math.max(1, terms.lease - terms.margin);
   const renewEvery = Math.max(1, Math.floor(valid / 2));
-  const acquire = (s: Client): Step<Client> => [
+  const acquire = (s: Client): Step<Client, LeaseLockMessage> => [
     new Client('waiting', 0, s.ctx),
     // A lock service that crashed forgot its waiters: ask again now and then.
     [cancelTimer('work'), cancelTimer('lease'), cancelTimer('renew'), setTimer('retry', terms.lease), send('lock', { type: 'acquire' })],
@@ -43,7 +44,7 @@ export function client(terms: ClientTerms): Role<Client> {
   return {
     init: (ctx) => new Client('init', 0, ctx),
     stateName: (s) => s.name,
-    step(s, input: Input): Step<Client> {
+    step(s, input: Input<LeaseLockMessage>): Step<Client, LeaseLockMessage> {
       switch (input.kind) {
         case 'start':
         case 'recover':
@@ -53,7 +54,7 @@ export function client(terms: ClientTerms): Role<Client> {
           const { message } = input;
           switch (message.type) {
             case 'granted': {
-              const token = message.token as number;
+              const token = message.token;
               if (s.name === 'waiting') {
                 return [
                   new Client('holding', token, s.ctx),

@@ -9,6 +9,7 @@ import { store } from './store';
 export { LockService, lockService, type LockStateName } from './lock';
 export { Client, client, type ClientStateName, type ClientTerms } from './client';
 export { Store, store } from './store';
+export type { LeaseLockMessage } from './messages';
 
 /** The options of `leaseLock`. */
 export interface LeaseLockOptions {
@@ -103,8 +104,7 @@ defineProtocol({
     invariant: lockSafetyInvariant,
     bound: grantsAtMost(CHECK_GRANTS),
   },
-  role(spec, node) {
-    const s = spec as LeaseLockSpec;
+  role(s: LeaseLockSpec, node) {
     if (node === 'lock') return lockService(s.lease, s.lockDelay);
     if (node === 'store') return store(s.fencing);
     return client({ lease: s.lease, work: s.work, margin: s.margin });

@@ -2,7 +2,6 @@ import {
   cancelTimer,
   logWrite,
   nothing,
-  send,
   setTimer,
   type Input,
   type LogRecord,
@@ -11,6 +10,7 @@ import {
   type Role,
   type Step,
 } from '../role';
+import { send, type LeaseLockMessage } from './messages';
 
 export type LockStateName = 'free' | 'held' | 'delayed';
 
@@ -46,8 +46,8 @@ const FREE = new LockService(null, 0, [], false);
  * twice; on recovery it treats the last holder as holding a full lease, as Chubby's new
  * master waits out the leases the old one may have granted.
  */
-export function lockService(lease: number, lockDelay: number): Role<LockService> {
-  const grantTo = (s: LockService, client: NodeId, waiting: readonly NodeId[]): Step<LockService> => {
+export function lockService(lease: number, lockDelay: number): Role<LockService, LeaseLockMessage> {
+  const grantTo = (s: LockService, client: NodeId, waiting: readonly NodeId[]): Step<LockService, LeaseLockMessage> => {
     const token = s.token + 1;
     return [
       new LockService(client, token, waiting, false),
@@ -55,13 +55,13 @@ export function lockService(lease: number, lockDelay: number): Role<LockService>
     ];
   };
   // The lock is free: the first waiter gets it, if anyone waits.
-  const next = (s: LockService): Step<LockService> =>
+  const next = (s: LockService): Step<LockService, LeaseLockMessage> =>
     s.waiting.length > 0 ? grantTo(s, s.waiting[0], s.waiting.slice(1)) : [new LockService(null, s.token, s.waiting, false), nothing];
 
   return {
     init: () => FREE,
     stateName: (s) => (s.holder !== null ? 'held' : s.delayed ? 'delayed' : 'free'),
-    step(s, input: Input): Step<LockService> {
+    step(s, input: Input<LeaseLockMessage>): Step<LockService, LeaseLockMessage> {
       switch (input.kind) {
         case 'start':
           return [s, nothing];
@@ -100,15 +100,15 @@ export function lockService(lease: number, lockDelay: number): Role<LockService>
   };
 }
 
-function withCancel([state, outputs]: Step<LockService>): Step<LockService> {
+function withCancel([state, outputs]: Step<LockService, LeaseLockMessage>): Step<LockService, LeaseLockMessage> {
   return [state, [cancelTimer('expire'), ...outputs]];
 }
 
 /** From its log: the last token granted, and its holder treated as holding a fresh lease. */
-function recovered(log: readonly LogRecord[], lease: number): Step<LockService> {
+function recovered(log: readonly LogRecord[], lease: number): Step<LockService, LeaseLockMessage> {
   let last: LogRecord | undefined;
   for (const r of log) if (r.type === 'grant') last = r;
   if (last === undefined) return [FREE, nothing];
-  const out: Output[] = [setTimer('expire', lease)];
+  const out: Output<LeaseLockMessage>[] = [setTimer('expire', lease)];
   return [new LockService(last.holder as NodeId, last.token as number, [], false), out];
 }

@@ -1,4 +1,5 @@
-import { logWrite, nothing, send, type Input, type LogRecord, type Role, type Step } from '../role';
+import { logWrite, nothing, type Input, type LogRecord, type Role, type Step } from '../role';
+import { send, type LeaseLockMessage } from './messages';
 import { staleToken } from './fencing';
 
 /** The store's state: the highest fencing token it has accepted a write under (0: none). */
@@ -13,16 +14,16 @@ export class Store {
  * check, sec. 2.4, done against the last token seen rather than by asking the lock).
  * Its data, and so the highest token, is durable.
  */
-export function store(fencing: boolean): Role<Store> {
+export function store(fencing: boolean): Role<Store, LeaseLockMessage> {
   return {
     init: () => new Store(0),
     stateName: () => 'serving',
-    step(s, input: Input): Step<Store> {
+    step(s, input: Input<LeaseLockMessage>): Step<Store, LeaseLockMessage> {
       switch (input.kind) {
         case 'receive': {
           const { from, message } = input;
           if (message.type !== 'write') return [s, nothing];
-          const token = message.token as number;
+          const token = message.token;
           if (fencing && staleToken(s.highest, token)) return [s, [send(from, { type: 'rejected', token })]];
           return [
             new Store(Math.max(s.highest, token)),

@@ -3,11 +3,9 @@ import {
   cancelTimer,
   logWrite,
   nothing,
-  send,
   setTimer,
   type Input,
   type LogRecord,
-  type Message,
   type NodeId,
   type Output,
   type Role,
@@ -17,6 +15,7 @@ import { voterIndex } from '../voter-set';
 import { paperRules, type InstanceValue } from './decision';
 import { KIT_FLOW, type PaxosFlow } from './flow';
 import { Topology } from './leader';
+import { send, type PaxosCommitMessage, type Phase1b, type Phase2b, type BundledPhase2b } from './messages';
 
 export type AcceptorStateName = 'init' | 'accepting' | 'accepted';
 
@@ -54,7 +53,7 @@ export class Acceptor {
  * pending has been accepted: a crash forgets it, and the voters re-send. With `flow.fast`
  * the ballot-0 phase 2b goes to every voter as well as to the coordinator.
  */
-export function acceptor(timeout: number, flow: PaxosFlow = KIT_FLOW): Role<Acceptor> {
+export function acceptor(timeout: number, flow: PaxosFlow = KIT_FLOW): Role<Acceptor, PaxosCommitMessage> {
   return {
     init: (ctx) => {
       const n = ctx.voters.length;
@@ -62,7 +61,7 @@ export function acceptor(timeout: number, flow: PaxosFlow = KIT_FLOW): Role<Acce
       return new Acceptor('init', new Topology(ctx, timeout, paperRules, flow), new Int32Array(n), new Int32Array(n).fill(-1), none, none);
     },
     stateName: (s) => s.name,
-    step(s, input: Input): Step<Acceptor> {
+    step(s, input: Input<PaxosCommitMessage>): Step<Acceptor, PaxosCommitMessage> {
       switch (input.kind) {
         case 'start':
           return [s, nothing];
@@ -78,13 +77,13 @@ export function acceptor(timeout: number, flow: PaxosFlow = KIT_FLOW): Role<Acce
 }
 
 /** With bundling, a first ballot-0 vote waits for the others; any other message first flushes what waits. */
-function receiveBundling(s: Acceptor, from: NodeId, m: Message): Step<Acceptor> {
+function receiveBundling(s: Acceptor, from: NodeId, m: PaxosCommitMessage): Step<Acceptor, PaxosCommitMessage> {
   if (!s.topo.flow.bundle) return receive(s, from, m);
-  const i = m.type === 'phase2a' || m.type === 'phase1a' ? voterIndex(m.ins as string) : -1;
+  const i = m.type === 'phase2a' || m.type === 'phase1a' ? voterIndex(m.ins) : -1;
   if (m.type === 'phase2a' && m.bal === 0 && i >= 0 && i < s.pending.length && s.bal[i] < 0 && s.mbal[i] === 0) {
     if (s.pending[i] !== null) return [s, nothing]; // a re-sent vote already waiting: the flush answers it
     const pending = s.pending.slice();
-    pending[i] = m.val as InstanceValue;
+    pending[i] = m.val;
     const waiting = new Acceptor(s.name, s.topo, s.mbal, s.bal, s.val, pending);
     let open = 0;
     for (let k = 0; k < pending.length; k++) if (pending[k] === null && s.bal[k] < 0) open++;
@@ -99,7 +98,7 @@ function receiveBundling(s: Acceptor, from: NodeId, m: Message): Step<Acceptor> 
 }
 
 /** Accept every pending vote with one log write, and answer them with one phase 2b. */
-function flush(s: Acceptor): Step<Acceptor> {
+function flush(s: Acceptor): Step<Acceptor, PaxosCommitMessage> {
   const votes: Record<NodeId, InstanceValue> = {};
   const mbal = s.mbal.slice();
   const bal = s.bal.slice();
@@ -116,24 +115,24 @@ function flush(s: Acceptor): Step<Acceptor> {
   const cleared = new Array(s.pending.length).fill(null);
   if (!any) return [new Acceptor(s.name, s.topo, s.mbal, s.bal, s.val, cleared), [cancelTimer('bundle')]];
   const next = new Acceptor(nameOf(val), s.topo, mbal, bal, val, cleared);
-  const message: Message = { type: 'phase2b', bal: 0, votes };
+  const message: BundledPhase2b = { type: 'phase2b', bal: 0, votes };
   return [next, [cancelTimer('bundle'), logWrite({ type: 'accept', bal: 0, votes }), ...answer(s, 0, message)]];
 }
 
 /** A phase 2b of ballot `bal` goes to the ballot's leader, and with `flow.fast` a ballot-0 one to every voter too. */
-function answer(s: Acceptor, bal: number, m: Message): Output[] {
+function answer(s: Acceptor, bal: number, m: Phase2b | BundledPhase2b): Output<PaxosCommitMessage>[] {
   const owner = s.topo.owner(bal);
-  const out: Output[] = [send(owner, m)];
+  const out: Output<PaxosCommitMessage>[] = [send(owner, m)];
   if (bal === 0 && s.topo.flow.fast) for (const v of s.topo.voters) if (v !== owner) out.push(send(v, m));
   return out;
 }
 
-function receive(s: Acceptor, from: NodeId, m: Message): Step<Acceptor> {
+function receive(s: Acceptor, from: NodeId, m: PaxosCommitMessage): Step<Acceptor, PaxosCommitMessage> {
   if (m.type !== 'phase1a' && m.type !== 'phase2a') return [s, nothing];
-  const i = voterIndex(m.ins as string);
+  const i = voterIndex(m.ins);
   if (i < 0 || i >= s.topo.voters.length) return [s, nothing];
-  const ins = m.ins as NodeId;
-  const b = m.bal as number;
+  const ins = m.ins;
+  const b = m.bal;
   switch (m.type) {
     case 'phase1a': {
       if (b < s.mbal[i]) {
@@ -147,7 +146,7 @@ function receive(s: Acceptor, from: NodeId, m: Message): Step<Acceptor> {
       return [next, [logWrite({ type: 'promise', ins, bal: b }), send(from, promise(next, ins, i, b))]];
     }
     case 'phase2a': {
-      const v = m.val as InstanceValue;
+      const v = m.val;
       if (b < s.mbal[i]) {
         // Stale: a higher ballot has begun. Pass on what this acceptor holds to that ballot's leader;
         // a voter re-sending its vote is asking for the outcome.
@@ -168,11 +167,11 @@ function receive(s: Acceptor, from: NodeId, m: Message): Step<Acceptor> {
   }
 }
 
-function promise(s: Acceptor, ins: NodeId, i: number, mbal: number): Message {
+function promise(s: Acceptor, ins: NodeId, i: number, mbal: number): Phase1b {
   return { type: 'phase1b', ins, mbal, bal: s.bal[i], val: s.val[i] ?? 'none' };
 }
 
-function accepted(ins: NodeId, bal: number, val: InstanceValue): Message {
+function accepted(ins: NodeId, bal: number, val: InstanceValue): Phase2b {
   return { type: 'phase2b', ins, bal, val };
 }
 

@@ -1,5 +1,6 @@
-import { setTimer, type Input, type Message, type NodeContext, type NodeId, type Output, type Role, type Step } from '../role';
+import { setTimer, type Input, type NodeContext, type NodeId, type Output, type Role, type Step } from '../role';
 import type { Acceptor } from './acceptor';
+import type { PaxosCommitMessage } from './messages';
 
 /**
  * One machine running a leader or voter role and an acceptor side by side (the paper's
@@ -14,24 +15,28 @@ export class Hosted<S> {
   constructor(
     readonly role: S,
     readonly acceptor: Acceptor,
-    readonly inbox: readonly Message[],
+    readonly inbox: readonly PaxosCommitMessage[],
   ) {}
 }
 
-const forAcceptor = (m: Message) => m.type === 'phase1a' || m.type === 'phase2a';
+const forAcceptor = (m: PaxosCommitMessage) => m.type === 'phase1a' || m.type === 'phase2a';
 
 /** The acceptor's timers, as `acceptor.ts` names them. */
 const ACCEPTOR_TIMERS = new Set(['bundle']);
 /** The timer that hands the inbox over. */
 const LOCAL = 'local';
-const empty: readonly Message[] = Object.freeze([]);
+const empty: readonly PaxosCommitMessage[] = Object.freeze([]);
 
 /** The role of machine `self`, which runs `main` and an acceptor. */
-export function hosting<S>(self: NodeId, main: Role<S>, acc: Role<Acceptor>): Role<Hosted<S>> {
+export function hosting<S>(
+  self: NodeId,
+  main: Role<S, PaxosCommitMessage>,
+  acc: Role<Acceptor, PaxosCommitMessage>,
+): Role<Hosted<S>, PaxosCommitMessage> {
   return {
     init: (ctx: NodeContext) => new Hosted(main.init(ctx), acc.init(ctx), empty),
     stateName: (s) => main.stateName(s.role),
-    step(s, input: Input): Step<Hosted<S>> {
+    step(s, input: Input<PaxosCommitMessage>): Step<Hosted<S>, PaxosCommitMessage> {
       switch (input.kind) {
         case 'start':
         case 'recover': {
@@ -52,11 +57,11 @@ export function hosting<S>(self: NodeId, main: Role<S>, acc: Role<Acceptor>): Ro
     },
   };
 
-  function only(step: Step<S>, s: Hosted<S>): [Hosted<S>, readonly Output[]] {
+  function only(step: Step<S, PaxosCommitMessage>, s: Hosted<S>): [Hosted<S>, readonly Output<PaxosCommitMessage>[]] {
     return [new Hosted(step[0], s.acceptor, s.inbox), step[1]];
   }
 
-  function deliver(s: Hosted<S>, from: NodeId, m: Message): [Hosted<S>, readonly Output[]] {
+  function deliver(s: Hosted<S>, from: NodeId, m: PaxosCommitMessage): [Hosted<S>, readonly Output<PaxosCommitMessage>[]] {
     if (forAcceptor(m)) {
       const [a, out] = acc.step(s.acceptor, { kind: 'receive', from, message: m });
       return [new Hosted(s.role, a, s.inbox), out];
@@ -65,9 +70,9 @@ export function hosting<S>(self: NodeId, main: Role<S>, acc: Role<Acceptor>): Ro
   }
 
   /** Every send addressed to this machine goes to the inbox instead of the network; the rest stays in order. */
-  function keepLocal(s: Hosted<S>, outputs: readonly Output[]): Step<Hosted<S>> {
-    let local: Message[] | null = null;
-    const out: Output[] = [];
+  function keepLocal(s: Hosted<S>, outputs: readonly Output<PaxosCommitMessage>[]): Step<Hosted<S>, PaxosCommitMessage> {
+    let local: PaxosCommitMessage[] | null = null;
+    const out: Output<PaxosCommitMessage>[] = [];
     for (const o of outputs) {
       if (o.kind === 'send' && o.to === self) (local ??= []).push(o.message);
       else out.push(o);
@@ -78,9 +83,9 @@ export function hosting<S>(self: NodeId, main: Role<S>, acc: Role<Acceptor>): Ro
   }
 
   /** Hand the inbox to the halves, oldest first, in one step. */
-  function handOver(s: Hosted<S>): Step<Hosted<S>> {
+  function handOver(s: Hosted<S>): Step<Hosted<S>, PaxosCommitMessage> {
     let state = new Hosted(s.role, s.acceptor, empty);
-    const out: Output[] = [];
+    const out: Output<PaxosCommitMessage>[] = [];
     for (const m of s.inbox) {
       const [next, more] = deliver(state, self, m);
       state = next;

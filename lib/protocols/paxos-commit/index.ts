@@ -6,6 +6,7 @@ import { coordinator } from './coordinator';
 import { paperRules } from './decision';
 import { faultsTolerated, flowOf, standaloneAcceptors } from './flow';
 import { hosting } from './host';
+import type { PaxosCommitMessage } from './messages';
 import { voter } from './voter';
 
 export { Coordinator, coordinator } from './coordinator';
@@ -15,6 +16,7 @@ export { leaderDecision, safeValue, majority, paperRules, type InstanceValue, ty
 export { Topology, Leadership } from './leader';
 export { KIT_FLOW, PAPER_FLOW, flowOf, type PaxosFlow } from './flow';
 export { Hosted, hosting } from './host';
+export type { PaxosCommitMessage, Phase1a, Phase1b, Phase2a, Phase2b, BundledPhase2b } from './messages';
 
 /** The acceptor counts allowed: 2F + 1 for F = 0 to 7. */
 export const ACCEPTOR_COUNTS: readonly number[] = [1, 3, 5, 7, 9, 11, 13, 15];
@@ -112,11 +114,10 @@ defineProtocol({
   messages: ['prepare', 'phase2a', 'phase2b', 'commit', 'abort', 'phase1a', 'phase1b'],
   states: ['init', 'waiting', 'prepared', 'committed', 'aborted', 'accepting', 'accepted'],
   others: acceptorIds,
-  role(spec, node, kind) {
-    const s = spec as PaxosCommitSpec;
+  role(s: PaxosCommitSpec, node, kind) {
     const flow = flowOf(s);
     const timeout = typeof s.timeout === 'number' ? s.timeout : 10;
-    const own: Role =
+    const own: Role<unknown, PaxosCommitMessage> =
       kind === 'coordinator'
         ? coordinator(timeout, paperRules, flow)
         : kind === 'voter'

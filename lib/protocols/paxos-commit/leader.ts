@@ -1,7 +1,8 @@
-import { logWrite, nothing, send, type Message, type NodeContext, type NodeId, type Output, type Step } from '../role';
+import { logWrite, nothing, type NodeContext, type NodeId, type Output, type Step } from '../role';
 import { voterIndex } from '../voter-set';
 import { majority, paperRules, type InstanceValue, type LeaderRules } from './decision';
 import { acceptorHosts, KIT_FLOW, type PaxosFlow } from './flow';
+import { send, type BundledPhase2b, type PaxosCommitMessage, type Phase1b, type Phase2b } from './messages';
 
 /**
  * Who is who in one run, fixed for the run and shared by every state of a node.
@@ -115,14 +116,14 @@ const blank = new Map<number, Leadership>();
  * phase 1a). The ballot number is logged first, so that a leader that crashes and
  * comes back never runs the same ballot twice with a different value.
  */
-export function startBallot(topo: Topology, lead: Leadership): Step<Leadership> {
+export function startBallot(topo: Topology, lead: Leadership): Step<Leadership, PaxosCommitMessage> {
   const n = topo.voters.length;
   const open: number[] = [];
   for (let i = 0; i < n; i++) if (lead.learned[i] === null) open.push(i);
   if (open.length === 0) return [lead, nothing];
   const bal = topo.nextBallot(lead.highest);
   const proposed = new Uint8Array(n).fill(1);
-  const out: Output[] = [logWrite({ type: 'ballot', bal })];
+  const out: Output<PaxosCommitMessage>[] = [logWrite({ type: 'ballot', bal })];
   for (const i of open) {
     proposed[i] = 0;
     for (const a of topo.acceptors) out.push(send(a, { type: 'phase1a', ins: topo.voters[i], bal }));
@@ -136,10 +137,10 @@ export function startBallot(topo: Topology, lead: Leadership): Step<Leadership> 
  * the one value Paxos allows (`safeValue`) to every acceptor (phase 2a). A promise for a
  * higher ballot than ours is a refusal: remember the number, to start above it next time.
  */
-export function onPhase1b(topo: Topology, lead: Leadership, from: NodeId, m: Message): Step<Leadership> {
-  const i = voterIndex(m.ins as string);
+export function onPhase1b(topo: Topology, lead: Leadership, from: NodeId, m: Phase1b): Step<Leadership, PaxosCommitMessage> {
+  const i = voterIndex(m.ins);
   const acc = topo.acceptors.indexOf(from);
-  const mbal = m.mbal as number;
+  const mbal = m.mbal;
   if (i < 0 || i >= topo.voters.length || acc < 0) return [lead, nothing];
   const base = mbal > lead.highest ? lead.with({ highest: mbal }) : lead;
   if (mbal !== lead.ballot || lead.proposed[i] === 1 || (lead.promised[i] & (1 << acc)) !== 0) return [base, nothing];
@@ -147,11 +148,11 @@ export function onPhase1b(topo: Topology, lead: Leadership, from: NodeId, m: Mes
   const promised = lead.promised.slice();
   promised[i] |= 1 << acc;
   let { reportedBal, reportedVal } = lead;
-  if ((m.bal as number) > reportedBal[i]) {
+  if (m.bal > reportedBal[i]) {
     reportedBal = reportedBal.slice();
-    reportedBal[i] = m.bal as number;
+    reportedBal[i] = m.bal;
     const vals = reportedVal.slice();
-    vals[i] = m.val as InstanceValue;
+    vals[i] = m.val === 'none' ? null : m.val;
     reportedVal = vals;
   }
   if (bitCount(promised[i]) < topo.majority) return [base.with({ promised, reportedBal, reportedVal }), nothing];
@@ -171,10 +172,10 @@ export type Phase2bNews = 'learned' | 'counted' | 'repeat';
  * instance has chosen that value. An acceptance counted before (or of an older ballot)
  * is a `repeat`: a voter still waiting re-sent its vote, and wants the outcome.
  */
-export function onPhase2b(topo: Topology, lead: Leadership, from: NodeId, m: Message): readonly [Leadership, Phase2bNews] {
-  const i = voterIndex(m.ins as string);
+export function onPhase2b(topo: Topology, lead: Leadership, from: NodeId, m: Phase2b): readonly [Leadership, Phase2bNews] {
+  const i = voterIndex(m.ins);
   const acc = topo.acceptors.indexOf(from);
-  const bal = m.bal as number;
+  const bal = m.bal;
   if (i < 0 || i >= topo.voters.length || acc < 0) return [lead, 'counted'];
   if (bal < lead.counting[i] || (bal === lead.counting[i] && (lead.counted[i] & (1 << acc)) !== 0)) return [lead, 'repeat'];
 
@@ -188,7 +189,7 @@ export function onPhase2b(topo: Topology, lead: Leadership, from: NodeId, m: Mes
   counted[i] |= 1 << acc;
   if (lead.learned[i] !== null || bitCount(counted[i]) < topo.majority) return [lead.with({ counting, counted }), 'counted'];
   const learned = lead.learned.slice();
-  learned[i] = m.val as InstanceValue;
+  learned[i] = m.val;
   return [lead.with({ counting, counted, learned }), 'learned'];
 }
 
@@ -197,12 +198,17 @@ export function onPhase2b(topo: Topology, lead: Leadership, from: NodeId, m: Mes
  * value accepted), counted instance by instance. Returns whether any instance was learned
  * and the instances whose acceptance was a repeat.
  */
-export function onPhase2bMessage(topo: Topology, lead: Leadership, from: NodeId, m: Message): readonly [Leadership, boolean, NodeId[]] {
-  const votes = m.votes as Readonly<Record<NodeId, InstanceValue>> | undefined;
-  if (votes === undefined) {
+export function onPhase2bMessage(
+  topo: Topology,
+  lead: Leadership,
+  from: NodeId,
+  m: Phase2b | BundledPhase2b,
+): readonly [Leadership, boolean, NodeId[]] {
+  if (!('votes' in m)) {
     const [next, news] = onPhase2b(topo, lead, from, m);
-    return [next, news === 'learned', news === 'repeat' ? [m.ins as NodeId] : []];
+    return [next, news === 'learned', news === 'repeat' ? [m.ins] : []];
   }
+  const votes = m.votes;
   let next = lead;
   let learned = false;
   const repeats: NodeId[] = [];

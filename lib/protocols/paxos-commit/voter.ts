@@ -1,8 +1,9 @@
-import { cancelTimer, decide, logWrite, nothing, send, setTimer, type Decision, type Input, type Message, type NodeId, type Output, type Role, type Step } from '../role';
+import { cancelTimer, decide, logWrite, nothing, setTimer, type Decision, type Input, type NodeId, type Output, type Role, type Step } from '../role';
 import { prepareRecord } from '../two-phase-commit/voter';
 import { paperRules, type InstanceValue, type LeaderRules } from './decision';
 import { KIT_FLOW, type PaxosFlow } from './flow';
 import { Leadership, loggedBallot, onPhase1b, onPhase2bMessage, startBallot, Topology } from './leader';
+import { send, type PaxosCommitMessage, type Phase2a } from './messages';
 
 export type VoterStateName = 'init' | 'prepared' | 'committed' | 'aborted';
 
@@ -29,11 +30,11 @@ export class Voter {
  * those fails). With `flow.fast` it learns the outcome itself from the acceptors' ballot-0
  * phase 2b messages (Faster Paxos Commit).
  */
-export function voter(timeout: number, rules: LeaderRules = paperRules, flow: PaxosFlow = KIT_FLOW): Role<Voter> {
+export function voter(timeout: number, rules: LeaderRules = paperRules, flow: PaxosFlow = KIT_FLOW): Role<Voter, PaxosCommitMessage> {
   return {
     init: (ctx) => new Voter('init', new Topology(ctx, timeout, rules, flow), Leadership.fresh(ctx.voters.length, 0), 0),
     stateName: (s) => s.name,
-    step(s, input: Input): Step<Voter> {
+    step(s, input: Input<PaxosCommitMessage>): Step<Voter, PaxosCommitMessage> {
       switch (input.kind) {
         case 'start':
           return [s, [setTimer('prepare', 2 * timeout)]];
@@ -49,7 +50,7 @@ export function voter(timeout: number, rules: LeaderRules = paperRules, flow: Pa
     },
   };
 
-  function receive(s: Voter, from: NodeId, m: Message): Step<Voter> {
+  function receive(s: Voter, from: NodeId, m: PaxosCommitMessage): Step<Voter, PaxosCommitMessage> {
     switch (m.type) {
       case 'prepare':
         if (s.name === 'init') {
@@ -92,34 +93,34 @@ export function voter(timeout: number, rules: LeaderRules = paperRules, flow: Pa
   }
 
   /** The vote: ballot 0 of this voter's own instance, to every acceptor (or `to`). Only a yes carries `vote: 'yes'`. */
-  function vote(s: Voter, val: InstanceValue, to: readonly NodeId[] = s.topo.acceptors): Output[] {
+  function vote(s: Voter, val: InstanceValue, to: readonly NodeId[] = s.topo.acceptors): Output<PaxosCommitMessage>[] {
     const ins = s.topo.ctx.id;
-    const message = val === 'prepared' ? { type: 'phase2a', ins, bal: 0, val, vote: 'yes' } : { type: 'phase2a', ins, bal: 0, val, vote: 'no' };
+    const message: Phase2a = val === 'prepared' ? { type: 'phase2a', ins, bal: 0, val, vote: 'yes' } : { type: 'phase2a', ins, bal: 0, val, vote: 'no' };
     return to.map((a) => send(a, message));
   }
 
-  function stillWaiting(s: Voter): Step<Voter> {
+  function stillWaiting(s: Voter): Step<Voter, PaxosCommitMessage> {
     const waits = s.waits + 1;
-    const out: Output[] = [setTimer('outcome', timeout), ...vote(s, 'prepared')];
+    const out: Output<PaxosCommitMessage>[] = [setTimer('outcome', timeout), ...vote(s, 'prepared')];
     // v1 leads every 2 timeouts, v2 every 3, ...: staggered, so that two backups rarely start ballots together.
     if (!s.topo.backups || waits % (s.topo.instance + 2) !== 0) return [new Voter(s.name, s.topo, s.lead, waits), out];
     const [lead, ballot] = startBallot(s.topo, s.lead);
     return [new Voter(s.name, s.topo, lead, waits), [...out, ...ballot]];
   }
 
-  function settle(s: Voter, decision: Decision, then: readonly Output[]): Step<Voter> {
+  function settle(s: Voter, decision: Decision, then: readonly Output<PaxosCommitMessage>[]): Step<Voter, PaxosCommitMessage> {
     return [
       new Voter(decision === 'commit' ? 'committed' : 'aborted', s.topo, s.lead, s.waits),
       [cancelTimer('prepare'), cancelTimer('outcome'), logWrite({ type: decision }), decide(decision), ...then],
     ];
   }
 
-  function abortAlone(s: Voter): Step<Voter> {
+  function abortAlone(s: Voter): Step<Voter, PaxosCommitMessage> {
     // It never voted yes, so it may abort on its own; it tells the acceptors, so a leader learns it sooner.
     return [new Voter('aborted', s.topo, s.lead, 0), [cancelTimer('prepare'), logWrite({ type: 'abort' }), decide('abort'), ...vote(s, 'aborted', s.topo.voteTargets)]];
   }
 
-  function recover(s: Voter, log: readonly { readonly type: string; readonly [f: string]: unknown }[]): Step<Voter> {
+  function recover(s: Voter, log: readonly { readonly type: string; readonly [f: string]: unknown }[]): Step<Voter, PaxosCommitMessage> {
     const lead = Leadership.fresh(s.topo.voters.length, loggedBallot(log));
     let prepared = false;
     let decided: Decision | null = null;

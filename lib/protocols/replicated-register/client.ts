@@ -1,5 +1,6 @@
-import { cancelTimer, nothing, send, setTimer, type NodeContext, type NodeId, type Output, type Role, type Step } from '../role';
+import { cancelTimer, nothing, setTimer, type NodeContext, type NodeId, type Output, type Role, type Step } from '../role';
 import type { ReplicatedRegisterSpec } from './options';
+import { send, type ReplicatedRegisterMessage } from './messages';
 
 /**
  * A client of the register (`c1`..`cN`): `operations` operations one at a time, write, read,
@@ -27,7 +28,7 @@ export class Client {
 
 const other = (node: NodeId): NodeId => (node === 'v1' ? 'v2' : 'v1');
 
-export function client(spec: ReplicatedRegisterSpec): Role<Client> {
+export function client(spec: ReplicatedRegisterSpec): Role<Client, ReplicatedRegisterMessage> {
   const index = (ctx: NodeContext) => ctx.others.indexOf(ctx.id);
 
   /** Where this read goes: the option, unless a fix says otherwise. */
@@ -40,7 +41,7 @@ export function client(spec: ReplicatedRegisterSpec): Role<Client> {
     return (s.op + index(s.ctx)) % 2 === 0 ? 'v1' : 'v2';
   }
 
-  function issue(s: Client): Step<Client> {
+  function issue(s: Client): Step<Client, ReplicatedRegisterMessage> {
     if (s.op >= spec.operations) return [new Client(s.ctx, s.op, false, s.master, s.seen, s.recentWrite, s.target), nothing];
     const timer = setTimer(`reply:${s.op}`, spec.replyTimeout);
     const busy = (target: NodeId) => new Client(s.ctx, s.op, true, s.master, s.seen, s.recentWrite, target);
@@ -51,14 +52,20 @@ export function client(spec: ReplicatedRegisterSpec): Role<Client> {
   }
 
   /** The operation is over (answered, refused or timed out): the next one after `think` ticks. */
-  function next(s: Client, master: NodeId, seen: number, recentWrite: boolean, extra: readonly Output[] = nothing): Step<Client> {
+  function next(
+    s: Client,
+    master: NodeId,
+    seen: number,
+    recentWrite: boolean,
+    extra: readonly Output<ReplicatedRegisterMessage>[] = nothing,
+  ): Step<Client, ReplicatedRegisterMessage> {
     return [new Client(s.ctx, s.op + 1, false, master, seen, recentWrite, s.target), [...extra, setTimer('next', spec.think)]];
   }
 
   return {
     init: (ctx) => new Client(ctx, 0, false, 'v1', 0, false, 'v1'),
     stateName: (s) => (s.busy ? 'waiting' : s.op >= spec.operations ? 'done' : 'thinking'),
-    step(s, input): Step<Client> {
+    step(s, input): Step<Client, ReplicatedRegisterMessage> {
       switch (input.kind) {
         case 'start':
           // Clients start one tick apart, so their operations interleave.
@@ -75,20 +82,20 @@ export function client(spec: ReplicatedRegisterSpec): Role<Client> {
           return [s, nothing];
         case 'receive': {
           const m = input.message;
-          if (m.type === 'newMaster') return [new Client(s.ctx, s.op, s.busy, m.node as NodeId, s.seen, s.recentWrite, s.target), nothing];
-          if (!s.busy || m.op !== s.op) return [s, nothing]; // a late answer to an operation given up on
+          if (m.type === 'newMaster') return [new Client(s.ctx, s.op, s.busy, m.node, s.seen, s.recentWrite, s.target), nothing];
+          if (!s.busy || !('op' in m) || m.op !== s.op) return [s, nothing]; // a late answer to an operation given up on
           const done = cancelTimer(`reply:${s.op}`);
           switch (m.type) {
             case 'written':
               return next(
                 s,
                 s.master,
-                Math.max(s.seen, m.version as number),
+                Math.max(s.seen, m.version),
                 spec.fix === 'read-own-writes-from-master' || s.recentWrite,
                 spec.fix === 'read-own-writes-from-master' ? [done, setTimer('recent', spec.window)] : [done],
               );
             case 'value':
-              return next(s, s.master, Math.max(s.seen, m.version as number), s.recentWrite, [done]);
+              return next(s, s.master, Math.max(s.seen, m.version), s.recentWrite, [done]);
             case 'notMaster':
               // Refused for sure: it did not take effect. Ask the other replica next time.
               return next(s, input.from === s.master ? other(input.from) : s.master, s.seen, s.recentWrite, [done]);

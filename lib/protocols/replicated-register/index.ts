@@ -8,6 +8,7 @@ export type { ReplicatedRegisterOptions, ReplicatedRegisterSpec, Replication, Re
 export { Replica, replica } from './replica';
 export { Monitor, monitor } from './monitor';
 export { Client, client } from './client';
+export type { ReplicatedRegisterMessage } from './messages';
 
 /**
  * Lesson 02's master and backup as a register that clients read and write (lesson 10):
@@ -74,8 +75,7 @@ defineProtocol({
   messages: ['write', 'read', 'written', 'value', 'notMaster', 'behind', 'replicate', 'replicated', 'ping', 'pong', 'promote', 'newMaster'],
   states: ['master', 'backup', 'watching', 'waiting', 'failedOver', 'thinking', 'done'],
   others: clientIds,
-  role(spec, node, kind) {
-    const s = spec as ReplicatedRegisterSpec;
+  role(s: ReplicatedRegisterSpec, node, kind) {
     if (kind === 'coordinator') return monitor(s);
     return kind === 'voter' ? replica(s, node) : client(s);
   },

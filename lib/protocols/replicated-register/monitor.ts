@@ -1,5 +1,6 @@
-import { nothing, send, setTimer, type NodeContext, type Output, type Role, type Step } from '../role';
+import { nothing, setTimer, type NodeContext, type Output, type Role, type Step } from '../role';
 import type { ReplicatedRegisterSpec } from './options';
+import { send, type ReplicatedRegisterMessage } from './messages';
 
 /** `watching` the master, `waiting` out its lease before promoting, or `failedOver`. */
 export type MonitorPhase = 'watching' | 'waiting' | 'failedOver';
@@ -20,9 +21,9 @@ export class Monitor {
  * lease + maxDelay ticks without pinging before it promotes: by then the old master has stopped
  * serving, if delays are within the bound (DDIA ch. 8: a lease is only as safe as that bound).
  */
-export function monitor(spec: ReplicatedRegisterSpec): Role<Monitor> {
-  const ping = (master: string): Output[] => [setTimer('ping', spec.every), send(master, { type: 'ping' })];
-  const promote = (s: Monitor): Step<Monitor> => {
+export function monitor(spec: ReplicatedRegisterSpec): Role<Monitor, ReplicatedRegisterMessage> {
+  const ping = (master: string): Output<ReplicatedRegisterMessage>[] => [setTimer('ping', spec.every), send(master, { type: 'ping' })];
+  const promote = (s: Monitor): Step<Monitor, ReplicatedRegisterMessage> => {
     const next = new Monitor('failedOver', 'v2', s.ctx);
     const tell = s.ctx.others.map((c) => send(c, { type: 'newMaster', node: 'v2' }));
     // With leases the new master needs its lease renewed; the lecture's monitor just stops.
@@ -31,7 +32,7 @@ export function monitor(spec: ReplicatedRegisterSpec): Role<Monitor> {
   return {
     init: (ctx) => new Monitor('watching', 'v1', ctx),
     stateName: (s) => s.phase,
-    step(s, input): Step<Monitor> {
+    step(s, input): Step<Monitor, ReplicatedRegisterMessage> {
       switch (input.kind) {
         case 'start':
         case 'recover':

@@ -1,5 +1,6 @@
-import { cancelTimer, logWrite, nothing, send, setTimer, type Input, type NodeId, type Output, type Role, type Step } from '../role';
+import { cancelTimer, logWrite, nothing, setTimer, type Input, type NodeId, type Output, type Role, type Step } from '../role';
 import type { ReplicatedRegisterSpec } from './options';
+import { send, type ReplicatedRegisterMessage } from './messages';
 
 /** `master` serves reads and writes; `backup` applies what the master ships and serves reads. */
 export type ReplicaRole = 'master' | 'backup';
@@ -32,29 +33,29 @@ export class Replica {
   ) {}
 }
 
-const replicate = (peer: NodeId | null, writes: readonly { version: number; value: unknown }[]): Output[] =>
+const replicate = (peer: NodeId | null, writes: readonly { version: number; value: unknown }[]): Output<ReplicatedRegisterMessage>[] =>
   peer === null ? [] : writes.map((w) => send(peer, { type: 'replicate', version: w.version, value: w.value }));
 
-export function replica(spec: ReplicatedRegisterSpec, node: NodeId): Role<Replica> {
+export function replica(spec: ReplicatedRegisterSpec, node: NodeId): Role<Replica, ReplicatedRegisterMessage> {
   // Two replicas: v1 starts as master, v2 as its backup.
   const initialRole: ReplicaRole = node === 'v1' ? 'master' : 'backup';
   const peer: NodeId = node === 'v1' ? 'v2' : 'v1';
   const serving = (s: Replica) => s.role === 'master' && (spec.failover !== 'lease' || s.leased);
 
   /** Commits the pending writes up to `version`: visible to reads, acknowledged, logged. */
-  function commit(s: Replica, upTo: number, alsoShip: boolean): Step<Replica> {
+  function commit(s: Replica, upTo: number, alsoShip: boolean): Step<Replica, ReplicatedRegisterMessage> {
     const done = s.pending.filter((p) => p.version <= upTo);
     if (done.length === 0) return [s, nothing];
     const last = done[done.length - 1];
     const rest = s.pending.filter((p) => p.version > upTo);
     const unshipped = alsoShip ? [...s.unshipped, ...done.map((p) => ({ version: p.version, value: p.value }))] : s.unshipped;
-    const outputs: Output[] = [logWrite({ type: 'write', version: last.version, value: last.value })];
+    const outputs: Output<ReplicatedRegisterMessage>[] = [logWrite({ type: 'write', version: last.version, value: last.value })];
     for (const p of done) outputs.push(send(p.client, { type: 'written', op: p.op, version: p.version }));
     if (rest.length === 0) outputs.push(cancelTimer('ack'));
     return [new Replica(s.role, last.value, last.version, s.leased, rest, unshipped, s.peer), outputs];
   }
 
-  function write(s: Replica, from: NodeId, op: number, value: unknown): Step<Replica> {
+  function write(s: Replica, from: NodeId, op: number, value: unknown): Step<Replica, ReplicatedRegisterMessage> {
     if (!serving(s)) return [s, [send(from, { type: 'notMaster', op })]];
     const version = Math.max(s.version, ...s.pending.map((p) => p.version)) + 1;
     const entry = { version, value, client: from, op };
@@ -81,7 +82,7 @@ export function replica(spec: ReplicatedRegisterSpec, node: NodeId): Role<Replic
   return {
     init: () => new Replica(initialRole, null, 0, true, [], [], peer),
     stateName: (s) => s.role,
-    step(s, input: Input): Step<Replica> {
+    step(s, input: Input<ReplicatedRegisterMessage>): Step<Replica, ReplicatedRegisterMessage> {
       switch (input.kind) {
         case 'start':
           return spec.failover === 'lease' && s.role === 'master' ? [s, [setTimer('lease', spec.lease)]] : [s, nothing];
@@ -121,7 +122,7 @@ export function replica(spec: ReplicatedRegisterSpec, node: NodeId): Role<Replic
           const m = input.message;
           switch (m.type) {
             case 'write':
-              return write(s, input.from, m.op as number, m.value);
+              return write(s, input.from, m.op, m.value);
             case 'read':
               if (s.role === 'master' && !serving(s)) return [s, [send(input.from, { type: 'notMaster', op: m.op })]];
               if (s.role === 'backup' && typeof m.minVersion === 'number' && m.minVersion > s.version)
@@ -130,7 +131,7 @@ export function replica(spec: ReplicatedRegisterSpec, node: NodeId): Role<Replic
             case 'replicate': {
               // A master takes no orders from another master: after a failover the old one's writes are refused.
               if (s.role === 'master') return [s, nothing];
-              const version = m.version as number;
+              const version = m.version;
               const ack = send(input.from, { type: 'replicated', version });
               if (version <= s.version) return [s, [ack]];
               return [
@@ -139,7 +140,7 @@ export function replica(spec: ReplicatedRegisterSpec, node: NodeId): Role<Replic
               ];
             }
             case 'replicated':
-              return s.role === 'master' ? commit(s, m.version as number, false) : [s, nothing];
+              return s.role === 'master' ? commit(s, m.version, false) : [s, nothing];
             case 'ping':
               return spec.failover === 'lease'
                 ? [

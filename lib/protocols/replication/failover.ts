@@ -1,7 +1,12 @@
-import { cancelTimer, nothing, send, setTimer, type Role, type Step } from '../role';
+import { cancelTimer, nothing, send as anySend, setTimer, type Role, type Send, type Step } from '../role';
 
 export type MonitorState = 'init' | 'watching' | 'waitingOut' | 'failedOver';
 export type ServerState = 'master' | 'backup';
+
+/** The monitor's ping and the master's pong; `promote` makes the backup master (lesson 02). */
+export type FailoverMessage = { readonly type: 'ping' } | { readonly type: 'pong' } | { readonly type: 'promote' };
+
+const send: Send<FailoverMessage> = anySend;
 
 /**
  * The lecture's monitor (`coordinator`): it pings the master (`v1`) every `every` ticks and,
@@ -14,13 +19,13 @@ export type ServerState = 'master' | 'backup';
  * `margin` ticks for a ping still in flight) before it promotes anyone: by then a master
  * that is merely cut off has stepped down on its own.
  */
-export function monitor(every: number, timeout: number, lease: number, margin: number): Role<MonitorState> {
+export function monitor(every: number, timeout: number, lease: number, margin: number): Role<MonitorState, FailoverMessage> {
   const ping = [setTimer('ping', every), send('v1', { type: 'ping' })];
   const promote = [send('v2', { type: 'promote' })];
   return {
     init: () => 'init',
     stateName: (s) => s,
-    step(s, input): Step<MonitorState> {
+    step(s, input): Step<MonitorState, FailoverMessage> {
       if (s === 'failedOver') return [s, nothing];
       switch (input.kind) {
         case 'start':
@@ -47,12 +52,12 @@ export function monitor(every: number, timeout: number, lease: number, margin: n
  * promoted. Under a `lease`, the master steps down to backup when no ping has renewed its
  * lease for `lease` ticks by its own clock (counted from the start, then from each ping).
  */
-export function server(initial: ServerState, lease: number): Role<ServerState> {
+export function server(initial: ServerState, lease: number): Role<ServerState, FailoverMessage> {
   const renew = lease > 0 ? [setTimer('lease', lease)] : [];
   return {
     init: () => initial,
     stateName: (s) => s,
-    step(s, input): Step<ServerState> {
+    step(s, input): Step<ServerState, FailoverMessage> {
       switch (input.kind) {
         case 'start':
           return [s, s === 'master' ? renew : nothing];

@@ -3,7 +3,7 @@ import { LOCK_VERDICTS } from '../../checkers/types';
 import { defineProtocol, type ProtocolSpec } from '../protocol';
 import { monitor, server } from './failover';
 
-export { monitor, server, type MonitorState, type ServerState } from './failover';
+export { monitor, server, type MonitorState, type ServerState, type FailoverMessage } from './failover';
 
 /** The options of `failover`. */
 export interface FailoverOptions {
@@ -68,8 +68,7 @@ defineProtocol({
   messages: ['ping', 'pong', 'promote'],
   states: ['init', 'watching', 'waitingOut', 'failedOver', 'master', 'backup'],
   judge: { verdicts: LOCK_VERDICTS, verdict: (run) => twoMasters(run).verdict },
-  role(spec, node, kind) {
-    const s = spec as FailoverSpec;
+  role(s: FailoverSpec, node, kind) {
     if (kind === 'coordinator') return monitor(s.every, s.timeout, s.lease, s.margin);
     return server(node === 'v1' ? 'master' : 'backup', s.lease);
   },

@@ -1,5 +1,5 @@
 import { defineProtocol, type ProtocolSpec } from '../protocol';
-import { decide, nothing, send, setTimer, type Role, type Step } from '../role';
+import { decide, nothing, send as anySend, setTimer, type Role, type Send, type Step } from '../role';
 
 /**
  * One request and its reply (DDIA ch. 8, "Unreliable Networks"): the coordinator
@@ -21,14 +21,19 @@ export function requestReply(options: { readonly timeout?: number } = {}): Reque
   return Object.freeze({ ...options, name: 'requestReply', timeout: options.timeout ?? 10 });
 }
 
+/** Its two messages: a request, and the reply to it (DDIA ch. 8, "Unreliable Networks"). */
+export type RequestReplyMessage = { readonly type: 'request' } | { readonly type: 'reply' };
+
+const send: Send<RequestReplyMessage> = anySend;
+
 type SenderState = 'init' | 'waiting' | 'replied' | 'timedOut';
 type RemoteState = 'init' | 'done';
 
-function sender(timeout: number): Role<SenderState> {
+function sender(timeout: number): Role<SenderState, RequestReplyMessage> {
   return {
     init: () => 'init',
     stateName: (s) => s,
-    step(s, input): Step<SenderState> {
+    step(s, input): Step<SenderState, RequestReplyMessage> {
       switch (input.kind) {
         case 'start':
           return ['waiting', [setTimer('reply', timeout), send('v1', { type: 'request' })]];
@@ -44,10 +49,10 @@ function sender(timeout: number): Role<SenderState> {
   };
 }
 
-const remote: Role<RemoteState> = {
+const remote: Role<RemoteState, RequestReplyMessage> = {
   init: () => 'init',
   stateName: (s) => s,
-  step(s, input): Step<RemoteState> {
+  step(s, input): Step<RemoteState, RequestReplyMessage> {
     if (input.kind === 'receive' && input.message.type === 'request') {
       return ['done', s === 'done' ? [send(input.from, { type: 'reply' })] : [decide('commit'), send(input.from, { type: 'reply' })]];
     }
@@ -60,5 +65,5 @@ defineProtocol({
   options: { timeout: { integer: { min: 1, max: 1_000_000 } } },
   messages: ['request', 'reply'],
   states: ['init', 'waiting', 'replied', 'timedOut', 'done'],
-  role: (spec, _node, kind) => (kind === 'coordinator' ? sender((spec as RequestReplySpec).timeout) : remote),
+  role: (spec: RequestReplySpec, _node, kind) => (kind === 'coordinator' ? sender(spec.timeout) : remote),
 });

@@ -3,17 +3,16 @@ import {
   decide,
   logWrite,
   nothing,
-  send,
   setTimer,
   type Decision,
   type Input,
-  type Message,
   type NodeContext,
   type NodeId,
   type Output,
   type Role,
   type Step,
 } from '../role';
+import { send, type ThreePhaseCommitMessage } from './messages';
 import { VoterSet } from '../voter-set';
 
 export type CoordinatorStateName = 'init' | 'waiting' | 'precommitted' | 'committed' | 'aborted';
@@ -63,14 +62,14 @@ export class Coordinator {
 /** The record the coordinator forces before its first preCommit: from here on, a commit may happen without it. */
 export const precommitRecord = { type: 'precommit', tx: 'T1' };
 
-export function coordinator(timeout: number, onAckTimeout: PreCommitAckTimeout): Role<Coordinator> {
+export function coordinator(timeout: number, onAckTimeout: PreCommitAckTimeout): Role<Coordinator, ThreePhaseCommitMessage> {
   return {
     init: (ctx) => {
       const none = VoterSet.empty(ctx.voters.length);
       return new Coordinator('init', ctx, none, none, none);
     },
     stateName: (s) => s.name,
-    step(s, input: Input): Step<Coordinator> {
+    step(s, input: Input<ThreePhaseCommitMessage>): Step<Coordinator, ThreePhaseCommitMessage> {
       switch (input.kind) {
         case 'start':
           return [
@@ -99,7 +98,7 @@ export function coordinator(timeout: number, onAckTimeout: PreCommitAckTimeout):
     },
   };
 
-  function receive(s: Coordinator, from: NodeId, message: Message): Step<Coordinator> {
+  function receive(s: Coordinator, from: NodeId, message: ThreePhaseCommitMessage): Step<Coordinator, ThreePhaseCommitMessage> {
     switch (message.type) {
       case 'vote':
         if (s.name !== 'waiting') {
@@ -144,7 +143,7 @@ export function coordinator(timeout: number, onAckTimeout: PreCommitAckTimeout):
     }
   }
 
-  function decideAndAnnounce(s: Coordinator, decision: Decision): Step<Coordinator> {
+  function decideAndAnnounce(s: Coordinator, decision: Decision): Step<Coordinator, ThreePhaseCommitMessage> {
     const decided = new Coordinator(decision === 'commit' ? 'committed' : 'aborted', s.ctx, s.yes, s.precommitted, s.acked);
     const [next, sends] = announce(decided);
     // Log before telling anyone: once a voter may have heard the decision, it must survive a crash.
@@ -155,14 +154,14 @@ export function coordinator(timeout: number, onAckTimeout: PreCommitAckTimeout):
   }
 
   /** A recovered coordinator's question to every voter, repeated until one that knows answers. */
-  function ask(s: Coordinator): Output[] {
+  function ask(s: Coordinator): Output<ThreePhaseCommitMessage>[] {
     return [setTimer('ask', timeout), ...s.ctx.voters.map((v) => send(v, { type: 'ask' }))];
   }
 
   /** Tells every voter that has not acknowledged the decision, and keeps telling them every `timeout` ticks. */
-  function announce(s: Coordinator): Step<Coordinator> {
+  function announce(s: Coordinator): Step<Coordinator, ThreePhaseCommitMessage> {
     const type = s.name === 'committed' ? 'doCommit' : 'abort';
-    const out: Output[] = [setTimer('resend', timeout)];
+    const out: Output<ThreePhaseCommitMessage>[] = [setTimer('resend', timeout)];
     for (const v of s.ctx.voters) if (!s.acked.has(v)) out.push(send(v, { type }));
     return [s, out];
   }

@@ -4,6 +4,7 @@ import { voter, type Termination } from './voter';
 
 export { Coordinator, coordinator, type PreCommitAckTimeout } from './coordinator';
 export { Voter, voter, prepareRecord, type Termination, type Leading } from './voter';
+export type { ThreePhaseCommitMessage } from './messages';
 export { skeen, type ReportedState, type TerminationStep } from './skeen';
 
 /** The options of `threePhaseCommit`. */
@@ -64,8 +65,7 @@ defineProtocol({
   },
   messages: ['canCommit', 'vote', 'preCommit', 'preCommitAck', 'doCommit', 'abort', 'ack', 'elect', 'stateReq', 'stateReport', 'ask'],
   states: ['init', 'waiting', 'uncertain', 'precommitted', 'committed', 'aborted'],
-  role(spec, _node, kind) {
-    const s = spec as ThreePhaseCommitSpec;
+  role(s: ThreePhaseCommitSpec, _node, kind) {
     return kind === 'coordinator' ? coordinator(s.timeout, s.preCommitAckTimeout) : voter(s.timeout, s.termination);
   },
 });

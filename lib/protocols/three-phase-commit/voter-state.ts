@@ -1,5 +1,6 @@
 // answer-bearing: 05-voter (the student version ships this file compiled, not as source: lib/exercise/README.md)
-import { cancelTimer, decide, logWrite, send, type Decision, type NodeContext, type NodeId, type Output, type Step } from '../role';
+import { cancelTimer, decide, logWrite, type Decision, type NodeContext, type NodeId, type Output, type Step } from '../role';
+import { send, type ThreePhaseCommitMessage } from './messages';
 import type { VoterSet } from '../voter-set';
 import type { ReportedState } from './skeen';
 
@@ -69,10 +70,10 @@ export const voteRecord = { type: 'vote', tx: 'T1', vote: 'yes' };
 
 /** Every timer a voter may have running, cancelled together once it has decided. */
 const TIMERS = ['canCommit', 'preCommit', 'doCommit', 'leader', 'reports', 'preCommitAcks', 'ask'];
-export const CANCEL_ALL: readonly Output[] = Object.freeze(TIMERS.map(cancelTimer));
+export const CANCEL_ALL: readonly Output<ThreePhaseCommitMessage>[] = Object.freeze(TIMERS.map(cancelTimer));
 
 /** Decides for good: cancels every wait, logs the decision (unless told not to), and acknowledges to `from` if it came from someone. */
-export function settle(s: Voter, decision: Decision, from: NodeId | null, log = true): Step<Voter> {
+export function settle(s: Voter, decision: Decision, from: NodeId | null, log = true): Step<Voter, ThreePhaseCommitMessage> {
   const decided = new Voter(
     decision === 'commit' ? 'committed' : 'aborted',
     s.ctx,
@@ -84,11 +85,13 @@ export function settle(s: Voter, decision: Decision, from: NodeId | null, log = 
     s.acks,
     s.recovered,
   );
-  const out: Output[] = log ? [...CANCEL_ALL, logWrite({ type: decision }), decide(decision)] : [...CANCEL_ALL, decide(decision)];
+  const out: Output<ThreePhaseCommitMessage>[] = log
+    ? [...CANCEL_ALL, logWrite({ type: decision }), decide(decision)]
+    : [...CANCEL_ALL, decide(decision)];
   if (from !== null) out.push(send(from, { type: 'ack' }));
   return [decided, out];
 }
 
-export function report(to: NodeId, state: ReportedState): Output {
+export function report(to: NodeId, state: ReportedState): Output<ThreePhaseCommitMessage> {
   return send(to, { type: 'stateReport', state });
 }

@@ -1,7 +1,7 @@
 // answer-bearing: 05-voter (the student version ships this file compiled, not as source: lib/exercise/README.md)
-import { cancelTimer, logWrite, nothing, send, setTimer, type Input, type Message, type NodeId, type Output, type Role, type Step } from '../role';
+import { cancelTimer, logWrite, nothing, setTimer, type Input, type NodeId, type Output, type Role, type Step } from '../role';
+import { send, type ThreePhaseCommitMessage } from './messages';
 import { VoterSet, voterIndex } from '../voter-set';
-import type { ReportedState } from './skeen';
 import { election } from './termination';
 import { prepareRecord, report, settle, Voter, voteRecord } from './voter-state';
 
@@ -39,7 +39,7 @@ export type Termination = 'timeouts' | 'elect';
  * or decides by a timeout (Skeen 1981; Bernstein, Hadzilacos and Goodman sec. 7.5). If every
  * other node is down too, it waits for one to come back: that is the price of safety.
  */
-export function voter(timeout: number, termination: Termination): Role<Voter> {
+export function voter(timeout: number, termination: Termination): Role<Voter, ThreePhaseCommitMessage> {
   const wait = 2 * timeout;
   const leaderWait = 3 * timeout;
   const elect = termination === 'elect';
@@ -51,7 +51,7 @@ export function voter(timeout: number, termination: Termination): Role<Voter> {
       return new Voter('init', ctx, null, none, 'no', none, [], none, false);
     },
     stateName: (s) => s.name,
-    step(s, input: Input): Step<Voter> {
+    step(s, input: Input<ThreePhaseCommitMessage>): Step<Voter, ThreePhaseCommitMessage> {
       switch (input.kind) {
         case 'start':
           return [s, [setTimer('canCommit', wait)]];
@@ -74,13 +74,13 @@ export function voter(timeout: number, termination: Termination): Role<Voter> {
   };
 
   /** A recovered voter's question to everyone, repeated until someone who knows answers. */
-  function ask(s: Voter): Output[] {
-    const out: Output[] = [setTimer('ask', wait), send(s.ctx.coordinator, { type: 'ask' })];
+  function ask(s: Voter): Output<ThreePhaseCommitMessage>[] {
+    const out: Output<ThreePhaseCommitMessage>[] = [setTimer('ask', wait), send(s.ctx.coordinator, { type: 'ask' })];
     for (const v of s.ctx.voters) if (v !== s.ctx.id) out.push(send(v, { type: 'ask' }));
     return out;
   }
 
-  function timedOut(s: Voter, timer: string): Step<Voter> {
+  function timedOut(s: Voter, timer: string): Step<Voter, ThreePhaseCommitMessage> {
     const undecided = s.name === 'uncertain' || s.name === 'precommitted';
     switch (timer) {
       case 'ask':
@@ -106,7 +106,7 @@ export function voter(timeout: number, termination: Termination): Role<Voter> {
     }
   }
 
-  function receive(s: Voter, from: NodeId, message: Message): Step<Voter> {
+  function receive(s: Voter, from: NodeId, message: ThreePhaseCommitMessage): Step<Voter, ThreePhaseCommitMessage> {
     switch (message.type) {
       case 'canCommit':
         if (s.name === 'init') {
@@ -171,7 +171,7 @@ export function voter(timeout: number, termination: Termination): Role<Voter> {
           ],
         ];
       case 'stateReport':
-        return terminate.reported(s, from, message.state as ReportedState);
+        return terminate.reported(s, from, message.state);
       case 'preCommitAck':
         return terminate.acknowledged(s, from);
       default:

@@ -1,8 +1,9 @@
 // answer-bearing: 02-tally (the student version ships this file compiled, not as source: lib/exercise/README.md)
 import {
-  cancelTimer, decide, logWrite, nothing, send, setTimer,
-  type Decision, type Input, type Message, type NodeContext, type NodeId, type Output, type Role, type Step,
+  cancelTimer, decide, logWrite, nothing, setTimer,
+  type Decision, type Input, type NodeContext, type NodeId, type Output, type Role, type Step,
 } from '../role';
+import { send, type TwoPhaseCommitMessage } from './messages';
 import { VoterSet } from '../voter-set';
 import { decisionRecord, mustForceAndAck, presumedOutcome, survivingRecords, type Presumption } from './presumption';
 
@@ -41,15 +42,15 @@ export class Coordinator {
  * presumed commit force-logs a `collecting` record naming the voters before any prepare,
  * so that a crash before the decision is never mistaken for a commit.
  */
-export function coordinator(timeout: number, presumption: Presumption = 'none'): Role<Coordinator> {
+export function coordinator(timeout: number, presumption: Presumption = 'none'): Role<Coordinator, TwoPhaseCommitMessage> {
   const presumed = presumedOutcome(presumption);
   return {
     init: (ctx) => new Coordinator('init', ctx, VoterSet.empty(ctx.voters.length), VoterSet.empty(ctx.voters.length)),
     stateName: (s) => s.name,
-    step(s, input: Input): Step<Coordinator> {
+    step(s, input: Input<TwoPhaseCommitMessage>): Step<Coordinator, TwoPhaseCommitMessage> {
       switch (input.kind) {
         case 'start': {
-          const out: Output[] = [];
+          const out: Output<TwoPhaseCommitMessage>[] = [];
           // Presumed commit: no record will read as commit, so the coordinator's own
           // crash before deciding must leave a trace that says "not decided yet".
           if (presumption === 'commit') out.push(logWrite({ type: 'collecting', voters: s.ctx.voters }));
@@ -68,7 +69,7 @@ export function coordinator(timeout: number, presumption: Presumption = 'none'):
     },
   };
 
-  function receive(s: Coordinator, from: NodeId, message: Message): Step<Coordinator> {
+  function receive(s: Coordinator, from: NodeId, message: TwoPhaseCommitMessage): Step<Coordinator, TwoPhaseCommitMessage> {
     switch (message.type) {
       case 'vote':
         if (s.name !== 'waiting') {
@@ -110,7 +111,7 @@ export function coordinator(timeout: number, presumption: Presumption = 'none'):
    * abort (§3): plain 2PC keeps a forced record of every decided transaction until all
    * voters have acknowledged it, so an empty log can only mean "never decided".
    */
-  function recover(s: Coordinator, log: ReturnType<typeof survivingRecords>): Step<Coordinator> {
+  function recover(s: Coordinator, log: ReturnType<typeof survivingRecords>): Step<Coordinator, TwoPhaseCommitMessage> {
     const logged = log.find((r) => r.type === 'commit' || r.type === 'abort');
     if (logged) {
       const decision = logged.type as Decision;
@@ -134,7 +135,7 @@ export function coordinator(timeout: number, presumption: Presumption = 'none'):
     }
   }
 
-  function decideAndAnnounce(s: Coordinator, decision: Decision): Step<Coordinator> {
+  function decideAndAnnounce(s: Coordinator, decision: Decision): Step<Coordinator, TwoPhaseCommitMessage> {
     // The presumed outcome is forgotten at once: nobody will acknowledge it.
     const decided = new Coordinator(decision === 'commit' ? 'committed' : 'aborted', s.ctx, s.yes, s.acked, decision === presumed);
     const [next, sends] = announce(decided, decision);
@@ -145,9 +146,9 @@ export function coordinator(timeout: number, presumption: Presumption = 'none'):
     return [next, [cancelTimer('votes'), logWrite(decisionRecord(decision, forced)), decide(decision), ...sends]];
   }
 
-  function announce(s: Coordinator, decision: Decision): Step<Coordinator> {
+  function announce(s: Coordinator, decision: Decision): Step<Coordinator, TwoPhaseCommitMessage> {
     const acked = mustForceAndAck(presumption, decision);
-    const out: Output[] = acked ? [setTimer('resend', timeout)] : [];
+    const out: Output<TwoPhaseCommitMessage>[] = acked ? [setTimer('resend', timeout)] : [];
     for (const v of s.ctx.voters) if (!s.acked.has(v)) out.push(send(v, { type: decision }));
     return [s, out];
   }

@@ -5,6 +5,7 @@ import { voter, type Termination } from './voter';
 
 export { Coordinator, coordinator } from './coordinator';
 export { Voter, voter, prepareRecord, type Termination } from './voter';
+export type { TwoPhaseCommitMessage } from './messages';
 export { PRESUMPTIONS, presumedOutcome, isForced, survivingRecords, type Presumption } from './presumption';
 
 /** The options of `twoPhaseCommit`. */
@@ -63,8 +64,7 @@ defineProtocol({
   },
   messages: ['prepare', 'vote', 'commit', 'abort', 'ack', 'ask'],
   states: ['init', 'waiting', 'prepared', 'committed', 'aborted'],
-  role(spec, _node, kind) {
-    const s = spec as TwoPhaseCommitSpec;
+  role(s: TwoPhaseCommitSpec, _node, kind) {
     // A spec written before presumptions existed has none: plain 2PC.
     const presumption = s.presumption ?? 'none';
     return kind === 'coordinator' ? coordinator(s.timeout, presumption) : voter(s.timeout, s.termination, presumption);

@@ -1,8 +1,9 @@
 // answer-bearing: 04-voter 04-voter-recovery 04-cooperative (the student version ships this file compiled, not as source: lib/exercise/README.md)
 import {
-  cancelTimer, decide, logWrite, nothing, send, setTimer,
-  type Decision, type Input, type Message, type NodeContext, type NodeId, type Output, type Role, type Step,
+  cancelTimer, decide, logWrite, nothing, setTimer,
+  type Decision, type Input, type NodeContext, type NodeId, type Output, type Role, type Step,
 } from '../role';
+import { send, type TwoPhaseCommitMessage } from './messages';
 import { decisionRecord, mustForceAndAck, survivingRecords, type Presumption } from './presumption';
 
 export type VoterStateName = 'init' | 'prepared' | 'committed' | 'aborted';
@@ -31,8 +32,8 @@ export const prepareRecord = { type: 'prepare', tx: 'T1', redo: 'apply the write
  * abort, presumed commit for every commit. The prepare record is forced in every variant:
  * it is the promise.
  */
-export function voter(timeout: number, termination: Termination, presumption: Presumption = 'none'): Role<Voter> {
-  const ask = (s: Voter): Output[] => {
+export function voter(timeout: number, termination: Termination, presumption: Presumption = 'none'): Role<Voter, TwoPhaseCommitMessage> {
+  const ask = (s: Voter): Output<TwoPhaseCommitMessage>[] => {
     const to = termination === 'cooperative' ? [s.ctx.coordinator, ...s.ctx.voters.filter((v) => v !== s.ctx.id)] : [s.ctx.coordinator];
     return [setTimer('ask', timeout), ...to.map((n) => send(n, { type: 'ask' }))];
   };
@@ -40,7 +41,7 @@ export function voter(timeout: number, termination: Termination, presumption: Pr
   return {
     init: (ctx) => new Voter('init', ctx),
     stateName: (s) => s.name,
-    step(s, input: Input): Step<Voter> {
+    step(s, input: Input<TwoPhaseCommitMessage>): Step<Voter, TwoPhaseCommitMessage> {
       switch (input.kind) {
         case 'start':
           return [s, [setTimer('prepare', 2 * timeout)]];
@@ -66,7 +67,7 @@ export function voter(timeout: number, termination: Termination, presumption: Pr
     },
   };
 
-  function receive(s: Voter, from: NodeId, message: Message): Step<Voter> {
+  function receive(s: Voter, from: NodeId, message: TwoPhaseCommitMessage): Step<Voter, TwoPhaseCommitMessage> {
     switch (message.type) {
       case 'prepare':
         if (s.name === 'init') {
@@ -103,19 +104,19 @@ export function voter(timeout: number, termination: Termination, presumption: Pr
     }
   }
 
-  function settle(s: Voter, decision: Decision, from: NodeId): Step<Voter> {
+  function settle(s: Voter, decision: Decision, from: NodeId): Step<Voter, TwoPhaseCommitMessage> {
     const next = new Voter(decision === 'commit' ? 'committed' : 'aborted', s.ctx);
-    const out: Output[] = [cancelTimer('prepare'), cancelTimer('ask'), logWrite(decisionRecord(decision, mustForceAndAck(presumption, decision))), decide(decision)];
+    const out: Output<TwoPhaseCommitMessage>[] = [cancelTimer('prepare'), cancelTimer('ask'), logWrite(decisionRecord(decision, mustForceAndAck(presumption, decision))), decide(decision)];
     if (mustForceAndAck(presumption, decision)) out.push(send(from, { type: 'ack' }));
     return [next, out];
   }
 
   /** An abort record: lazy under presumed abort, forced otherwise (as plain 2PC writes it). */
-  function abortRecord(): Output {
+  function abortRecord(): Output<TwoPhaseCommitMessage> {
     return logWrite(decisionRecord('abort', mustForceAndAck(presumption, 'abort')));
   }
 
-  function abortAlone(s: Voter): Step<Voter> {
+  function abortAlone(s: Voter): Step<Voter, TwoPhaseCommitMessage> {
     return [new Voter('aborted', s.ctx), [cancelTimer('prepare'), abortRecord(), decide('abort')]];
   }
 }

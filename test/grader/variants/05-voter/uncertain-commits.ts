@@ -2,6 +2,7 @@
 // A plausible wrong answer to lab 05-voter: an elected voter commits when every report is uncertain or precommitted, skipping the precommit round.
 // loses: runs every 3PC case of the catalog that uses the termination protocol as 3PC with Skeen's rule does
 // loses: keeps agreement, validity and termination over every placement of up to two crashes and recoveries wherever 3PC with Skeen's rule keeps them (explore)
+// loses: keeps agreement and validity in every order of two voters' messages, timers, two crashes and a recovery, each timer firing when no message is in flight (check)
 // Lab 05-voter, 7 points (lessons 05 and 06, 3PC; Skeen 1981, "Nonblocking Commit Protocols",
 // sec. 5; Bernstein, Hadzilacos and Goodman sec. 7.5; the article's termination protocol).
 //

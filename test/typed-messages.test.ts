@@ -1,0 +1,255 @@
+// Typed messages (docs/DESIGN.md, "The role contract"; lib/protocols/README.md): each protocol
+// declares the union of its messages, its roles are `Role<S, M>` over it, and it sends with a
+// `send` that takes only that union. Two halves. The type half is checked by `tsc` (`npx tsc
+// --noEmit -p .` compiles this file): every `@ts-expect-error` below marks a message that must
+// not compile, and tsc fails if one does. The run half checks that the unions tell the truth:
+// every message the roles send in the course's runs has exactly the fields its type declares,
+// and the types a protocol registers for triggers are the types of its union.
+import { describe, expect, it } from 'vitest';
+import {
+  at,
+  catalog,
+  crash,
+  failover,
+  linearizabilityCases,
+  protocolDefinition,
+  recover,
+  send,
+  simulate,
+  ScenarioError,
+  type FailoverMessage,
+  type Input,
+  type LeaseLockMessage,
+  type Message,
+  type PaxosCommitMessage,
+  type ReplicatedRegisterMessage,
+  type Role,
+  type Scenario,
+  type Send,
+  type ThreePhaseCommitMessage,
+  type TwoPhaseCommitMessage,
+  type voterLab,
+} from '../lib';
+import { acceptor } from '../lib/protocols/paxos-commit/index';
+import { coordinator, voter } from '../lib/protocols/two-phase-commit/index';
+import type { RequestReplyMessage } from '../lib/protocols/request-reply/index';
+
+describe('a message a protocol does not have does not compile', () => {
+  const send2pc: Send<TwoPhaseCommitMessage> = send;
+  const sendPaxos: Send<PaxosCommitMessage> = send;
+
+  it("2PC's send takes 2PC's messages, with their fields, and nothing else (article fig. 1)", () => {
+    expect(send2pc('coordinator', { type: 'vote', vote: 'yes' })).toEqual({
+      kind: 'send',
+      to: 'coordinator',
+      message: { type: 'vote', vote: 'yes' },
+    });
+    // @ts-expect-error a vote whose field is misspelled: it has no `vote`
+    send2pc('coordinator', { type: 'vote', vot: 'yes' });
+    // @ts-expect-error a vote that is neither yes nor no
+    send2pc('coordinator', { type: 'vote', vote: 'maybe' });
+    // @ts-expect-error a field 2PC's prepare does not have
+    send2pc('v1', { type: 'prepare', ballot: 1 });
+    // @ts-expect-error a message of 3PC, not of 2PC
+    send2pc('v1', { type: 'preCommit' });
+  });
+
+  it("Paxos Commit's send takes each phase's fields (Gray and Lamport 2006, sec. 3)", () => {
+    expect(sendPaxos('coordinator', { type: 'phase2b', ins: 'v1', bal: 0, val: 'prepared' }).kind).toBe('send');
+    // @ts-expect-error a phase 2b without its value
+    sendPaxos('coordinator', { type: 'phase2b', ins: 'v1', bal: 0 });
+    // @ts-expect-error a ballot is a number
+    sendPaxos('a1', { type: 'phase1a', ins: 'v1', bal: '1' });
+    // @ts-expect-error an instance can choose only prepared or aborted
+    sendPaxos('a1', { type: 'phase2a', ins: 'v1', bal: 1, val: 'commit' });
+  });
+
+  it('a switch on the message type narrows each case to its fields, without a cast (article fig. 1)', () => {
+    const voteIn = (input: Input<TwoPhaseCommitMessage>) => {
+      if (input.kind !== 'receive') return null;
+      switch (input.message.type) {
+        case 'vote':
+          return input.message.vote;
+        case 'prepare':
+          // @ts-expect-error a prepare carries no vote
+          return input.message.vote;
+        default:
+          return null;
+      }
+    };
+    expect(voteIn({ kind: 'receive', from: 'v1', message: { type: 'vote', vote: 'no' } })).toBe('no');
+    expect(voteIn({ kind: 'start' })).toBeNull();
+  });
+
+  it("a typed role is a plain Role to the world and to a lab, but one protocol's role is no other's", () => {
+    const plain: Role = coordinator(10);
+    const forTheLab: Parameters<typeof voterLab>[0] = voter(10, 'wait');
+    // @ts-expect-error an acceptor sends Paxos Commit's messages, which a 2PC role may not
+    const wrong: Role<unknown, TwoPhaseCommitMessage> = acceptor(10);
+    expect([plain, forTheLab, wrong].map((r) => typeof r.step)).toEqual(['function', 'function', 'function']);
+  });
+});
+
+/** Every field name besides `type` of any member of `U`. */
+type FieldOf<U> = U extends unknown ? Exclude<keyof U, 'type'> : never;
+
+/** Per message type, every shape a message of that type may have: its fields besides `type`. */
+type Shapes<M extends Message> = { readonly [T in M['type']]: readonly (readonly FieldOf<Extract<M, { type: T }>>[])[] };
+
+const twoPhaseCommit: Shapes<TwoPhaseCommitMessage> = {
+  prepare: [[]],
+  vote: [['vote']],
+  commit: [[]],
+  abort: [[]],
+  ack: [[]],
+  ask: [[]],
+};
+const threePhaseCommit: Shapes<ThreePhaseCommitMessage> = {
+  canCommit: [[]],
+  vote: [['vote']],
+  preCommit: [[]],
+  preCommitAck: [[]],
+  doCommit: [[]],
+  abort: [[]],
+  ack: [[]],
+  elect: [[]],
+  stateReq: [[]],
+  stateReport: [['state']],
+  ask: [[]],
+};
+const paxosCommit: Shapes<PaxosCommitMessage> = {
+  prepare: [[]],
+  phase1a: [['ins', 'bal']],
+  phase1b: [['ins', 'mbal', 'bal', 'val']],
+  // The voter's own ballot-0 phase 2a carries its vote; a leader's does not.
+  phase2a: [
+    ['ins', 'bal', 'val', 'vote'],
+    ['ins', 'bal', 'val'],
+  ],
+  // One acceptance, or ballot 0's bundled (`flow.bundle`).
+  phase2b: [
+    ['ins', 'bal', 'val'],
+    ['bal', 'votes'],
+  ],
+  commit: [[]],
+  abort: [[]],
+};
+const leaseLock: Shapes<LeaseLockMessage> = {
+  acquire: [[]],
+  granted: [['token', 'lease']],
+  renew: [['token']],
+  release: [['token']],
+  write: [['token']],
+  written: [['token']],
+  rejected: [['token']],
+};
+const replicatedRegister: Shapes<ReplicatedRegisterMessage> = {
+  write: [['op', 'value']],
+  read: [['op'], ['op', 'minVersion']],
+  written: [['op', 'version']],
+  value: [['op', 'value', 'version']],
+  notMaster: [['op']],
+  behind: [['op']],
+  replicate: [['version', 'value']],
+  replicated: [['version']],
+  ping: [[]],
+  pong: [[]],
+  promote: [[]],
+  newMaster: [['node']],
+};
+const failoverShapes: Shapes<FailoverMessage> = { ping: [[]], pong: [[]], promote: [[]] };
+const requestReply: Shapes<RequestReplyMessage> = { request: [[]], reply: [[]] };
+
+/** A scenario with its protocol's options changed (it may no longer be valid). */
+function withOptions(scenario: Scenario, options: Record<string, unknown>): Scenario {
+  return { ...scenario, protocol: { ...scenario.protocol, ...options } };
+}
+
+/** Every message sent in these scenarios' runs; a variant that is no valid scenario is left out. */
+function sentIn(scenarios: readonly Scenario[]): Message[] {
+  const sent: Message[] = [];
+  for (const scenario of scenarios) {
+    try {
+      for (const e of simulate(scenario).trace) if (e.kind === 'send') sent.push(e.message);
+    } catch (error) {
+      if (!(error instanceof ScenarioError)) throw error;
+    }
+  }
+  return sent;
+}
+
+const casesOf = (name: string) => catalog.filter((e) => e.scenario.protocol.name === name).map((e) => e.scenario);
+const variants = (scenarios: readonly Scenario[], options: readonly Record<string, unknown>[]) =>
+  scenarios.flatMap((s) => options.map((o) => withOptions(s, o)));
+
+const protocols: readonly { name: string; shapes: Shapes<Message>; scenarios: () => Scenario[] }[] = [
+  {
+    name: 'twoPhaseCommit',
+    shapes: twoPhaseCommit,
+    scenarios: () =>
+      variants(
+        casesOf('twoPhaseCommit'),
+        ['none', 'abort', 'commit'].flatMap((presumption) => [
+          { presumption, termination: 'wait' },
+          { presumption, termination: 'cooperative' },
+        ]),
+      ),
+  },
+  {
+    name: 'threePhaseCommit',
+    shapes: threePhaseCommit,
+    scenarios: () =>
+      variants(casesOf('threePhaseCommit'), [
+        { termination: 'timeouts' },
+        { termination: 'elect' },
+        { termination: 'elect', preCommitAckTimeout: 'commit' },
+      ]),
+  },
+  {
+    name: 'paxosCommit',
+    shapes: paxosCommit,
+    scenarios: () => variants(casesOf('paxosCommit'), [{}, { bundle: true }, { fast: true }, { colocate: true }, { phase2a: 'majority' }]),
+  },
+  {
+    name: 'leaseLock',
+    shapes: leaseLock,
+    scenarios: () => variants(casesOf('leaseLock'), [{ fencing: false }, { fencing: true }, { lockDelay: 10 }]),
+  },
+  {
+    name: 'replicatedRegister',
+    shapes: replicatedRegister,
+    scenarios: () =>
+      variants(
+        linearizabilityCases.map((c) => c.scenario),
+        [{}, { fix: 'remember-timestamp', reads: 'backup', replication: 'async' }],
+      ),
+  },
+  {
+    name: 'failover',
+    shapes: failoverShapes,
+    scenarios: () =>
+      [0, 10].map((lease) => ({ protocol: failover({ lease }), voters: 2, faults: [crash('v1', at(15)), recover('v1', at(60))] })),
+  },
+  { name: 'requestReply', shapes: requestReply, scenarios: () => casesOf('requestReply') },
+];
+
+describe("every message the roles send has exactly its type's fields (lib/protocols/*/messages.ts)", () => {
+  for (const { name, shapes, scenarios } of protocols) {
+    it(`${name}: each message sent in the course's runs has one of its type's shapes, and every type is sent`, () => {
+      const sent = sentIn(scenarios());
+      const shapeOf = (m: Message) =>
+        `${m.type} {${Object.keys(m)
+          .filter((k) => k !== 'type')
+          .sort()
+          .join(', ')}}`;
+      const example = (type: string, fields: readonly PropertyKey[]) => ({ type, ...Object.fromEntries(fields.map((f) => [f, 0])) });
+      const allowed = new Set(Object.entries(shapes).flatMap(([type, list]) => list.map((fields) => shapeOf(example(type, fields)))));
+      expect([...new Set(sent.map(shapeOf))].filter((s) => !allowed.has(s))).toEqual([]);
+      expect(Object.keys(shapes).filter((type) => !sent.some((m) => m.type === type))).toEqual([]);
+    });
+
+    it(`${name}: the message types it registers for triggers are the types of its union`, () => {
+      expect([...protocolDefinition(name)!.messages].sort()).toEqual(Object.keys(shapes).sort());
+    });
+  }
+});
