@@ -11,7 +11,7 @@ export { twoPhaseCommit, type TwoPhaseCommitOptions, type TwoPhaseCommitSpec } f
 export type { Presumption } from './protocols/two-phase-commit/index';
 export { threePhaseCommit, type ThreePhaseCommitOptions, type ThreePhaseCommitSpec } from './protocols/three-phase-commit/index';
 export { requestReply, type RequestReplySpec } from './protocols/request-reply/index';
-export { leaseLock, MAX_CLIENTS, type LeaseLockOptions, type LeaseLockSpec } from './protocols/lease-lock/index';
+export { leaseLock, grantsAtMost, MAX_CLIENTS, type LeaseLockOptions, type LeaseLockSpec } from './protocols/lease-lock/index';
 export { failover, masters, type FailoverOptions, type FailoverSpec } from './protocols/replication/index';
 export { defineProtocol, protocolDefinition, protocolNames, type ProtocolDefinition, type ProtocolSpec, type OptionRule, type OwnNodes, type Judge } from './protocols/protocol';
 export { send, setTimer, cancelTimer, logWrite, decide, nothing } from './protocols/role';
@@ -39,7 +39,7 @@ export { Envelope, drop, copyOf } from './faults/envelope';
 export { agreement, validity, termination, verdict, verdictOf, VERDICTS } from './checkers/index';
 export type { Check, Judged, Verdict, Outcome } from './checkers/index';
 export { twoMasters } from './checkers/two-masters';
-export { lockSafety, verdictsOf, LOCK_VERDICTS, type LockSafety, type JudgedWrite, type CommitVerdict, type LockVerdict } from './checkers/index';
+export { lockSafety, lockSafetyInvariant, verdictsOf, LOCK_VERDICTS, type LockSafety, type JudgedWrite, type CommitVerdict, type LockVerdict, type StateInvariant, type StateView } from './checkers/index';
 export { costs, type Costs } from './costs/index';
 
 // ---- the failure cases -----------------------------------------------------------

@@ -1,6 +1,6 @@
 import type { NodeId } from '../protocols/role';
 import type { TraceEvent } from '../world/trace';
-import type { Check, Judged, LockVerdict } from './types';
+import type { Check, Judged, LockVerdict, StateInvariant } from './types';
 
 /** One write that reached the store, as the checker sees it. */
 export interface JudgedWrite {
@@ -98,6 +98,36 @@ export function lockSafetyMemory(run: Judged): string {
   const open = found.writes.filter((w) => w.outcome === 'unanswered').map((w) => `${w.client}:${w.token}`);
   return `${found.verdict}:${newest}:${open.join(',')}`;
 }
+
+/**
+ * `lockSafety` as a property of one world state, for the model checker, which keeps no trace:
+ * the store's durable log lists the writes it accepted, in the order it accepted them, each
+ * with its token, and no token in it may be older than one before it (a stale holder's write
+ * on top of a newer holder's, DDIA ch. 8, fig. 8-4). Tokens grow with every grant, so a token
+ * accepted after a newer one belongs to a lease that had ended when the newer was granted.
+ *
+ * Where it reads less than `lockSafety`: it takes a write's token from the record, as the
+ * store logged it, where `lockSafety` takes it from the grant the client last received; and a
+ * store that applied a write without logging it is invisible to it. With the kit's own roles
+ * the two agree: a client holds under the newest grant it received, and writes under it.
+ *
+ * @example check({ protocol: leaseLock({ fencing: true }), clients: 2, invariants: [lockSafetyInvariant] }).violation // undefined
+ */
+export const lockSafetyInvariant: StateInvariant = {
+  name: 'lockSafety',
+  holds(world) {
+    const store = world.nodes.store;
+    if (store === undefined) return true;
+    let newest = 0;
+    for (const r of store.log) {
+      if (r.type !== 'write') continue;
+      const token = r.token as number;
+      if (token < newest) return false;
+      newest = token;
+    }
+    return true;
+  },
+};
 
 function judge(taken: readonly Taken[], grantedAt: ReadonlyMap<number, number>): LockSafety {
   const writes: JudgedWrite[] = [];

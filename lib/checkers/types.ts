@@ -1,4 +1,4 @@
-import type { NodeId } from '../protocols/role';
+import type { LogRecord, NodeId } from '../protocols/role';
 import type { TraceEvent } from '../world/trace';
 
 /** What a checker reads: a run's trace, and who the voters were. A `Run` is one. */
@@ -33,3 +33,17 @@ export const VERDICTS: readonly CommitVerdict[] = ['committed', 'aborted', 'bloc
 
 /** The lock verdicts, in the same spirit. */
 export const LOCK_VERDICTS: readonly LockVerdict[] = ['safe', 'unsafe'];
+
+/**
+ * One world state as the model checker (`check`) sees it: no trace, no clock, only each
+ * node's state name, whether it is up, and its durable log.
+ */
+export interface StateView {
+  readonly nodes: Readonly<Record<NodeId, { readonly state: string; readonly up: boolean; readonly log: readonly LogRecord[] }>>;
+}
+
+/** A named predicate over one world state: what the model checker tests at every state it reaches. */
+export interface StateInvariant {
+  readonly name: string;
+  holds(world: StateView): boolean;
+}

@@ -1,4 +1,4 @@
-import type { ProtocolSpec } from '../protocols/protocol';
+import { protocolDefinition, type ProtocolSpec } from '../protocols/protocol';
 import type { LogRecord, NodeId, Vote } from '../protocols/role';
 import { afterReceive, afterSend, at, crash, onEnter, recover } from '../scenario/builders';
 import { ScenarioError } from '../scenario/error';
@@ -6,7 +6,16 @@ import type { Fault, Scenario, Trigger } from '../scenario/types';
 import { simulate } from '../world/simulate';
 import { searchSystem, type TraceStep } from './breadth-first';
 import { progressReporter, type ProgressOption } from './progress';
-import { rolesSystem, type RolesFaults, type RolesInvariant, type RolesSystem, type RolesTimers, type WorldView } from './roles-system';
+import {
+  agreementInvariant,
+  rolesSystem,
+  validityInvariant,
+  type RolesFaults,
+  type RolesInvariant,
+  type RolesSystem,
+  type RolesTimers,
+  type WorldView,
+} from './roles-system';
 import type { PackedSystem } from './system';
 
 /** What `check` explores: a packed system of your own, or a registered protocol's roles. */
@@ -16,11 +25,18 @@ export type CheckOptions = (
       readonly protocol: ProtocolSpec;
       /** @defaultValue 3 */
       readonly voters?: number;
+      /** For a protocol with nodes of its own (`leaseLock`): how many clients. @defaultValue the protocol's */
+      readonly clients?: number;
       readonly votes?: Readonly<Record<NodeId, Vote>>;
       /** Crashes, recoveries, loss and duplication the checker may choose. @defaultValue none */
       readonly faults?: RolesFaults;
-      /** @defaultValue ['agreement', 'validity'] */
+      /** @defaultValue the protocol's own (`lockSafety` for the lease lock), else ['agreement', 'validity'] */
       readonly invariants?: readonly (RolesInvariant | 'agreement' | 'validity')[];
+      /**
+       * States where this does not hold are checked but not expanded (TLC's state constraint).
+       * @defaultValue the protocol's own (the lease lock: `grantsAtMost(2)`), else none
+       */
+      readonly bound?: RolesInvariant;
       /** When a timer may expire: at any moment, or only when no message is in flight. @defaultValue 'any' */
       readonly timers?: RolesTimers;
     }
@@ -50,6 +66,8 @@ export interface CheckResult {
   readonly depth: number;
   /** False if `limit` stopped the search early. */
   readonly complete: boolean;
+  /** The bound the search kept within, in words (`'at most 2 grants'`), if it had one: `complete` means complete within it. */
+  readonly bound?: string;
   readonly violation?: Violation;
   /** Wall-clock milliseconds (a measurement, not part of the answer). */
   readonly ms: number;
@@ -78,13 +96,15 @@ export function check(options: CheckOptions): CheckResult {
     onProgress: (distinct) => progress.update(`${distinct.toLocaleString('en-US')} distinct states`),
   });
   progress.done(`${result.distinct.toLocaleString('en-US')} distinct states, depth ${result.depth}${result.violation ? `, ${result.violation.invariant} broken` : ''}${result.complete ? '' : ', stopped at the limit'}`);
-  const { store, violation, ...rest } = result;
+  const { store, violation, ...found } = result;
+  const bound = 'labels' in system ? (system as RolesSystem).bound : undefined;
+  const rest = bound ? { ...found, bound: bound.name } : found;
   if (!violation) return rest;
   if (!('system' in options) && 'labels' in system) {
     const roles = system as RolesSystem;
     const scenario = scenarioOf(roles, store.path(violation.index), store.states, options);
     const run = simulate(scenario);
-    const inv = (options.invariants ?? ['agreement', 'validity']).find((i) => (typeof i === 'string' ? i : i.name) === violation.invariant);
+    const inv = roles.checked.find((i) => i.name === violation.invariant);
     const replays = inv === undefined ? false : !holdsAfter(run, inv, roles);
     return { ...rest, violation: { invariant: violation.invariant, trace: violation.trace, scenario, replays } };
   }
@@ -100,7 +120,7 @@ function scenarioOf(
   system: RolesSystem,
   path: readonly { state: number; action: number }[],
   states: Uint32Array,
-  options: { protocol: ProtocolSpec; voters?: number; votes?: Readonly<Record<NodeId, Vote>> },
+  options: { protocol: ProtocolSpec; voters?: number; clients?: number; votes?: Readonly<Record<NodeId, Vote>> },
 ): Scenario {
   const words = system.words;
   const sendCounts = new Map<string, number>();
@@ -145,21 +165,22 @@ function scenarioOf(
       latest = trigger;
     }
   }
+  const own = protocolDefinition(options.protocol.name)?.ownNodes;
   return {
     protocol: options.protocol,
-    voters: options.voters ?? 3,
+    ...(own ? { clients: options.clients ?? own.defaultClients } : { voters: options.voters ?? 3 }),
     ...(options.votes ? { votes: options.votes } : {}),
     ...(faults.length ? { faults } : {}),
   };
 }
 
 /** Whether `invariant` holds at the end of a simulated run. */
-function holdsAfter(run: ReturnType<typeof simulate>, invariant: RolesInvariant | 'agreement' | 'validity', system: RolesSystem): boolean {
-  if (invariant === 'agreement') return run.verdict !== 'inconsistent';
+function holdsAfter(run: ReturnType<typeof simulate>, invariant: RolesInvariant, system: RolesSystem): boolean {
+  if (invariant === agreementInvariant) return run.verdict !== 'inconsistent';
   const nodes: Record<NodeId, { state: string; up: boolean; decision: 'commit' | 'abort' | null; log: LogRecord[] }> = {};
   for (const id of run.nodes) nodes[id] = { state: run.states[id], up: run.up[id], decision: run.decisions[id], log: [] };
   for (const e of run.trace) if (e.kind === 'log') nodes[e.node].log.push(e.record);
   const view: WorldView = { nodes, voters: run.voters, votes: system.votes, inFlight: [] };
-  if (invariant === 'validity') return !run.voters.some((v) => system.votes[v] === 'no') || !run.nodes.some((n) => run.decisions[n] === 'commit');
+  if (invariant === validityInvariant) return !run.voters.some((v) => system.votes[v] === 'no') || !run.nodes.some((n) => run.decisions[n] === 'commit');
   return invariant.holds(view);
 }

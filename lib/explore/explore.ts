@@ -5,6 +5,7 @@ import { crash, cut, partition, pause, recover, slow } from '../scenario/builder
 import { ScenarioError } from '../scenario/error';
 import type { Fault, NetworkOptions, Scenario, Trigger } from '../scenario/types';
 import { DEFAULT_VOTERS, validateScenario } from '../scenario/validate';
+import type { TraceEvent } from '../world/trace';
 import { World } from '../world/world';
 import { describeFault } from './describe';
 import { progressReporter, type ProgressOption } from './progress';
@@ -189,7 +190,10 @@ export function explore(options: ExploreOptions): ExploreResult {
           }
           if (expand && (candidate.faults.length === 0 || firedAt >= 0)) {
             const points = triggerPoints(world.trace, settle);
-            for (const child of childrenOf(candidate, points, candidate.after)) (child.count > candidate.count ? next : level).push(child);
+            const drops = windowDrops(world.trace);
+            for (const child of childrenOf(candidate, points, candidate.after, drops)) {
+              (child.count > candidate.count ? next : level).push(child);
+            }
           }
         }
         counts[verdict]++;
@@ -213,15 +217,25 @@ export function explore(options: ExploreOptions): ExploreResult {
   };
 
   /** The placements one step bigger than `parent`, at the trigger points after its last fault, in trace order. */
-  function childrenOf(parent: Candidate, points: readonly TriggerPoint[], after: number): Candidate[] {
+  function childrenOf(parent: Candidate, points: readonly TriggerPoint[], after: number, drops: readonly number[]): Candidate[] {
     const children: Candidate[] = [];
     const room = parent.count < max;
+    // Per open window: whether a heal here would differ from the heal placed last (see below).
+    const fresh = parent.faults.map(() => true);
+    let drop = 0;
     const add = (kind: FaultKind, fault: Fault, p: TriggerPoint) => {
       if (!room || parent.used[kind] >= budget[kind]) return;
       children.push({ faults: [...parent.faults, fault], after: p.index, used: { ...parent.used, [kind]: parent.used[kind] + 1 }, count: parent.count + 1 });
     };
     for (const p of points) {
       if (p.index <= after) continue;
+      // A cut or partition acts only on the messages that arrive while it is in force, so two
+      // heals with no such arrival between them give the same run, and the same runs after a
+      // further fault: only the first heal point after each drop by a window is a new placement.
+      // (Any window's drop counts for every window: that keeps more heals than needed, never fewer.)
+      let dropped = false;
+      while (drop < drops.length && drops[drop] < p.index) if (drops[drop++] > after) dropped = true;
+      if (dropped) fresh.fill(true);
       const when: Trigger = p.trigger;
       add('crash', crash(p.node, when), p);
       for (const down of p.down) add('recover', recover(down, when), p);
@@ -240,8 +254,9 @@ export function explore(options: ExploreOptions): ExploreResult {
       // A heal: an open cut or partition of the parent ends here. It adds no fault. Only the
       // events of the nodes it separates can tell one heal point from the next.
       parent.faults.forEach((f, i) => {
-        if (!isOpenWindow(f)) return;
+        if (!isOpenWindow(f) || !fresh[i]) return;
         if (f.kind === 'cut' ? p.node !== f.from && p.node !== f.to : f.kind === 'partition' && !f.groups.some((g) => g.includes(p.node))) return;
+        fresh[i] = false;
         const healed = [...parent.faults];
         healed[i] = { ...f, until: when } as Fault;
         children.push({ faults: healed, after: p.index, used: parent.used, count: parent.count });
@@ -249,6 +264,16 @@ export function explore(options: ExploreOptions): ExploreResult {
     }
     return children;
   }
+}
+
+/** Where in a trace a cut or partition dropped a message, in trace order. */
+function windowDrops(trace: readonly TraceEvent[]): number[] {
+  const at: number[] = [];
+  for (let i = 0; i < trace.length; i++) {
+    const e = trace[i];
+    if (e.kind === 'drop' && (e.reason === 'cut' || e.reason === 'partition')) at.push(i);
+  }
+  return at;
 }
 
 function isOpenWindow(f: Fault): boolean {

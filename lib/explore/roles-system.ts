@@ -25,7 +25,7 @@ export interface NodeView {
   readonly log: readonly LogRecord[];
 }
 
-/** A named predicate over the roles' world. */
+/** A named predicate over the roles' world. A protocol's own `StateInvariant` (lib/checkers) is one. */
 export interface RolesInvariant {
   readonly name: string;
   holds(world: WorldView): boolean;
@@ -91,6 +91,10 @@ export interface RolesSystem extends PackedSystem {
   readonly labels: readonly RolesAction[];
   readonly nodes: readonly NodeId[];
   readonly votes: Readonly<Record<NodeId, Vote>>;
+  /** The invariants checked at every state, defaults filled in. */
+  readonly checked: readonly RolesInvariant[];
+  /** The bound on expansion, if any (a protocol's own, or the one given). */
+  readonly bound?: RolesInvariant;
   /** The state at `states[at..]` as invariants see it. */
   view(states: Uint32Array, at: number): WorldView;
   /** The outputs, in order, of the step labelled `action` from the state at `states[at..]`. */
@@ -163,13 +167,30 @@ const START: Input = { kind: 'start' };
 export function rolesSystem(options: {
   protocol: ProtocolSpec;
   voters?: number;
+  /** For a protocol with nodes of its own (`leaseLock`): how many clients. @defaultValue the protocol's */
+  clients?: number;
   votes?: Readonly<Record<NodeId, Vote>>;
   faults?: RolesFaults;
+  /** @defaultValue the protocol's own (`lockSafety` for the lease lock), else ['agreement', 'validity'] */
   invariants?: readonly (RolesInvariant | 'agreement' | 'validity')[];
+  /**
+   * States where this does not hold are checked but not expanded.
+   * @defaultValue the protocol's own (the lease lock: at most 2 grants), else none
+   */
+  bound?: RolesInvariant;
   timers?: RolesTimers;
 }): RolesSystem {
-  const voters = options.voters ?? 3;
-  validateScenario({ protocol: options.protocol, voters, ...(options.votes ? { votes: options.votes } : {}) });
+  const judge = protocolDefinition(options.protocol?.name)?.judge;
+  const own = protocolDefinition(options.protocol?.name)?.ownNodes;
+  // A protocol with nodes of its own is sized by clients, as a scenario is; validation refuses the other field.
+  const voters = own ? options.clients ?? own.defaultClients : options.voters ?? 3;
+  validateScenario({
+    protocol: options.protocol,
+    ...(own ? { clients: voters } : { voters }),
+    ...(options.voters !== undefined ? { voters: options.voters } : {}),
+    ...(options.clients !== undefined ? { clients: options.clients } : {}),
+    ...(options.votes ? { votes: options.votes } : {}),
+  });
   const faults = options.faults ?? {};
   for (const key of Object.keys(faults)) {
     if (!['crashes', 'recoveries', 'drop', 'duplicate'].includes(key)) throw new ScenarioError(`faults.${key}`, 'unknown field; allowed: crashes, recoveries, drop, duplicate');
@@ -184,14 +205,19 @@ export function rolesSystem(options: {
   const ids = run.ids;
   const nodes = ids.all;
   if (nodes.length > CHECK_MAX_NODES) {
-    throw new ScenarioError('voters', `the checker packs at most ${CHECK_MAX_NODES} nodes (CHECK_MAX_NODES); this protocol with ${voters} voters has ${nodes.length}`);
+    const field = own ? 'clients' : 'voters';
+    throw new ScenarioError(field, `the checker packs at most ${CHECK_MAX_NODES} nodes (CHECK_MAX_NODES); this protocol with ${voters} ${field} has ${nodes.length}`);
   }
   const votes: Record<NodeId, Vote> = {};
   for (const v of ids.voters) votes[v] = options.votes?.[v] ?? 'yes';
   const roles: Role[] = run.nodes.map(({ id, kind }) => definition.role(options.protocol, id, kind));
   const contexts: NodeContext[] = run.nodes.map((node) => node.ctx);
   const index = new Map(nodes.map((id, i) => [id, i]));
-  const invariants: RolesInvariant[] = (options.invariants ?? ['agreement', 'validity']).map((inv, i) => {
+  const bound = options.bound ?? judge?.bound;
+  if (bound !== undefined && (typeof bound !== 'object' || bound === null || typeof bound.holds !== 'function')) {
+    throw new ScenarioError('bound', `expected { name, holds(world) } such as grantsAtMost(3), got ${JSON.stringify(bound)}`);
+  }
+  const invariants: RolesInvariant[] = (options.invariants ?? (judge?.invariant ? [judge.invariant] : ['agreement', 'validity'])).map((inv, i) => {
     if (inv === 'agreement') return agreementInvariant;
     if (inv === 'validity') return validityInvariant;
     if (typeof inv !== 'object' || inv === null || typeof inv.holds !== 'function') {
@@ -280,25 +306,59 @@ export function rolesSystem(options: {
     return tupleId(i, new NodeTuple(state, roles[i].stateName(state), false, true, nothingKept));
   });
 
+  // Each tuple's view is built once.
+  const nodeViews: NodeView[] = [];
+  const nodeView = (id: number): NodeView => {
+    let v = nodeViews[id];
+    if (v === undefined) {
+      const t = tuples.values[id];
+      v = nodeViews[id] = { state: t.stateName, up: t.up, decision: t.decision, log: t.log };
+    }
+    return v;
+  };
   function view(states: Uint32Array, at: number): WorldView {
     const out: Record<NodeId, NodeView> = {};
-    for (let i = 0; i < n; i++) {
-      const t = tuples.values[states[at + i]];
-      out[nodes[i]] = { state: t.stateName, up: t.up, decision: t.decision, log: t.log };
-    }
+    for (let i = 0; i < n; i++) out[nodes[i]] = nodeView(states[at + i]);
     const inFlight = multisets.values[states[at + n]].map((id) => messages.values[id]);
     return { nodes: out, voters: ids.voters, votes, inFlight };
   }
 
-  const packedInvariants: PackedInvariant[] = invariants.map((inv) => ({ name: inv.name, holds: (states, at) => inv.holds(view(states, at)) }));
+  // Invariants and the bound read every state the search meets, so they get one view that is
+  // pointed at each state in turn and read through getters: no object per state. It is valid
+  // only during the call, which is all an invariant needs.
+  const cursor = { states: new Uint32Array(0), at: 0 };
+  const liveNodes: Record<NodeId, NodeView> = {};
+  nodes.forEach((id, i) => {
+    Object.defineProperty(liveNodes, id, { enumerable: true, get: () => nodeView(cursor.states[cursor.at + i]) });
+  });
+  const live: WorldView = {
+    nodes: liveNodes,
+    voters: ids.voters,
+    votes,
+    get inFlight() {
+      return multisets.values[cursor.states[cursor.at + n]].map((id) => messages.values[id]);
+    },
+  };
+  function liveView(states: Uint32Array, at: number): WorldView {
+    cursor.states = states;
+    cursor.at = at;
+    return live;
+  }
+
+  const packedInvariants: PackedInvariant[] = invariants.map((inv) => ({
+    name: inv.name,
+    holds: (states, at) => inv.holds(liveView(states, at)),
+  }));
 
   return {
-    name: `${options.protocol.name} roles (${voters} voters${timers === 'quiet' ? ', timers when quiet' : ''})`,
+    name: `${options.protocol.name} roles (${voters} ${own ? 'clients' : 'voters'}${timers === 'quiet' ? ', timers when quiet' : ''}${bound ? `, ${bound.name}` : ''})`,
     words,
     actions: labelNames,
     labels,
     nodes,
     votes,
+    checked: invariants,
+    ...(bound ? { bound } : {}),
     view,
     outputsOf(states, at, action) {
       const a = labels[action];
@@ -326,6 +386,7 @@ export function rolesSystem(options: {
       emit(label({ kind: 'start', node: 'init' }));
     },
     next(states, at, out, emit) {
+      if (bound !== undefined && !bound.holds(liveView(states, at))) return;
       const inFlight = multisets.values[states[at + n]];
       const budget = states[at + n + 1];
       const crashed = budget & 0xffff;

@@ -1,6 +1,6 @@
 import type { NodeId, Role } from './role';
 // Types only: a protocol that is not a commit protocol names the checker that judges it.
-import type { Judged, Verdict } from '../checkers/types';
+import type { Judged, StateInvariant, Verdict } from '../checkers/types';
 
 /**
  * A protocol as a scenario names it: plain JSON data, e.g.
@@ -71,6 +71,17 @@ export interface Judge {
    * reach the same state with the same memory as one; without it, it runs every placement.
    */
   memory?(run: Judged): string;
+  /**
+   * The verdict's bad outcome as a property of one world state, for the model checker
+   * (`check`), which has states and no trace: its default invariant for this protocol.
+   */
+  readonly invariant?: StateInvariant;
+  /**
+   * A bound for the model checker, for a protocol whose states never stop growing (the lease
+   * lock's tokens): a state where it does not hold is checked but not expanded (TLC's state
+   * constraint). `check`'s default for this protocol when it is given none.
+   */
+  readonly bound?: StateInvariant;
 }
 
 const definitions = new Map<string, ProtocolDefinition>();

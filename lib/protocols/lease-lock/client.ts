@@ -63,6 +63,10 @@ export function client(terms: ClientTerms): Role<Client, LeaseLockMessage> {
               }
               // A renewal: the lease runs again from now.
               if (s.name === 'holding' && token === s.token) return [s, [setTimer('lease', valid)]];
+              // A newer grant while holding: an acquire of ours, still on its way when we got the
+              // lock, was granted after that lease ended. The lock now knows us by the newer token,
+              // and a write under the old one would be stale: hold under the newer.
+              if (s.name === 'holding' && token > s.token) return [new Client('holding', token, s.ctx), [setTimer('lease', valid)]];
               return [s, nothing];
             }
             case 'written':
