@@ -136,7 +136,6 @@ export default tseslint.config(
       'lib/world/simulate.ts',
       'lib/world/trace.ts',
       'lib/world/world.ts',
-      'notebooks/replication/index.ts',
       'solutions/01-duplicate.ts',
       'test/charts.test.ts',
       'test/exercises/01-duplicate.grade.ts',

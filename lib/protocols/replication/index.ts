@@ -4,6 +4,9 @@ import { defineProtocol, type ProtocolSpec } from '../protocol';
 import { monitor, server } from './failover';
 
 export { monitor, server, type MonitorState, type ServerState } from './failover';
+// Lesson 02's two other protocols, each in its own file with its definition.
+export { copyToBoth, type CopyToBothSpec } from './copy-to-both';
+export { primaryBackup, type PrimaryBackupSpec, type ReplicationMode } from './primary-backup';
 
 /** The options of `failover`. */
 export interface FailoverOptions {
