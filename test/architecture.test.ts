@@ -139,9 +139,6 @@ const KNOWN: Record<string, string> = {
   'lib/protocols/replication/index.ts -> lib/checkers/two-masters': 'the failover names its checker',
   'lib/protocols/replication/index.ts -> lib/checkers/types': 'the failover types its verdicts',
   'lib/protocols/protocol.ts -> lib/checkers/types': 'a definition types its own judge with the checkers\' types',
-  // Paxos Commit's flow options refuse an impossible combination with the scenario's error. Way
-  // out: option rules (OptionRule) that can say "needs", checked by validation.
-  'lib/protocols/paxos-commit/flow.ts -> lib/scenario/error': 'the flow refuses a bad option combination with a ScenarioError',
 };
 
 const files = [...sources('lib'), ...sources('bench')].filter((f) => !f.endsWith('.test.ts'));

@@ -44,6 +44,13 @@ export interface ProtocolDefinition {
    * its voters' decisions (`verdictOf` in `lib/checkers`).
    */
   readonly judge?: Judge;
+  /**
+   * A rule across its options and the run's size that an `OptionRule` cannot say (Paxos
+   * Commit's co-location needs a voter for each of acceptors a2..a(F+1)): null when the
+   * scenario may run, else the option it is about and what is wrong. Validation turns it into
+   * a `ScenarioError` before anything runs, so no role needs the scenario's error type.
+   */
+  needs?(spec: ProtocolSpec, size: number): { readonly option: string; readonly problem: string } | null;
   /** The role a node plays. */
   role(spec: ProtocolSpec, node: NodeId, kind: 'coordinator' | 'voter' | 'other'): Role;
 }

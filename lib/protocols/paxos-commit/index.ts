@@ -4,7 +4,7 @@ import { voterIndex } from '../voter-set';
 import { acceptor } from './acceptor';
 import { coordinator } from './coordinator';
 import { paperRules } from './decision';
-import { faultsTolerated, flowOf, standaloneAcceptors } from './flow';
+import { colocationProblem, faultsTolerated, flowOf, standaloneAcceptors } from './flow';
 import { hosting } from './host';
 import { voter } from './voter';
 
@@ -112,6 +112,11 @@ defineProtocol({
   messages: ['prepare', 'phase2a', 'phase2b', 'commit', 'abort', 'phase1a', 'phase1b'],
   states: ['init', 'waiting', 'prepared', 'committed', 'aborted', 'accepting', 'accepted'],
   others: acceptorIds,
+  needs(spec, voters) {
+    if (!flowOf(spec).colocate) return null;
+    const problem = colocationProblem(faultsTolerated(typeof spec.acceptors === 'number' ? spec.acceptors : 3), voters);
+    return problem === null ? null : { option: 'colocate', problem };
+  },
   role(spec, node, kind) {
     const s = spec as PaxosCommitSpec;
     const flow = flowOf(s);
