@@ -14,7 +14,7 @@ export { requestReply, type RequestReplySpec } from './protocols/request-reply/i
 export { leaseLock, MAX_CLIENTS, type LeaseLockOptions, type LeaseLockSpec } from './protocols/lease-lock/index';
 export { failover, masters, type FailoverOptions, type FailoverSpec } from './protocols/replication/index';
 export { copyToBoth, primaryBackup, type CopyToBothSpec, type PrimaryBackupSpec, type ReplicationMode } from './protocols/replication/index';
-export { defineProtocol, protocolDefinition, protocolNames, type ProtocolDefinition, type ProtocolSpec, type OptionRule, type OwnNodes, type Judge } from './protocols/protocol';
+export { defineProtocol, protocolDefinition, protocolNames, type ProtocolDefinition, type ProtocolSpec, type OptionRule, type OwnNodes } from './protocols/protocol';
 export { send, setTimer, cancelTimer, logWrite, decide, nothing } from './protocols/role';
 export type { Role, Input, Output, Step, Message, LogRecord, NodeContext, NodeId, Decision, Vote } from './protocols/role';
 
@@ -32,6 +32,7 @@ export { Envelope, drop, copyOf } from './faults/envelope';
 export { agreement, validity, termination, verdict, verdictOf, VERDICTS } from './checkers/index';
 export type { Check, Judged, Verdict, Outcome } from './checkers/index';
 export { twoMasters } from './checkers/two-masters';
+export { defineJudge, type Judge } from './checkers/judges';
 export { failoverLoss, type FailoverLoss } from './checkers/failover-loss';
 export { lockSafety, verdictsOf, LOCK_VERDICTS, type LockSafety, type JudgedWrite, type CommitVerdict, type LockVerdict } from './checkers/index';
 export { costs, type Costs } from './costs/index';

@@ -1,5 +1,3 @@
-import { lockSafety, lockSafetyMemory } from '../../checkers/lock-safety';
-import { LOCK_VERDICTS } from '../../checkers/types';
 import { defineProtocol, type ProtocolSpec } from '../protocol';
 import type { NodeId } from '../role';
 import { client } from './client';
@@ -73,7 +71,7 @@ defineProtocol({
     maxClients: MAX_CLIENTS,
     nodes: (_spec, clients) => ['lock', ...clientIds(clients), 'store'],
   },
-  judge: { verdicts: LOCK_VERDICTS, verdict: (run) => lockSafety(run).verdict, memory: lockSafetyMemory },
+  // Judged by lockSafety: lib/checkers/judges.ts names the checker for this protocol.
   role(spec, node) {
     const s = spec as LeaseLockSpec;
     if (node === 'lock') return lockService(s.lease, s.lockDelay);

@@ -1,5 +1,3 @@
-import { twoMasters } from '../../checkers/two-masters';
-import { LOCK_VERDICTS } from '../../checkers/types';
 import { defineProtocol, type ProtocolSpec } from '../protocol';
 import { monitor, server } from './failover';
 
@@ -70,7 +68,7 @@ defineProtocol({
   options: { every: ticks(1), timeout: ticks(1), lease: ticks(0), margin: ticks(0) },
   messages: ['ping', 'pong', 'promote'],
   states: ['init', 'watching', 'waitingOut', 'failedOver', 'master', 'backup'],
-  judge: { verdicts: LOCK_VERDICTS, verdict: (run) => twoMasters(run).verdict },
+  // Judged by twoMasters: lib/checkers/judges.ts names the checker for this protocol.
   role(spec, node, kind) {
     const s = spec as FailoverSpec;
     if (kind === 'coordinator') return monitor(s.every, s.timeout, s.lease, s.margin);

@@ -1,0 +1,43 @@
+/**
+ * The checkers that judge protocols which do not decide commit or abort, by protocol name.
+ * A protocol's definition names no checker (protocols depend on nothing but the role contract);
+ * the world, the explorer and `verdict` ask here instead. A protocol without a judge is judged
+ * by its voters' decisions (`verdictOf`).
+ */
+import { lockSafety, lockSafetyMemory } from './lock-safety';
+import { twoMasters } from './two-masters';
+import { LOCK_VERDICTS, type Judged, type Verdict } from './types';
+
+/** A protocol's own verdicts, and the checker that reads a run's trace to give one. */
+export interface Judge {
+  /** Every verdict it can give, best first (charts stack and colour them in this order). */
+  readonly verdicts: readonly Verdict[];
+  verdict(run: Judged): Verdict;
+  /**
+   * What of the run so far its verdict still depends on, beyond the world's present state
+   * (`World.fingerprint()`), as a string. With it, `explore` may treat two placements that
+   * reach the same state with the same memory as one; without it, it runs every placement.
+   */
+  memory?(run: Judged): string;
+}
+
+const judges = new Map<string, Judge>([
+  // Lesson 09's lease lock: did the store take a stale holder's write (DDIA ch. 8)?
+  ['leaseLock', { verdicts: LOCK_VERDICTS, verdict: (run) => lockSafety(run).verdict, memory: lockSafetyMemory }],
+  // Lesson 02's monitor: were two nodes ever master at once (the lecture)?
+  ['failover', { verdicts: LOCK_VERDICTS, verdict: (run) => twoMasters(run).verdict }],
+]);
+
+/**
+ * Makes `judge` the checker of every run of the protocol named `protocol`: for a protocol of
+ * your own (`defineProtocol`) whose runs end in something other than commit or abort.
+ * @example defineJudge('myLock', { verdicts: ['safe', 'unsafe'], verdict: (run) => (lockSafety(run).ok ? 'safe' : 'unsafe') })
+ */
+export function defineJudge(protocol: string, judge: Judge): void {
+  judges.set(protocol, judge);
+}
+
+/** The judge of the protocol named `protocol`, or undefined when its voters' decisions judge it. */
+export function judgeOf(protocol: string): Judge | undefined {
+  return judges.get(protocol);
+}
