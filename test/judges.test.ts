@@ -1,7 +1,8 @@
 // Issue 21, item 2 ("dependencies one way"): a protocol definition names no checker. A protocol
 // whose runs end in something other than commit or abort is judged by the checker that
 // lib/checkers/judges.ts names for it, and the world, `verdict` and the explorer all ask there
-// (docs/DESIGN.md, "Checkers and the verdict" and "Layout and dependencies"; the lecture's monitor and DDIA ch. 8's lease for the two built in).
+// (docs/DESIGN.md, "Checkers and the verdict" and "Layout and dependencies"; the lecture's monitor
+// and DDIA ch. 8's lease for the two built in).
 import { describe, expect, it } from 'vitest';
 import { at, defineJudge, defineProtocol, failover, leaseLock, nothing, partition, pause, afterReceive, protocolDefinition, simulate, verdict, verdictsOf } from '../lib';
 
