@@ -23,6 +23,13 @@ describe('judges by protocol name', () => {
     expect(run.verdict).toBe('unsafe');
   });
 
+  it("a learner's variant of a protocol (leaseLock/learner, as lesson 09's lab names it) is judged as the protocol", () => {
+    const judged = (name: string) => verdict({ trace: [], voters: [], scenario: { protocol: { name } } });
+    expect(judged('leaseLock/learner')).toBe('safe');
+    expect(verdictsOf('leaseLock/learner')).toEqual(['safe', 'unsafe']);
+    expect(verdictsOf('twoPhaseCommit/lab')).toEqual(['committed', 'aborted', 'blocked', 'inconsistent']);
+  });
+
   it('a protocol of your own gets its verdicts from the judge defined for its name', () => {
     defineProtocol({
       name: 'silentForJudges',

@@ -2,7 +2,9 @@
  * The checkers that judge protocols which do not decide commit or abort, by protocol name.
  * A protocol's definition names no checker (protocols depend on nothing but the role contract);
  * the world, the explorer and `verdict` ask here instead. A protocol without a judge is judged
- * by its voters' decisions (`verdictOf`).
+ * by its voters' decisions (`verdictOf`). A variant named `<protocol>/<variant>` (the labs' and
+ * exercises' learner versions, such as `leaseLock/learner`, which copy the protocol's definition
+ * under a name of their own) is judged as its protocol unless it has a judge of its own.
  */
 import { lockSafety, lockSafetyMemory } from './lock-safety';
 import { twoMasters } from './two-masters';
@@ -37,7 +39,12 @@ export function defineJudge(protocol: string, judge: Judge): void {
   judges.set(protocol, judge);
 }
 
-/** The judge of the protocol named `protocol`, or undefined when its voters' decisions judge it. */
+/**
+ * The judge of the protocol named `protocol` (or, for `<protocol>/<variant>`, of its protocol),
+ * or undefined when its voters' decisions judge it.
+ * @example judgeOf('leaseLock/learner') === judgeOf('leaseLock') // true
+ */
 export function judgeOf(protocol: string): Judge | undefined {
-  return judges.get(protocol);
+  const slash = protocol.indexOf('/');
+  return judges.get(protocol) ?? (slash > 0 ? judges.get(protocol.slice(0, slash)) : undefined);
 }
