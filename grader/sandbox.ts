@@ -2,7 +2,8 @@
  * A throwaway project in a temporary folder for grading one exercise: pristine
  * copies of `lib/`, the probes and the worker side of the grader, the learner's
  * one allowed file, and a vitest config that runs learner code in a forked,
- * permission-limited process. Nothing the learner wrote besides that file is copied.
+ * permission-limited process (the config is grader/sandbox.config.mts, copied in; what differs
+ * per grading goes beside it as sandbox.json). Nothing the learner wrote besides that file is copied.
  */
 import { cpSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -59,8 +60,10 @@ export function buildSandbox(plan: SandboxPlan): Sandbox {
   }
   const modules = realpathSync(join(plan.project, 'node_modules'));
   symlinkSync(modules, join(work, 'node_modules'), 'junction');
+  // The config is a real file (sandbox.config.mts); what differs per grading goes beside it as JSON.
   const config = join(work, 'vitest.config.mts');
-  writeFileSync(config, configText({
+  cpSync(join(plan.project, 'grader', 'sandbox.config.mts'), config);
+  const values: SandboxValues = {
     report: join(plan.root, 'report.jsonl'),
     work,
     modules,
@@ -69,97 +72,27 @@ export function buildSandbox(plan: SandboxPlan): Sandbox {
     reporter: join(plan.project, 'grader', 'stream-reporter.ts'),
     testTimeout: plan.testTimeout,
     heapMB: plan.heapMB,
-  }));
+  };
+  writeFileSync(join(plan.root, 'sandbox.json'), `${JSON.stringify(values, null, 2)}\n`);
   return { work, cache, report: join(plan.root, 'report.jsonl'), config, visibleProbe, hiddenProbe };
 }
 
-interface ConfigValues {
-  report: string;
-  work: string;
-  modules: string;
-  cache: string;
-  include: string[];
-  reporter: string;
-  testTimeout: number;
-  heapMB: number;
-}
-
-function configText(v: ConfigValues): string {
-  const json = (x: unknown) => JSON.stringify(x);
-  return `// Written by the grader for one exercise; see grader/sandbox.ts.
-import { appendFileSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
-import { defineConfig } from 'vitest/config';
-import { BaseSequencer, type TestSpecification } from 'vitest/node';
-
-const order = ${json(v.include.map((f) => v.work + '/' + f))};
-
-// Visible probes first, then hidden ones: a hang in a hidden test must not cost the visible points already earned.
-class InOrder extends BaseSequencer {
-  async sort(files: TestSpecification[]) {
-    return [...files].sort((a, b) => order.indexOf(a.moduleId) - order.indexOf(b.moduleId));
-  }
-}
-
-const work = ${json(v.work)};
-const exercises = resolve(work, 'exercises') + sep;
-const lib = resolve(work, 'lib') + sep;
-// The library's public face (lib/index.ts), and lib/exercise/index.ts, which stubs shared before.
-const publicFace = ['', 'index', 'index.ts', 'index.js', 'exercise', 'exercise/index', 'exercise/index.ts', 'exercise/index.js'];
-
-export default defineConfig({
-  root: work,
-  cacheDir: ${json(v.cache + '/vite')},
-  plugins: [{
-    // Learner code may import the library's public face and rxjs, nothing else: no library
-    // internals, no tests, no vitest, no ?raw (import-policy.ts checked the names before).
-    name: 'grader-imports',
-    enforce: 'pre',
-    resolveId(source, importer) {
-      if (!importer || !resolve(importer.split('?')[0]).startsWith(exercises)) return null;
-      const denied = () => { throw new Error('exercises may import ../lib and rxjs only, not ' + JSON.stringify(source)); };
-      if (source.includes('?') || source.includes('\\0')) denied();
-      if (source === 'rxjs' || source.startsWith('rxjs/')) return null;
-      if (source.startsWith('.')) {
-        const target = resolve(importer.split('?')[0], '..', source);
-        const inLib = target.startsWith(lib) ? target.slice(lib.length) : target + sep === lib ? '' : null;
-        if (inLib !== null && publicFace.includes(inLib)) return null;
-      }
-      denied();
-    },
-    // The worker asks for a probe file once its setup has run and the library is loaded: from
-    // then on, the learner's code loads and runs, and the learner's clock starts.
-    transform(_code, id) {
-      if (order.includes(id.split('?')[0])) appendFileSync(${json(v.report)}, '{"kind":"ready"}\\n');
-      return null;
-    },
-  }],
-  test: {
-    include: ${json(v.include)},
-    setupFiles: ['grader/worker/setup.ts'],
-    sequence: { sequencer: InOrder },
-    pool: 'forks',
-    isolate: true,
-    fileParallelism: false,
-    maxWorkers: 1,
-    watch: false,
-    testTimeout: ${v.testTimeout},
-    hookTimeout: ${v.testTimeout},
-    teardownTimeout: 1000,
-    reporters: [${json(v.reporter)}],
-    // Learner output is not shown: it can be huge.
-    onConsoleLog: () => false,
-    // Probes take no snapshots; point vitest's lookup somewhere the worker may read.
-    resolveSnapshotPath: () => ${json(v.cache + '/snapshots/none.snap')},
-    execArgv: [
-      '--experimental-permission',
-      ${json('--allow-fs-read=' + v.modules + '/*')},
-      ${json('--allow-fs-read=' + v.work + '/node_modules/*')},
-      ${json('--allow-fs-read=' + v.cache + '/*')},
-      '--max-old-space-size=${v.heapMB}',
-      '--no-warnings',
-    ],
-  },
-});
-`;
+/** What differs from one grading to the next: `sandbox.json`, which `sandbox.config.mts` reads. */
+export interface SandboxValues {
+  /** The file the reporter streams results to, and the config's plugin writes the ready line to. */
+  readonly report: string;
+  /** The sandbox project: lib/, grader/worker/, the probes and the learner's file. */
+  readonly work: string;
+  /** The real node_modules the worker may read. */
+  readonly modules: string;
+  /** Vite's cache and the worker's HOME and TMPDIR. */
+  readonly cache: string;
+  /** The probe files, relative to `work`, visible first. */
+  readonly include: string[];
+  /** grader/stream-reporter.ts in the grader's project. */
+  readonly reporter: string;
+  /** Per-test time limit inside vitest, ms. */
+  readonly testTimeout: number;
+  /** Heap cap of the worker, MB. */
+  readonly heapMB: number;
 }

@@ -11,9 +11,10 @@ export { twoPhaseCommit, type TwoPhaseCommitOptions, type TwoPhaseCommitSpec } f
 export type { Presumption } from './protocols/two-phase-commit/index';
 export { threePhaseCommit, type ThreePhaseCommitOptions, type ThreePhaseCommitSpec } from './protocols/three-phase-commit/index';
 export { requestReply, type RequestReplySpec } from './protocols/request-reply/index';
-export { leaseLock, grantsAtMost, MAX_CLIENTS, type LeaseLockOptions, type LeaseLockSpec } from './protocols/lease-lock/index';
+export { leaseLock, MAX_CLIENTS, type LeaseLockOptions, type LeaseLockSpec } from './protocols/lease-lock/index';
 export { failover, masters, type FailoverOptions, type FailoverSpec } from './protocols/replication/index';
-export { defineProtocol, protocolDefinition, protocolNames, type ProtocolDefinition, type ProtocolSpec, type OptionRule, type OwnNodes, type Judge } from './protocols/protocol';
+export { copyToBoth, primaryBackup, type CopyToBothSpec, type PrimaryBackupSpec, type ReplicationMode } from './protocols/replication/index';
+export { defineProtocol, protocolDefinition, protocolNames, type ProtocolDefinition, type ProtocolSpec, type OptionRule, type OwnNodes } from './protocols/protocol';
 export { send, setTimer, cancelTimer, logWrite, decide, nothing } from './protocols/role';
 export type { Role, Input, Output, Step, Message, LogRecord, NodeContext, NodeId, Decision, Vote } from './protocols/role';
 // Each protocol's messages: the union its roles are typed over (`Role<S, M>`), and `send` typed to one.
@@ -39,7 +40,9 @@ export { Envelope, drop, copyOf } from './faults/envelope';
 export { agreement, validity, termination, verdict, verdictOf, VERDICTS } from './checkers/index';
 export type { Check, Judged, Verdict, Outcome } from './checkers/index';
 export { twoMasters } from './checkers/two-masters';
-export { lockSafety, lockSafetyInvariant, verdictsOf, LOCK_VERDICTS, type LockSafety, type JudgedWrite, type CommitVerdict, type LockVerdict, type StateInvariant, type StateView } from './checkers/index';
+export { defineJudge, type Judge } from './checkers/judges';
+export { failoverLoss, type FailoverLoss } from './checkers/failover-loss';
+export { lockSafety, lockSafetyInvariant, grantsAtMost, verdictsOf, LOCK_VERDICTS, type LockSafety, type JudgedWrite, type CommitVerdict, type LockVerdict, type StateInvariant, type StateView } from './checkers/index';
 export { costs, type Costs } from './costs/index';
 
 // ---- the failure cases -----------------------------------------------------------

@@ -128,21 +128,12 @@ const RULES: Rule[] = [
   },
 ];
 
-/** Imports that break a rule today: `file -> target`, each with why it is there and the way out. */
-const KNOWN: Record<string, string> = {
-  // A protocol that is not a commit protocol brings its own checker in its definition (the lease
-  // lock's lockSafety, the failover's twoMasters), and the definition's types name the checkers'
-  // verdict types. Way out: register judges from lib/checkers by protocol name, so the world asks
-  // the checkers, and a definition names none.
-  'lib/protocols/lease-lock/index.ts -> lib/checkers/lock-safety': 'the lease lock names its checker',
-  'lib/protocols/lease-lock/index.ts -> lib/checkers/types': 'the lease lock types its verdicts',
-  'lib/protocols/replication/index.ts -> lib/checkers/two-masters': 'the failover names its checker',
-  'lib/protocols/replication/index.ts -> lib/checkers/types': 'the failover types its verdicts',
-  'lib/protocols/protocol.ts -> lib/checkers/types': 'a definition types its own judge with the checkers\' types',
-  // Paxos Commit's flow options refuse an impossible combination with the scenario's error. Way
-  // out: option rules (OptionRule) that can say "needs", checked by validation.
-  'lib/protocols/paxos-commit/flow.ts -> lib/scenario/error': 'the flow refuses a bad option combination with a ScenarioError',
-};
+/**
+ * Imports that break a rule today: `file -> target`, each with why it is there and the way out.
+ * Empty since issue 21 (judges are found by protocol name in lib/checkers/judges.ts; Paxos
+ * Commit's co-location rule is its definition's `needs`, checked by validation): keep it so.
+ */
+const KNOWN: Record<string, string> = {};
 
 const files = [...sources('lib'), ...sources('bench')].filter((f) => !f.endsWith('.test.ts'));
 const imports = files.flatMap(importsOf);

@@ -4,8 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { at, catalog, crash, cut, partition, pause, recover, simulate, twoPhaseCommit } from '../lib';
-import { copyToBoth, failover, masters } from '../notebooks/replication/index';
+import { at, catalog, copyToBoth, crash, cut, failover, masters, partition, pause, recover, simulate, twoPhaseCommit } from '../lib';
 
 const notebooksDir = join(__dirname, '..', 'notebooks');
 

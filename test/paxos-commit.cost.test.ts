@@ -51,8 +51,10 @@ import {
   paxosCommit,
   recover,
   replayLine,
+  ScenarioError,
   simulate,
   twoPhaseCommit,
+  validateScenario,
   validity,
   type Fault,
   type Scenario,
@@ -199,6 +201,13 @@ describe("the one-acceptor case is 2PC because the acceptor shares the coordinat
 
   it('co-location needs a voter for each of acceptors a2..a(F+1), and says so', () => {
     expect(() => simulate({ protocol: paperFlow(5), voters: 1 })).toThrow(/protocol\.colocate: .*needs at least 2 voters, got 1/);
+  });
+
+  it('co-location with too few voters is refused by validation, as a ScenarioError on protocol.colocate, before any role is built', () => {
+    // Issue 21: the rule is the definition's `needs`, so the protocol's roles import nothing from the scenario.
+    expect(() => validateScenario({ protocol: paperFlow(5), voters: 1 })).toThrow(ScenarioError);
+    expect(() => validateScenario({ protocol: paperFlow(5), voters: 2 })).not.toThrow();
+    expect(() => validateScenario({ protocol: paxosCommit({ acceptors: 5 }), voters: 1 })).not.toThrow();
   });
 });
 

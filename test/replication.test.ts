@@ -3,8 +3,7 @@
 // loses (DDIA ch. 5, "Synchronous Versus Asynchronous Replication"; MySQL's semi-synchronous
 // replication for the fallback).
 import { describe, expect, it } from 'vitest';
-import { at, crash, recover, simulate } from '../lib';
-import { failoverLoss, primaryBackup } from '../notebooks/replication/index';
+import { at, crash, failoverLoss, primaryBackup, recover, simulate } from '../lib';
 
 const backupDown = [crash('v2', at(0)), recover('v2', at(15))];
 const backupDownThenMasterDies = (t: number) => [crash('v2', at(0)), crash('v1', at(t))];

@@ -3,6 +3,9 @@
  * `solutions/` (the reference with solution markers). `--check` writes nothing
  * and lists the files that are out of date instead (exit code 1 if any).
  *
+ * It also writes the two lists the kit finds in its folders (tools/indexes.ts): the grader's
+ * exercises (grader/exercises/index.ts) and the catalog's case files (lib/catalog/cases.ts).
+ *
  * It never loses a learner's work. Without `solutions/` (the student version) it
  * refuses, saying why. Each file it writes carries a stamp, a hash of what it wrote:
  * it overwrites or removes only a file whose stamp still matches (or that holds
@@ -11,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { indexDrift, IndexError, writeIndexes } from './indexes';
 import { clearSolutions, MarkerError } from './markers';
 
 const FIRST_LINE = '// Your exercise. Replace each `throw new NotDoneYet(...)` with your code, then run `npm run grade`.';
@@ -149,15 +153,18 @@ if (process.argv[1] && resolve(process.argv[1]).endsWith('build-exercises.ts')) 
     if (process.argv.includes('--check')) {
       const drift = driftOf(root);
       for (const d of drift) console.log(`${d.file}: ${d.why === 'missing' ? 'missing' : d.why === 'different' ? 'out of date' : 'has no solution'}; run npm run build-exercises`);
-      process.exitCode = drift.length ? 1 : 0;
+      const lists = indexDrift(root);
+      for (const f of lists) console.log(`${f}: out of date with the files of its folder; run npm run build-exercises`);
+      process.exitCode = drift.length + lists.length ? 1 : 0;
     } else {
       const { written, removed, kept } = buildExercises(root);
       console.log(written.length ? `wrote ${written.length} exercise(s): ${written.join(', ')}` : 'exercises/ is up to date with solutions/');
       if (removed.length) console.log(`removed ${removed.join(', ')}: their solution is gone`);
       for (const f of kept) console.log(`${f}: edited since the build wrote it, so left as it is (move it away and run again to take the new version)`);
+      for (const f of writeIndexes(root)) console.log(`wrote ${f}: the files of its folder changed`);
     }
   } catch (e) {
-    if (!(e instanceof MarkerError)) throw e;
+    if (!(e instanceof MarkerError) && !(e instanceof IndexError)) throw e;
     console.error(e.message);
     process.exitCode = 1;
   }

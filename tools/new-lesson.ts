@@ -1,14 +1,17 @@
 /**
  * `npm run new-lesson -- 09 "Title"`: scaffolds a lesson that every course command picks up
  * at once. It writes the notebook, a working example exercise (reference, probes, judges,
- * a hidden test, a plausible wrong answer), a catalog case, and wires the exercise into the
- * grader's manifest and the case into the catalog; then it builds the student version.
+ * a hidden test, a plausible wrong answer) and a catalog case, each a new file; the grader's
+ * exercise list and the catalog's case list are found from their folders (tools/indexes.ts
+ * rewrites both generated lists), so no hand-written file is edited but grader/reference.ts,
+ * the judges' door to the answers. Then it builds the student version.
  * Everything is checked and composed before the first file is written: on bad input it
  * writes nothing and says which argument is wrong and what is allowed.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { buildExercises } from './build-exercises';
+import { IndexError, indexes, writeIndexes } from './indexes';
 
 /** What the scaffolder was asked for, checked. */
 export interface LessonRequest {
@@ -64,15 +67,15 @@ export function lessonFiles(project: string, r: LessonRequest): Map<string, stri
   const cases = `lesson${n}Cases`;
   const caseId = `lesson-${n}/coordinator-crash-after-prepare`;
 
-  files.set(`lib/catalog/lesson-${n}.ts`, catalogFile(r, cases, caseId));
-  files.set('lib/catalog/index.ts', wireCatalog(readFileSync(join(project, 'lib/catalog/index.ts'), 'utf8'), n, cases));
+  // A case file named for its lesson joins the catalog, in lesson order (lib/catalog/cases.ts).
+  files.set(`lib/catalog/${r.id}.ts`, catalogFile(r, cases, caseId));
   files.set(`solutions/${r.id}.ts`, solutionFile(r));
   files.set(`grader/worker/fixtures/${r.id}.ts`, fixtureFile(r));
   files.set(`instructor/reference/${r.id}.ts`, referenceFile(r));
   files.set('grader/reference.ts', wireReference(readFileSync(join(project, 'grader/reference.ts'), 'utf8'), r));
   files.set(`test/exercises/${r.id}.grade.ts`, probeFile(r));
+  // So does the exercise's judge file in the grader's list (grader/exercises/index.ts).
   files.set(`grader/exercises/${r.id}.ts`, judgeFile(r));
-  files.set('grader/manifest.ts', wireManifest(readFileSync(join(project, 'grader/manifest.ts'), 'utf8'), r));
   files.set(`instructor/hidden/${r.id}.grade.ts`, hiddenProbeFile(r));
   files.set(`instructor/hidden/${r.id}.judge.ts`, hiddenJudgeFile(r));
   files.set(`test/grader/variants/${r.id}/counts-deliveries.ts`, variantFile(r));
@@ -88,43 +91,26 @@ export function newLesson(project: string, args: readonly string[]): { request: 
   const request = checkRequest(project, args);
   const files = lessonFiles(project, request);
   for (const path of files.keys()) {
-    const wiring = path === 'lib/catalog/index.ts' || path === 'grader/manifest.ts' || path === 'grader/reference.ts';
-    if (!wiring && existsSync(join(project, path))) throw new NewLessonError(`lesson number: ${path} exists already; pick another number or title`);
+    if (path !== 'grader/reference.ts' && existsSync(join(project, path))) throw new NewLessonError(`lesson number: ${path} exists already; pick another number or title`);
+  }
+  // The lists are written from the folders once the new files are in; a folder they cannot be
+  // written from (a malformed file someone else added) is said now, before anything is written.
+  try {
+    indexes(project);
+  } catch (e) {
+    if (e instanceof IndexError) throw new NewLessonError(`${e.message} (before scaffolding anything)`);
+    throw e;
   }
   for (const [path, text] of files) {
     mkdirSync(dirname(join(project, path)), { recursive: true });
     writeFileSync(join(project, path), text);
   }
+  const lists = writeIndexes(project);
   const built = buildExercises(project).written.filter((f) => f === `exercises/${request.id}.ts`);
-  return { request, written: [...files.keys(), ...built] };
+  return { request, written: [...files.keys(), ...lists, ...built] };
 }
 
 // ---- wiring -------------------------------------------------------------------------------
-
-function wireCatalog(index: string, n: string, cases: string): string {
-  const imports = [...index.matchAll(/^import \{ \w+Cases \} from '\.\/[\w-]+';$/gm)];
-  // The list on one line or, as the formatter writes a long one, one spread a line.
-  const list = /export const catalog: readonly CatalogEntry\[\] = \[([\s\S]*?)\];/.exec(index);
-  if (imports.length === 0 || !list) throw new NewLessonError('lib/catalog/index.ts: cannot find its case imports and the catalog list to add the lesson to; add them by hand');
-  const last = imports[imports.length - 1];
-  const at = last.index! + last[0].length;
-  const withImport = `${index.slice(0, at)}\nimport { ${cases} } from './lesson-${n}';${index.slice(at)}`;
-  const body = list[1].trimEnd().replace(/,$/, '');
-  const next = body.includes('\n') ? `[${body},\n  ...${cases},\n]` : `[${body}, ...${cases}]`;
-  return withImport.replace(list[0], `export const catalog: readonly CatalogEntry[] = ${next};`);
-}
-
-function wireManifest(manifest: string, r: LessonRequest): string {
-  const imports = [...manifest.matchAll(/^import \{ exercise as \w+ \} from '\.\/exercises\/[\w-]+';$/gm)];
-  const list = /export const exercises: readonly ExerciseSpec\[\] = \[([\s\S]*?)\];/.exec(manifest);
-  if (imports.length === 0 || !list) throw new NewLessonError('grader/manifest.ts: cannot find its exercise imports and list to add the exercise to; add them by hand');
-  const name = `lesson${r.number}`;
-  const last = imports[imports.length - 1];
-  const at = last.index! + last[0].length;
-  const withImport = `${manifest.slice(0, at)}\nimport { exercise as ${name} } from './exercises/${r.id}';${manifest.slice(at)}`;
-  const items = list[1].replace(/,?\s*$/, '');
-  return withImport.replace(list[0], `export const exercises: readonly ExerciseSpec[] = [${items}, ${name},\n];`);
-}
 
 /** The rule judges reach through grader/reference.ts, under a name of the lesson's own. */
 const ruleName = (r: LessonRequest) => `expectedLesson${r.number}`;
@@ -403,7 +389,7 @@ Next:
      (instructor/hidden/${r.id}.*) and wrong answer (test/grader/variants/${r.id}/), then:
      npm run build-exercises
      npm run grade -- --target solutions --only ${r.id} --expect full
-  3. Replace the example case in lib/catalog/lesson-${r.number}.ts, add the exercise to the README's table, and run npm test.`);
+  3. Replace the example case in lib/catalog/${r.id}.ts, add the exercise to the README's table, and run npm test.`);
   } catch (e) {
     if (!(e instanceof NewLessonError)) throw e;
     console.error(`new-lesson: ${e.message}`);

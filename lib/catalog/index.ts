@@ -1,9 +1,6 @@
 import type { CatalogEntry } from './entry';
-import { networkCases } from './network';
-import { twoPhaseCommitCases } from './two-phase-commit';
-import { threePhaseCommitCases } from './three-phase-commit';
-import { paxosCommitCases } from './paxos-commit';
-import { leaseLockCases } from './lease-lock';
+// The case files (NN-*.ts) are listed in cases.ts, which `npm run build-exercises` writes from this folder.
+import { cases } from './cases';
 
 export type { CatalogEntry } from './entry';
 // Lesson 10's cases are judged on their clients' history, not by a commit verdict: a list of their own.
@@ -13,13 +10,7 @@ export { linearizabilityCases, linearizabilityCase, type LinearizabilityCase } f
  * Every failure case the lessons walk through, as `{ id, title, source, scenario, expected, why }`.
  * @example simulate(catalogEntry('2pc/coordinator-and-voter-crash-in-commit').scenario).verdict // 'blocked'
  */
-export const catalog: readonly CatalogEntry[] = [
-  ...networkCases,
-  ...twoPhaseCommitCases,
-  ...threePhaseCommitCases,
-  ...paxosCommitCases,
-  ...leaseLockCases,
-];
+export const catalog: readonly CatalogEntry[] = cases;
 
 /** The catalog entry with this id; throws, listing the ids, if there is none. */
 export function catalogEntry(id: string): CatalogEntry {

@@ -1,5 +1,5 @@
-import { protocolDefinition } from '../protocols/protocol';
 import type { Decision, NodeId } from '../protocols/role';
+import { judgeOf } from './judges';
 import { finalStatus } from './termination';
 import { VERDICTS, type Judged, type Verdict } from './types';
 
@@ -45,7 +45,7 @@ export function verdictOf(o: Outcome): Verdict {
  * @example verdictsOf('leaseLock') // ['safe', 'unsafe']
  */
 export function verdictsOf(protocol: string): readonly Verdict[] {
-  return protocolDefinition(protocol)?.judge?.verdicts ?? VERDICTS;
+  return judgeOf(protocol)?.verdicts ?? VERDICTS;
 }
 
 /** A zero count for each verdict a run of this protocol can get, in that order. */
@@ -60,7 +60,7 @@ export function zeroCounts(protocol: string): Record<Verdict, number> {
  * @example verdict(simulate({ protocol: twoPhaseCommit() })) // 'committed'
  */
 export function verdict(run: Judged): Verdict {
-  const judge = run.scenario ? protocolDefinition(run.scenario.protocol.name)?.judge : undefined;
+  const judge = run.scenario ? judgeOf(run.scenario.protocol.name) : undefined;
   if (judge !== undefined) return judge.verdict(run);
   const { up, decided } = finalStatus(run);
   let everCommitted = false;

@@ -1,3 +1,4 @@
+import { judgeOf } from '../checkers/judges';
 import { verdictOf, zeroCounts, type Verdict } from '../checkers/index';
 import { protocolDefinition, type ProtocolSpec } from '../protocols/protocol';
 import type { NodeId, Vote } from '../protocols/role';
@@ -128,7 +129,7 @@ export function explore(options: ExploreOptions): ExploreResult {
   // A random network's draws are not in the fingerprint, so equal fingerprints prove nothing there.
   // A protocol's own checker reads the whole history, which the fingerprint (the present) leaves out.
   // It is pruned only when its checker says what of the past it remembers (`Judge.memory`).
-  const judge = protocolDefinition(options.protocol.name)?.judge;
+  const judge = judgeOf(options.protocol.name);
   const prunes = !(net.loss || net.duplicate || net.reorder || Array.isArray(net.delay)) && (judge === undefined || judge.memory !== undefined);
 
   const counts = zeroCounts(options.protocol.name);

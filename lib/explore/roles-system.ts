@@ -1,4 +1,5 @@
 import { protocolDefinition, type ProtocolSpec } from '../protocols/protocol';
+import { judgeOf } from '../checkers/judges';
 import type { Decision, Input, LogRecord, Message, NodeContext, NodeId, Output, Role, Vote } from '../protocols/role';
 import { ScenarioError } from '../scenario/error';
 import { runNodes } from '../protocols/nodes';
@@ -180,7 +181,7 @@ export function rolesSystem(options: {
   bound?: RolesInvariant;
   timers?: RolesTimers;
 }): RolesSystem {
-  const judge = protocolDefinition(options.protocol?.name)?.judge;
+  const judge = options.protocol ? judgeOf(options.protocol.name) : undefined;
   const own = protocolDefinition(options.protocol?.name)?.ownNodes;
   // A protocol with nodes of its own is sized by clients, as a scenario is; validation refuses the other field.
   const voters = own ? options.clients ?? own.defaultClients : options.voters ?? 3;

@@ -1,6 +1,4 @@
 import type { NodeId, Role } from './role';
-// Types only: a protocol that is not a commit protocol names the checker that judges it.
-import type { Judged, StateInvariant, Verdict } from '../checkers/types';
 
 /**
  * A protocol as a scenario names it: plain JSON data, e.g.
@@ -41,11 +39,12 @@ export interface ProtocolDefinition<P extends ProtocolSpec = ProtocolSpec> {
    */
   readonly ownNodes?: OwnNodes<P>;
   /**
-   * Its own verdicts and the checker that gives them, for a protocol that does not decide
-   * commit or abort (the lease lock: `'safe' | 'unsafe'`). By default a run is judged by
-   * its voters' decisions (`verdictOf` in `lib/checkers`).
+   * A rule across its options and the run's size that an `OptionRule` cannot say (Paxos
+   * Commit's co-location needs a voter for each of acceptors a2..a(F+1)): null when the
+   * scenario may run, else the option it is about and what is wrong. Validation turns it into
+   * a `ScenarioError` before anything runs, so no role needs the scenario's error type.
    */
-  readonly judge?: Judge;
+  needs?(spec: ProtocolSpec, size: number): { readonly option: string; readonly problem: string } | null;
   /** The role a node plays. */
   role(spec: P, node: NodeId, kind: 'coordinator' | 'voter' | 'other'): Role;
 }
@@ -58,30 +57,6 @@ export interface OwnNodes<P extends ProtocolSpec = ProtocolSpec> {
   readonly maxClients: number;
   /** Every node of a run with `clients` clients, in the order they start. */
   nodes(spec: P, clients: number): readonly NodeId[];
-}
-
-/** A protocol's own verdicts, and the checker that reads a run's trace to give one. */
-export interface Judge {
-  /** Every verdict it can give, best first (charts stack and colour them in this order). */
-  readonly verdicts: readonly Verdict[];
-  verdict(run: Judged): Verdict;
-  /**
-   * What of the run so far its verdict still depends on, beyond the world's present state
-   * (`World.fingerprint()`), as a string. With it, `explore` may treat two placements that
-   * reach the same state with the same memory as one; without it, it runs every placement.
-   */
-  memory?(run: Judged): string;
-  /**
-   * The verdict's bad outcome as a property of one world state, for the model checker
-   * (`check`), which has states and no trace: its default invariant for this protocol.
-   */
-  readonly invariant?: StateInvariant;
-  /**
-   * A bound for the model checker, for a protocol whose states never stop growing (the lease
-   * lock's tokens): a state where it does not hold is checked but not expanded (TLC's state
-   * constraint). `check`'s default for this protocol when it is given none.
-   */
-  readonly bound?: StateInvariant;
 }
 
 const definitions = new Map<string, ProtocolDefinition>();

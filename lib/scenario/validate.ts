@@ -53,6 +53,8 @@ export function validateScenario(scenario: unknown): asserts scenario is Scenari
   if (!Number.isInteger(size) || (size as number) < 1 || (size as number) > most) {
     throw new ScenarioError(sizeField, `expected a whole number from 1 to ${most}, got ${show(scenario[sizeField])}`);
   }
+  const unmet = definition.needs?.(spec, size as number);
+  if (unmet) throw new ScenarioError(`protocol.${unmet.option}`, unmet.problem);
   const nodes = nodesOf(definition, spec, size as number);
 
   if (scenario.votes !== undefined) {

@@ -2,7 +2,9 @@ import type { OperatorFunction } from 'rxjs';
 import type { Envelope } from '../faults/envelope';
 import type { Verdict } from '../checkers/types';
 import { runNodes } from '../protocols/nodes';
-import { protocolDefinition, type Judge, type ProtocolDefinition, type ProtocolSpec } from '../protocols/protocol';
+import { protocolDefinition, type ProtocolDefinition, type ProtocolSpec } from '../protocols/protocol';
+// A protocol's own checker, by its name (the lease lock's, the failover's); none for commit protocols.
+import { judgeOf, type Judge } from '../checkers/judges';
 import type { Decision, Input, Message, NodeId, Output, Role } from '../protocols/role';
 import { DEFAULT_HORIZON, DEFAULT_SEED, sizeOf } from '../scenario/defaults';
 import type { Fault, Scenario, Trigger } from '../scenario/types';
@@ -107,7 +109,7 @@ export class World {
     this.afterFault = options.afterFault;
     this.scenario = scenario;
     const definition = protocolDefinition(scenario.protocol.name)!;
-    this.judge = definition.judge;
+    this.judge = judgeOf(definition.name);
     // A protocol's own checker reads events, so its runs record them even in sweeps.
     this.recording = this.tracing || this.onEvent !== undefined || this.judge !== undefined;
     this.horizon = scenario.horizon ?? DEFAULT_HORIZON;

@@ -89,13 +89,18 @@ describe(`npm run new-lesson -- ${free} "Raft, briefly" in a fresh copy`, () => 
     for (const f of [
       `notebooks/${id}.ipynb`, `solutions/${id}.ts`, `exercises/${id}.ts`, `test/exercises/${id}.grade.ts`, `grader/exercises/${id}.ts`,
       `grader/worker/fixtures/${id}.ts`, `instructor/hidden/${id}.grade.ts`, `instructor/hidden/${id}.judge.ts`,
-      `test/grader/variants/${id}/counts-deliveries.ts`, `lib/catalog/lesson-${free}.ts`, `instructor/reference/${id}.ts`,
+      `test/grader/variants/${id}/counts-deliveries.ts`, `lib/catalog/${id}.ts`, `instructor/reference/${id}.ts`,
     ]) expect(written).toContain(`?? ${f}`);
-    expect(written).toContain(' M grader/manifest.ts');
+    // Issue 21: the exercise list and the case list are regenerated from their folders; the
+    // hand-written manifest and catalog are not edited.
+    expect(written).toContain(' M grader/exercises/index.ts');
+    expect(written).toContain(' M lib/catalog/cases.ts');
+    expect(written).not.toContain('grader/manifest.ts');
+    expect(written).not.toContain('lib/catalog/index.ts');
+    expect(readFileSync(join(copy, 'lib', 'catalog', 'cases.ts'), 'utf8')).toContain(`import { lesson${free}Cases } from './${id}';`);
     expect(written).toContain(' M grader/reference.ts');
     // The answer lives on the instructor's side only (issue 15): the shared fixture holds the cases.
     expect(readFileSync(join(copy, 'grader', 'worker', 'fixtures', `${id}.ts`), 'utf8')).not.toMatch(/counts\[e\.message\.type\]/);
-    expect(written).toContain(' M lib/catalog/index.ts');
     expect(readFileSync(join(copy, 'exercises', `${id}.ts`), 'utf8')).toContain(`throw new NotDoneYet('${id}'`);
   });
 
@@ -106,7 +111,7 @@ describe(`npm run new-lesson -- ${free} "Raft, briefly" in a fresh copy`, () => 
     expect(gitStatus()).toBe(written);
   });
 
-  it('type-checks, and the student version is up to date', () => {
+  it('type-checks, and the student version and the generated lists are up to date', () => {
     const tsc = spawnSync(process.execPath, [join(copy, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', '.'], { cwd: copy, encoding: 'utf8' });
     expect(tsc.status, tsc.stdout).toBe(0);
     const check = run(['tools/build-exercises.ts', '--check']);

@@ -1,5 +1,3 @@
-import { lockSafety, lockSafetyInvariant, lockSafetyMemory } from '../../checkers/lock-safety';
-import { LOCK_VERDICTS, type StateInvariant } from '../../checkers/types';
 import { defineProtocol, type ProtocolSpec } from '../protocol';
 import type { NodeId } from '../role';
 import { client } from './client';
@@ -62,29 +60,6 @@ export function leaseLock(options: LeaseLockOptions = {}): LeaseLockSpec {
   });
 }
 
-/**
- * A bound for the model checker: the lock has granted at most `n` tokens. Clients that lose
- * their lease ask again, and every grant takes a new token, so without a bound the lease lock's
- * states never end; with it, `check` covers every interleaving of up to `n` grants.
- *
- * @example check({ protocol: leaseLock({ fencing: true }), clients: 2, bound: grantsAtMost(2) }).complete // true
- */
-export function grantsAtMost(n: number): StateInvariant {
-  return {
-    name: `at most ${n} grants`,
-    holds(world) {
-      const lock = world.nodes.lock;
-      if (lock === undefined) return true;
-      let grants = 0;
-      for (const r of lock.log) if (r.type === 'grant') grants++;
-      return grants <= n;
-    },
-  };
-}
-
-/** The model checker's bound when it is given none: two grants, enough for one lease taken over (DDIA fig. 8-4). */
-export const CHECK_GRANTS = 2;
-
 const ticks = (min: number) => ({ integer: { min, max: 1_000_000 } });
 
 defineProtocol({
@@ -97,13 +72,8 @@ defineProtocol({
     maxClients: MAX_CLIENTS,
     nodes: (_spec, clients) => ['lock', ...clientIds(clients), 'store'],
   },
-  judge: {
-    verdicts: LOCK_VERDICTS,
-    verdict: (run) => lockSafety(run).verdict,
-    memory: lockSafetyMemory,
-    invariant: lockSafetyInvariant,
-    bound: grantsAtMost(CHECK_GRANTS),
-  },
+  // Judged by lockSafety: lib/checkers/judges.ts names the checker for this protocol, its
+  // invariant and the model checker's bound.
   role(s: LeaseLockSpec, node) {
     if (node === 'lock') return lockService(s.lease, s.lockDelay);
     if (node === 'store') return store(s.fencing);

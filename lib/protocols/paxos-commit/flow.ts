@@ -1,4 +1,3 @@
-import { ScenarioError } from '../../scenario/error';
 import type { NodeContext, NodeId } from '../role';
 
 /**
@@ -65,11 +64,14 @@ export function standaloneAcceptors(acceptors: number, flow: PaxosFlow): NodeId[
 export function acceptorHosts(ctx: NodeContext, flow: PaxosFlow): readonly NodeId[] {
   if (!flow.colocate) return ctx.others;
   const f = ctx.others.length; // the F standalone acceptors
-  if (ctx.voters.length < f) {
-    throw new ScenarioError(
-      'protocol.colocate',
-      `puts acceptors a2..a${f + 1} on voters v1..v${f}: needs at least ${f} voters, got ${ctx.voters.length}`,
-    );
-  }
+  // Validation refuses this first, as a ScenarioError (`needs` in index.ts); a world built
+  // from an unvalidated scenario still stops here rather than run acceptors on no machine.
+  const problem = colocationProblem(f, ctx.voters.length);
+  if (problem !== null) throw new Error(`protocol.colocate: ${problem}`);
   return [ctx.coordinator, ...ctx.voters.slice(0, f), ...ctx.others];
+}
+
+/** Why co-locating acceptors a2..a(F+1) on voters v1..vF cannot be done with `voters` voters, or null. */
+export function colocationProblem(faults: number, voters: number): string | null {
+  return voters < faults ? `puts acceptors a2..a${faults + 1} on voters v1..v${faults}: needs at least ${faults} voters, got ${voters}` : null;
 }

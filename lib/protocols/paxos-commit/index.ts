@@ -4,7 +4,7 @@ import { voterIndex } from '../voter-set';
 import { acceptor } from './acceptor';
 import { coordinator } from './coordinator';
 import { paperRules } from './decision';
-import { faultsTolerated, flowOf, standaloneAcceptors } from './flow';
+import { colocationProblem, faultsTolerated, flowOf, standaloneAcceptors } from './flow';
 import { hosting } from './host';
 import type { PaxosCommitMessage } from './messages';
 import { voter } from './voter';
@@ -114,6 +114,11 @@ defineProtocol({
   messages: ['prepare', 'phase2a', 'phase2b', 'commit', 'abort', 'phase1a', 'phase1b'],
   states: ['init', 'waiting', 'prepared', 'committed', 'aborted', 'accepting', 'accepted'],
   others: acceptorIds,
+  needs(spec, voters) {
+    if (!flowOf(spec).colocate) return null;
+    const problem = colocationProblem(faultsTolerated(typeof spec.acceptors === 'number' ? spec.acceptors : 3), voters);
+    return problem === null ? null : { option: 'colocate', problem };
+  },
   role(s: PaxosCommitSpec, node, kind) {
     const flow = flowOf(s);
     const timeout = typeof s.timeout === 'number' ? s.timeout : 10;

@@ -1,9 +1,10 @@
-import { twoMasters } from '../../checkers/two-masters';
-import { LOCK_VERDICTS } from '../../checkers/types';
 import { defineProtocol, type ProtocolSpec } from '../protocol';
 import { monitor, server } from './failover';
 
 export { monitor, server, type MonitorState, type ServerState, type FailoverMessage } from './failover';
+// Lesson 02's two other protocols, each in its own file with its definition.
+export { copyToBoth, type CopyToBothSpec } from './copy-to-both';
+export { primaryBackup, type PrimaryBackupSpec, type ReplicationMode } from './primary-backup';
 
 /** The options of `failover`. */
 export interface FailoverOptions {
@@ -67,7 +68,7 @@ defineProtocol({
   options: { every: ticks(1), timeout: ticks(1), lease: ticks(0), margin: ticks(0) },
   messages: ['ping', 'pong', 'promote'],
   states: ['init', 'watching', 'waitingOut', 'failedOver', 'master', 'backup'],
-  judge: { verdicts: LOCK_VERDICTS, verdict: (run) => twoMasters(run).verdict },
+  // Judged by twoMasters: lib/checkers/judges.ts names the checker for this protocol.
   role(s: FailoverSpec, node, kind) {
     if (kind === 'coordinator') return monitor(s.every, s.timeout, s.lease, s.margin);
     return server(node === 'v1' ? 'master' : 'backup', s.lease);
