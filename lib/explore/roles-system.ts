@@ -327,7 +327,7 @@ export function rolesSystem(options: {
   // Invariants and the bound read every state the search meets, so they get one view that is
   // pointed at each state in turn and read through getters: no object per state. It is valid
   // only during the call, which is all an invariant needs.
-  const cursor = { states: new Uint32Array(0), at: 0 };
+  const cursor: { states: Uint32Array; at: number } = { states: new Uint32Array(0), at: 0 };
   const liveNodes: Record<NodeId, NodeView> = {};
   nodes.forEach((id, i) => {
     Object.defineProperty(liveNodes, id, { enumerable: true, get: () => nodeView(cursor.states[cursor.at + i]) });
