@@ -146,9 +146,12 @@ export function coordinator(timeout: number, presumption: Presumption = 'none'):
     return announce(decided, decision, [cancelTimer('votes'), logWrite(decisionRecord(decision, forced)), decide(decision)]);
   }
 
-  /** Tells every voter that has not acknowledged yet, after `first` (one list per step, built once). */
-  function announce(s: Coordinator, decision: Decision, first: Output<TwoPhaseCommitMessage>[] = []): Step<Coordinator, TwoPhaseCommitMessage> {
-    const out = first;
+  /** Tells every voter that has not acknowledged yet, after the outputs already in `out` (one list a step). */
+  function announce(
+    s: Coordinator,
+    decision: Decision,
+    out: Output<TwoPhaseCommitMessage>[] = [],
+  ): Step<Coordinator, TwoPhaseCommitMessage> {
     if (mustForceAndAck(presumption, decision)) out.push(setTimer('resend', timeout));
     for (const v of s.ctx.voters) if (!s.acked.has(v)) out.push(send(v, { type: decision }));
     return [s, out];
