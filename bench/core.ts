@@ -1,5 +1,7 @@
 // The simulation core against the lean loop (issue 21: within 3x, goal 1.5x) and a bare heap
 // loop over the same roles (issue 3: at most 1.5x); a 1,000,000-event trace under 150 MB.
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { simulate, threePhaseCommit, twoPhaseCommit, World, type Scenario, type Verdict, type ProtocolSpec } from '../lib';
 import { validateScenario } from '../lib/scenario/validate';
 import { bareRun } from './bare-loop';
@@ -37,6 +39,24 @@ function sweepBoth(label: string, protocol: ProtocolSpec, voters: number, loss: 
 }
 
 /**
+ * The compiled kit (`build/kit`: `tsc`'s CommonJS, what tslab notebooks load), built first if
+ * lib changed since. tsx compiles each file to CommonJS with a getter per export, which every
+ * call from one file into another (a role's `send`, the world's effects) goes through; `tsc`'s
+ * output has plain properties. Null, with the reason printed, when it cannot be built.
+ */
+function compiledKit(): typeof import('../lib') | null {
+  const project = resolve(__dirname, '..');
+  try {
+    execFileSync(process.execPath, ['tools/jupyter/kit.mjs'], { cwd: project, stdio: ['ignore', 'ignore', 'inherit'] });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(resolve(project, 'build', 'kit')) as typeof import('../lib');
+  } catch (error) {
+    console.log(`  (the compiled kit could not be built: ${error instanceof Error ? error.message : String(error)})`);
+    return null;
+  }
+}
+
+/**
  * Issue 21's sweep: 3-voter 2PC, delay 1-5, 10% loss, 20,000 seeds. simulate against the lean
  * loop (bench/lean-loop.ts: minimal roles, numeric ids, no trace), the floor it should approach,
  * and against the bare loop over the kit's own roles (the ratio this bench printed before).
@@ -67,6 +87,19 @@ export function againstLean() {
   const shares = { lean: share(counts.lean), bare: share(counts.bare), simulate: share(counts.simulate) };
   const vsLean = compare(3, leanSweep, simulateSweep);
   const vsBare = compare(3, bareSweep, simulateSweep);
+  // The same sweep through the compiled kit, which must reach the same verdicts run for run.
+  const kit = compiledKit();
+  let vsLeanCompiled: ReturnType<typeof compare> | null = null;
+  let compiledSame = true;
+  if (kit) {
+    const kitProtocol = kit.twoPhaseCommit();
+    const kitScenario = (seed: number): Scenario => ({ protocol: kitProtocol, voters: 3, network: { delay: [1, 5], loss: 0.1 }, seed });
+    const compiled = empty();
+    for (let s = 1; s <= seeds; s++) compiled[kit.simulate(kitScenario(s), { trace: 'none' }).verdict]++;
+    compiledSame = JSON.stringify(compiled) === JSON.stringify(counts.simulate);
+    const compiledSweep = () => { for (let s = 1; s <= seeds; s++) sink[kit.simulate(kitScenario(s), { trace: 'none' }).verdict]++; };
+    vsLeanCompiled = compare(3, leanSweep, compiledSweep);
+  }
   console.log(`3-voter 2PC, delay 1-5, 10% loss, ${seeds.toLocaleString('en')} seeds (issue 21's sweep)`);
   console.log(
     `  lean loop (bench/lean-loop.ts)   ${fmt((seeds / vsLean.baseline) * 1000, 0)} runs/CPU-s   ${shares.lean}, ` +
@@ -81,7 +114,14 @@ export function againstLean() {
     `  simulate / lean loop ${fmt(vsLean.ratio)}x (target <= 3x, goal 1.5x);  ` +
       `simulate / bare loop ${fmt(vsBare.ratio)}x (the ratio before issue 21)`,
   );
-  if (JSON.stringify(counts.bare) !== JSON.stringify(counts.simulate)) process.exitCode = 1;
+  if (vsLeanCompiled) {
+    console.log(
+      `  simulate from the compiled kit (build/kit, as notebooks load it)   ${fmt((seeds / vsLeanCompiled.subject) * 1000, 0)} runs/CPU-s, ` +
+        `verdicts ${compiledSame ? 'identical' : 'DIFFER'}; lean loop ${fmt((seeds / vsLeanCompiled.baseline) * 1000, 0)} runs/CPU-s`,
+    );
+    console.log(`  compiled kit's simulate / lean loop ${fmt(vsLeanCompiled.ratio)}x (tsx's, above: ${fmt(vsLean.ratio)}x)`);
+  }
+  if (JSON.stringify(counts.bare) !== JSON.stringify(counts.simulate) || !compiledSame) process.exitCode = 1;
 }
 
 export function benchCore() {

@@ -31,7 +31,17 @@ export class LinkRandom {
 
   /** A whole number from `lo` to `hi`, both included. */
   int(lo: number, hi: number): number {
-    return lo === hi ? lo : prand.unsafeUniformIntDistribution(lo, hi, this.rng);
+    if (lo === hi) return lo;
+    const span = hi - lo + 1;
+    if (span > 4294967296) return prand.unsafeUniformIntDistribution(lo, hi, this.rng);
+    // Every message's delay is drawn here, so the draw is written out rather than called through
+    // pure-rand's module: the same rejection sampling its uniform distribution does below 2^32
+    // values (pure-rand 7), hence the same numbers. A 32-bit output is shifted to 0..2^32-1;
+    // outputs past the largest multiple of `span` are drawn again, so no value is favoured.
+    const limit = span > 2 ? Math.floor(4294967296 / span) * span : 4294967296;
+    let v = this.rng.unsafeNext() + 2147483648;
+    while (v >= limit) v = this.rng.unsafeNext() + 2147483648;
+    return lo + (v % span);
   }
 }
 

@@ -57,6 +57,21 @@ export class NodeRuntime {
     this.timerGenerations.push(generation);
   }
 
+  /**
+   * Starts (or restarts) the timer `name` and returns its new generation, one more than the
+   * last one it had this run (1 the first time): `setTimer(name, (timer(name) ?? 0) + 1)` in one
+   * scan, since every setTimer output of every step comes here.
+   */
+  restartTimer(name: string): number {
+    const names = this.timerNames;
+    for (let i = 0; i < names.length; i++) {
+      if (names[i] === name) return (this.timerGenerations[i] = (this.timerGenerations[i] ?? 0) + 1);
+    }
+    names.push(name);
+    this.timerGenerations.push(1);
+    return 1;
+  }
+
   /** Forgets every timer (a crash, a new run). */
   clearTimers(): void {
     this.timerNames = [];

@@ -446,8 +446,7 @@ export class World {
           this.recording && this.emit({ t: this.now, kind: 'decide', node: node.id, decision: o.decision });
           break;
         case 'setTimer': {
-          const gen = (node.timer(o.timer) ?? 0) + 1;
-          node.setTimer(o.timer, gen);
+          const gen = node.restartTimer(o.timer);
           const after = node.clock === 1 ? o.after : Math.ceil(o.after / node.clock);
           this.heap.push(Scheduled.timer(node, o.timer, gen), this.now + after);
           break;

@@ -54,7 +54,8 @@ export function coordinator(timeout: number, presumption: Presumption = 'none'):
           // Presumed commit: no record will read as commit, so the coordinator's own
           // crash before deciding must leave a trace that says "not decided yet".
           if (presumption === 'commit') out.push(logWrite({ type: 'collecting', voters: s.ctx.voters }));
-          out.push(setTimer('votes', timeout), ...s.ctx.voters.map((v) => send(v, { type: 'prepare' })));
+          out.push(setTimer('votes', timeout));
+          for (const v of s.ctx.voters) out.push(send(v, { type: 'prepare' }));
           return [new Coordinator('waiting', s.ctx, s.yes, s.acked, false), out];
         }
         case 'receive':
@@ -138,17 +139,20 @@ export function coordinator(timeout: number, presumption: Presumption = 'none'):
   function decideAndAnnounce(s: Coordinator, decision: Decision): Step<Coordinator, TwoPhaseCommitMessage> {
     // The presumed outcome is forgotten at once: nobody will acknowledge it.
     const decided = new Coordinator(decision === 'commit' ? 'committed' : 'aborted', s.ctx, s.yes, s.acked, decision === presumed);
-    const [next, sends] = announce(decided, decision);
     // Log before telling anyone: once a voter may have heard the decision, it must survive a
     // crash. Only presumed abort's abort may stay in the buffer: lost, it reads as abort anyway.
     // Presumed commit's commit is forced, since its collecting record would otherwise read as abort.
     const forced = !(presumption === 'abort' && decision === 'abort');
-    return [next, [cancelTimer('votes'), logWrite(decisionRecord(decision, forced)), decide(decision), ...sends]];
+    return announce(decided, decision, [cancelTimer('votes'), logWrite(decisionRecord(decision, forced)), decide(decision)]);
   }
 
-  function announce(s: Coordinator, decision: Decision): Step<Coordinator, TwoPhaseCommitMessage> {
-    const acked = mustForceAndAck(presumption, decision);
-    const out: Output<TwoPhaseCommitMessage>[] = acked ? [setTimer('resend', timeout)] : [];
+  /** Tells every voter that has not acknowledged yet, after the outputs already in `out` (one list a step). */
+  function announce(
+    s: Coordinator,
+    decision: Decision,
+    out: Output<TwoPhaseCommitMessage>[] = [],
+  ): Step<Coordinator, TwoPhaseCommitMessage> {
+    if (mustForceAndAck(presumption, decision)) out.push(setTimer('resend', timeout));
     for (const v of s.ctx.voters) if (!s.acked.has(v)) out.push(send(v, { type: decision }));
     return [s, out];
   }

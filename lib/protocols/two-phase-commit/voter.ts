@@ -34,8 +34,9 @@ export const prepareRecord = { type: 'prepare', tx: 'T1', redo: 'apply the write
  */
 export function voter(timeout: number, termination: Termination, presumption: Presumption = 'none'): Role<Voter, TwoPhaseCommitMessage> {
   const ask = (s: Voter): Output<TwoPhaseCommitMessage>[] => {
-    const to = termination === 'cooperative' ? [s.ctx.coordinator, ...s.ctx.voters.filter((v) => v !== s.ctx.id)] : [s.ctx.coordinator];
-    return [setTimer('ask', timeout), ...to.map((n) => send(n, { type: 'ask' }))];
+    const out: Output<TwoPhaseCommitMessage>[] = [setTimer('ask', timeout), send(s.ctx.coordinator, { type: 'ask' })];
+    if (termination === 'cooperative') for (const v of s.ctx.voters) if (v !== s.ctx.id) out.push(send(v, { type: 'ask' }));
+    return out;
   };
 
   return {
