@@ -25,7 +25,7 @@ describe("the check stage's feedback when no simulated run reproduces the interl
     writeFileSync(file, uncertainCommits);
     try {
       const wrong = (await import(file)) as { voter: typeof voter };
-      const withMy3pcVoter = threePhaseVoterLab(wrong.voter as never);
+      const withMy3pcVoter = threePhaseVoterLab(wrong.voter);
       const found = checkStage(withMy3pcVoter, lab);
       expect(found.failure?.property).toBe('agreement');
       // As if the simulator had no run breaking it: the judge must fall back on the checker.
