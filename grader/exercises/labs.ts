@@ -5,7 +5,7 @@
  * notebook, tells it event by event, and draws it to `grade/<lab>/<stage>.svg`.
  */
 import { simulate } from '../../lib';
-import { checkLine, checkWorld, labCatalog, type Failure, type Lab, type StageResult } from '../worker/fixtures/labs';
+import { checkLine, checkWorld, labCatalog, type Failure, type Lab, type LabCheck, type StageResult } from '../worker/fixtures/labs';
 import { drawRun } from './draw';
 import { preview } from './judging';
 
@@ -36,7 +36,7 @@ function isFailure(f: unknown): f is Failure {
 }
 
 /** Feedback for one failing run: property, replay line, the run in words, the drawing. */
-function feedback(lab: Lab, stage: Stage, head: string, f: Failure): string {
+function feedback(lab: Lab, stage: Stage, head: string, f: Failure, world = 0): string {
   const replay = replayOf(lab, f);
   const file = `${lab.id}/${stage}-${f.property}.svg`;
   const drawn = drawRun(f.drawable as never, file, `${lab.yours}, ${stage}: ${f.property} broken`);
@@ -48,7 +48,7 @@ function feedback(lab: Lab, stage: Stage, head: string, f: Failure): string {
     checker
       ? `Only this interleaving breaks it: the simulator's clock does not produce it, and no simulated run of up to ${lab.explore.max} crashes and recoveries breaks ${f.property}. Replay it with the checker in lesson ${lab.lesson}'s notebook, after the exercise cell that defines ${lab.helper} (it imports check):`
       : `Replay it in lesson ${lab.lesson}'s notebook, after the exercise cell that defines ${lab.helper}:`,
-    `  ${checker ? checkLine(lab) : replay}`,
+    `  ${checker ? checkLine(lab, lab.check[world] ?? lab.check[0]) : replay}`,
   ];
   if (f.steps?.length) {
     lines.push('', `The checker's interleaving (${f.steps.length} steps):`, ...f.steps.slice(0, 40).map((s, i) => `  ${i + 1}. ${s}`));
@@ -93,6 +93,11 @@ export function judgeCatalog(lab: Lab) {
   };
 }
 
+function checkHead(covered: number, c: LabCheck): string {
+  const timers = c.timers === 'quiet' ? ', a timer firing only when no message is in flight' : '';
+  return `Over ${covered} distinct states checked, in the world of ${checkWorld(c)} (every order of messages, crashes and timer expiries${timers}, breadth first), the checker found a broken property.`;
+}
+
 /** Stages (b) and (c): no property breaks. */
 export function judgeStage(lab: Lab, stage: 'explore' | 'check' | 'placements') {
   return (o: unknown): string | null => {
@@ -105,7 +110,7 @@ export function judgeStage(lab: Lab, stage: 'explore' | 'check' | 'placements') 
       ? `Over ${o.covered} runs where ${lab.placements!.what}, ${lab.yours} broke a property: ${counts}. The first:`
       : stage === 'explore'
       ? `Over ${o.covered} fault placements (${lab.explore.kinds.join(' and ')}, up to ${lab.explore.max}, ${lab.explore.voters} voters), ${lab.yours} broke a property: ${counts}. The smallest placement (${o.failure.faults} fault${o.failure.faults === 1 ? '' : 's'}):`
-      : `Over ${o.covered} distinct states of ${checkWorld(lab.check)} (every order of messages, crashes and timer expiries${lab.check.timers === 'quiet' ? ', a timer firing only when no message is in flight' : ''}, breadth first), the checker found a broken property.`;
-    return feedback(lab, stage, head, o.failure);
+      : checkHead(o.covered, lab.check[o.world ?? 0] ?? lab.check[0]);
+    return feedback(lab, stage, head, o.failure, o.world ?? 0);
   };
 }

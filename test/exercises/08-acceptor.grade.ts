@@ -9,4 +9,4 @@ const withMyAcceptor = acceptorLab(acceptor);
 probe("runs every Paxos Commit case of the catalog as the paper's acceptors do", () => catalogStage(withMyAcceptor, lab));
 probe('keeps agreement, validity and termination over every placement of up to two crashes and recoveries (explore)', () => exploreStage(withMyAcceptor, lab));
 probe('keeps agreement when an acceptor crashes after accepting and returns while F + 1 faults strike around it (its log)', () => placementsStage(withMyAcceptor, lab));
-probe("keeps agreement and validity in every order of one voter's messages, timers and a crash, each timer firing when no message is in flight (check)", () => checkStage(withMyAcceptor, lab));
+probe("keeps agreement and validity in every order of two voters' messages and timers, and of one voter's with a crash, each timer firing when no message is in flight (check)", () => checkStage(withMyAcceptor, lab));
