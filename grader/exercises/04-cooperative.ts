@@ -16,7 +16,7 @@ export const exercise: ExerciseSpec = {
   title: 'cooperative termination for 2PC',
   tests: [
     {
-      name: 'answers a peer from each state: the outcome if known, abort if it never voted, nothing if prepared',
+      name: 'answers a peer in doubt from each state a voter may be in',
       points: 2,
       judge: (o) => {
         if (!Array.isArray(o) || o.length !== expected.length) return `expected ${expected.length} answers, got ${preview(o)}`;

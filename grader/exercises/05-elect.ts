@@ -13,7 +13,7 @@ export const exercise: ExerciseSpec = {
   lesson: '05',
   title: "3PC's elect termination rule",
   tests: [
-    { name: 'commits when a single reachable voter is precommitted or committed', points: 1, judge: over(1) },
+    { name: 'decides for one reachable voter in each state it may be in', points: 1, judge: over(1) },
     { name: 'decides for every reachable combination of three voters', points: 2, judge: over(3) },
   ],
 };

@@ -37,7 +37,7 @@ export const exercise: ExerciseSpec = {
   title: "Paxos Commit's leader: deciding, and proposing safely",
   tests: [
     { name: 'decides from every list of one to three instances: commit, abort or wait', points: 2, judge: decisions([1, 2, 3]) },
-    { name: 'proposes the value of the highest ballot a majority of three acceptors reports, or aborted if none', points: 2, judge: (o) => proposals(visibleProposals())(o) },
+    { name: 'proposes the one value a new ballot may propose, from the promises of any majority of three acceptors', points: 2, judge: (o) => proposals(visibleProposals())(o) },
     { name: "leading Paxos Commit through every coordinator crash, runs end as the paper's rules end them", points: 2, judge: judgeLeaderRuns },
   ],
 };

@@ -5,6 +5,6 @@ import { coordinatorLosses, learnerRuns } from '../../grader/worker/fixtures/pla
 
 const states = ['init', 'prepared', 'committed', 'aborted'] as const;
 
-probe('answers a peer from each state: the outcome if known, abort if it never voted, nothing if prepared', () =>
+probe('answers a peer in doubt from each state a voter may be in', () =>
   states.map((s) => { const a = answerPeer(s); return { reply: a.reply, abortFirst: a.abortFirst }; }));
 probe('over every placement that loses the coordinator, runs end as cooperative 2PC does', () => learnerRuns({ answerPeer }, 'cooperative', coordinatorLosses()));

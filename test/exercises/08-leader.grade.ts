@@ -4,7 +4,7 @@ import { probe } from '../../grader/worker/probe';
 import { leaderPlacements, learnedLists, learnerPaxosRuns, promiseSets } from '../../grader/worker/fixtures/paxos';
 
 probe('decides from every list of one to three instances: commit, abort or wait', () => [1, 2, 3].flatMap((n) => learnedLists(n)).map((l) => leaderDecision(l)));
-probe('proposes the value of the highest ballot a majority of three acceptors reports, or aborted if none', () =>
+probe('proposes the one value a new ballot may propose, from the promises of any majority of three acceptors', () =>
   [...promiseSets(2, 2), ...promiseSets(3, 2)].map((s) => safeValue(s)));
 probe("leading Paxos Commit through every coordinator crash, runs end as the paper's rules end them", () =>
   learnerPaxosRuns({ leaderDecision, safeValue }, leaderPlacements()));

@@ -1,6 +1,6 @@
 // @ts-nocheck (graded as exercises/04-cooperative.ts, where ../lib resolves)
 // A plausible wrong answer to 04-cooperative: a prepared peer answers abort.
-// loses: answers a peer from each state: the outcome if known, abort if it never voted, nothing if prepared
+// loses: answers a peer in doubt from each state a voter may be in
 // loses: over every placement that loses the coordinator, runs end as cooperative 2PC does
 // loses: with a voter crashing and recovering too, runs end as cooperative 2PC does
 // Exercise 04-cooperative (lesson 04, 2PC under failure; the lecture's cooperative termination).

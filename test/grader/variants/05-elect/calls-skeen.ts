@@ -1,6 +1,6 @@
 // @ts-nocheck (graded as exercises/05-elect.ts, where ../lib resolves)
 // A delegating answer to 05-elect: it asks the library's Skeen rule.
-// loses: commits when a single reachable voter is precommitted or committed
+// loses: decides for one reachable voter in each state it may be in
 // loses: decides for every reachable combination of three voters
 // loses: decides for every reachable combination of two, four and five voters
 import { skeen, type Decision } from '../lib/index';

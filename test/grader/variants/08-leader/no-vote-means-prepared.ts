@@ -1,6 +1,6 @@
 // @ts-nocheck (graded as exercises/08-leader.ts, where ../lib resolves)
 // A plausible wrong answer to 08-leader: an instance nobody reports a vote for is proposed as prepared.
-// loses: proposes the value of the highest ballot a majority of three acceptors reports, or aborted if none
+// loses: proposes the one value a new ballot may propose, from the promises of any majority of three acceptors
 // loses: leading Paxos Commit through every coordinator crash, runs end as the paper's rules end them
 // loses: decides for four and five instances, and proposes safely from three promises with ballots up to 3
 // Exercise 08-leader (lesson 08, Paxos Commit; Gray and Lamport, "Consensus on Transaction Commit", 2006).
