@@ -57,6 +57,8 @@ describe('every failing stage of every lab variant replays its broken property a
           const line = new RegExp(`^  simulate\\(${lab.helper}\\((.*)\\)\\)$`, 'm').exec(t.output)?.[1];
           expect(property, t.output).toBeDefined();
           expect(line, t.output).toBeDefined();
+          // One replay form only: the helper's, never the registered lab protocol's name.
+          expect(t.output).not.toMatch(/"name":"[a-zA-Z]+\/lab"/);
           const run = simulate(withMine(JSON.parse(line!)));
           if (property === 'the') {
             // "Broken: the expected outcome": no property broke, the run ends otherwise than the reference's.
