@@ -109,14 +109,23 @@ function scrubbed(outcome: ExerciseOutcome, places: readonly [string, string][])
   return { ...outcome, tests: outcome.tests.map((t) => ({ ...t, output: scrub(t.output) })), notes: outcome.notes.map(scrub) };
 }
 
-async function gradeOne(options: GradeOptions, spec: ExerciseSpec, hidden: HiddenSpec | null, timeoutMs: number, sandboxes: string[]): Promise<ExerciseOutcome> {
+async function gradeOne(
+  options: GradeOptions,
+  spec: ExerciseSpec,
+  hidden: HiddenSpec | null,
+  timeoutMs: number,
+  sandboxes: string[],
+): Promise<ExerciseOutcome> {
   const studentFile = join(options.target, `${spec.id}.ts`);
   const hiddenTests: readonly TestSpec[] = hidden?.tests ?? [];
   if (!existsSync(studentFile)) {
     const output = `${spec.id}.ts is missing from your submission: copy it from exercises/ and fill it in`;
     return {
       id: spec.id,
-      tests: [...spec.tests.map((t) => ({ spec: t, hidden: false, score: 0, output })), ...hiddenTests.map((t) => ({ spec: t, hidden: true, score: 0, output }))],
+      tests: [
+        ...spec.tests.map((t) => ({ spec: t, hidden: false, score: 0, output })),
+        ...hiddenTests.map((t) => ({ spec: t, hidden: true, score: 0, output })),
+      ],
       notes: [],
       problem: 'missing',
     };

@@ -97,7 +97,8 @@ export function scoreExercise(
   }
   const extras = tests.filter((t) => !known.has(`${t.file}\u0000${t.name}`));
   if (extras.length) notes.push(`${extras.length} test(s) the grader does not know were reported and score nothing (e.g. ${JSON.stringify(extras[0].name)})`);
-  return { id, tests: scored.map((t) => ({ ...t, output: plainText(t.output) })), notes: notes.map(plainText), ...(problem ? { problem } : {}) };
+  const readable = scored.map((t) => ({ ...t, output: plainText(t.output) }));
+  return { id, tests: readable, notes: notes.map(plainText), ...(problem ? { problem } : {}) };
 }
 
 function judgeOne(spec: TestSpec, reports: readonly Extract<ReportLine, { kind: 'test' }>[], whyMissing: string): { score: number; output: string } {

@@ -42,6 +42,7 @@ export default class StreamReporter implements Reporter {
   }
 
   onTestRunEnd(_modules: readonly TestModule[], errors: readonly { message?: string }[], reason: string): void {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- only for an error without a message
     this.write({ kind: 'end', errors: errors.map((e) => String(e.message ?? e).slice(0, MAX_ERROR)), reason });
   }
 }

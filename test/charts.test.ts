@@ -203,7 +203,10 @@ describe('show(): one display output with three views (docs/DESIGN.md, "Charts";
         return true;
       },
     };
+    // Saved unbound on purpose: the finally below puts each back on the stream it came from.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const out = process.stdout.write;
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const err = process.stderr.write;
     try {
       const reply = await new jupyter.JupyterHandlerImpl(executor, false).handleExecute(

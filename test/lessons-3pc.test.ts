@@ -159,6 +159,8 @@ describe('lesson 07: the explorer over every fault placement (article; Skeen\'s 
 
   it('finds 3PC with an election and Skeen\'s rule inconsistent under a partition and under a pause', () => {
     const protocol = threePhaseCommit({ termination: 'elect', preCommitAckTimeout: 'commit' });
-    for (const kinds of [{ partition: 1 }, { pause: 1 }]) expect(explore({ protocol, faults: { kinds }, horizon: 200, progress: false }).counts.inconsistent).toBeGreaterThan(0);
+    for (const kinds of [{ partition: 1 }, { pause: 1 }]) {
+      expect(explore({ protocol, faults: { kinds }, horizon: 200, progress: false }).counts.inconsistent).toBeGreaterThan(0);
+    }
   });
 });

@@ -69,7 +69,9 @@ const passing: fc.Arbitrary<Fault[]> = fc.array(
     fc.tuple(fc.subarray(NODES, { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 40 }))
       .map(([g, t, d]) => [partition([g], at(t), at(t + d))]),
     fc.tuple(link, fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 40 })).map(([[a, b], t, d]) => [cut(a, b, at(t), at(t + d))]),
-    fc.tuple(fc.constantFrom(...NODES), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 40 })).map(([n, t, k]) => [pause(n, at(t), k)]),
+    fc
+      .tuple(fc.constantFrom(...NODES), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 40 }))
+      .map(([n, t, k]) => [pause(n, at(t), k)]),
   ),
   { maxLength: 4 },
 ).map((groups) => groups.flat());
@@ -78,7 +80,8 @@ describe('Paxos Commit once the faults stop', () => {
   it('every voter decides, the same way, whatever crashed, split or paused before t=100 (400 scenarios)', () => {
     fc.assert(
       fc.property(passing, fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 5 }), (faults, seed, delayMax) => {
-        const scenario: Scenario = { protocol: paxosCommit({ acceptors: 3 }), voters: 3, faults, network: { delay: [1, delayMax] }, seed, horizon: 1000 };
+        const network: Scenario['network'] = { delay: [1, delayMax] };
+        const scenario: Scenario = { protocol: paxosCommit({ acceptors: 3 }), voters: 3, faults, network, seed, horizon: 1000 };
         const run = simulate(scenario);
         expect(['committed', 'aborted'], `reproduce with ${replayLine(scenario)}\n${explain(run, { events: 80 })}`).toContain(run.verdict);
       }),

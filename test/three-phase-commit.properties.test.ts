@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { after, triggers } from './support/arbitraries';
 import {
-  afterReceive, afterSend, agreement, at, crash, explain, explore, onEnter, partition, pause, recover, simulate, slow, threePhaseCommit, twoPhaseCommit, validity,
+  afterReceive, afterSend, agreement, at, crash, explain, explore, onEnter, partition, pause, recover, simulate, slow,
+  threePhaseCommit, twoPhaseCommit, validity,
   type Fault, type Run, type Scenario,
 } from '../lib';
 
@@ -168,7 +169,12 @@ describe('3PC with termination timeouts (the lecture), under crash-stop faults o
 
   it('disagrees after a coordinator crash during the preCommit broadcast alone: the search finds one and prints it', () => {
     const duringPreCommit = fc
-      .record({ voters: fc.integer({ min: 2, max: 6 }), last: fc.integer({ min: 1, max: 6 }), delayMax: fc.integer({ min: 1, max: 3 }), seed: fc.integer({ min: 1, max: 1000 }) })
+      .record({
+        voters: fc.integer({ min: 2, max: 6 }),
+        last: fc.integer({ min: 1, max: 6 }),
+        delayMax: fc.integer({ min: 1, max: 3 }),
+        seed: fc.integer({ min: 1, max: 1000 }),
+      })
       .map(({ voters, last, delayMax, seed }): Scenario => ({
         protocol: threePhaseCommit(),
         voters,
@@ -193,7 +199,9 @@ describe('3PC with termination timeouts (the lecture), under crash-stop faults o
 // ---- faults 3PC cannot survive: a search over each kind, for each termination rule ----
 
 const partitions: fc.Arbitrary<Fault[]> = fc.array(
-  fc.tuple(fc.subarray(NODES, { minLength: 1, maxLength: 3 }), trigger, fc.option(trigger, { nil: undefined })).map(([g, t, u]) => partition([g], t, after(t, u))),
+  fc
+    .tuple(fc.subarray(NODES, { minLength: 1, maxLength: 3 }), trigger, fc.option(trigger, { nil: undefined }))
+    .map(([g, t, u]) => partition([g], t, after(t, u))),
   { minLength: 1, maxLength: 2 },
 );
 const crashRecover: fc.Arbitrary<Fault[]> = fc.array(
@@ -246,7 +254,8 @@ describe("3PC with Skeen's rules under crashes and recoveries (Skeen 1981; Berns
   });
 
   it('never disagrees over every placement of up to two crashes and two recoveries at 3 voters (the explorer)', () => {
-    const r = explore({ protocol: skeenRules, voters: 3, faults: { kinds: { crash: 2, recover: 2 }, max: 4 }, progress: false, limit: 1_000_000 });
+    const faults = { kinds: { crash: 2, recover: 2 }, max: 4 };
+    const r = explore({ protocol: skeenRules, voters: 3, faults, progress: false, limit: 1_000_000 });
     expect(r.notReached).toBeUndefined();
     expect(r.tried).toBeGreaterThan(100_000);
     expect(r.counts.inconsistent).toBe(0);
@@ -306,7 +315,8 @@ describe('3PC with no faults (article fig. 4; the lecture)', () => {
         fc.integer({ min: 1, max: 4 }),
         fc.integer({ min: 1, max: 1000 }),
         (voters, termination, preCommitAckTimeout, delayMax, seed) => {
-          const run = simulate({ protocol: threePhaseCommit({ termination, preCommitAckTimeout }), voters, network: { delay: [1, delayMax] }, seed });
+          const protocol = threePhaseCommit({ termination, preCommitAckTimeout });
+          const run = simulate({ protocol, voters, network: { delay: [1, delayMax] }, seed });
           expect(run.verdict, explain(run)).toBe('committed');
           expect(run.stats.messagesSent).toBe(6 * voters);
           const perVoter = run.trace.filter((e) => e.kind === 'send' && (e.node === 'v1' || e.to === 'v1')).map((e) => (e as { message: { type: string } }).message.type);
@@ -344,7 +354,8 @@ describe('3PC replays', () => {
         fc.constantFrom(0, 0.1),
         fc.integer({ min: 1, max: 1_000_000 }),
         (termination, faults, loss, seed) => {
-          const scenario: Scenario = { protocol: threePhaseCommit({ termination }), voters: 3, faults, network: { delay: [1, 4], loss, duplicate: loss }, seed, horizon: 300 };
+          const network: Scenario['network'] = { delay: [1, 4], loss, duplicate: loss };
+          const scenario: Scenario = { protocol: threePhaseCommit({ termination }), voters: 3, faults, network, seed, horizon: 300 };
           const first = simulate(scenario);
           const again = simulate(JSON.parse(JSON.stringify(scenario)) as Scenario);
           expect(again.trace).toEqual(first.trace);

@@ -121,6 +121,7 @@ function wireReference(reference: string, r: LessonRequest): string {
     throw new NewLessonError('grader/reference.ts: cannot find its rule imports and recorded rules to add the lesson to; add them by hand');
   }
   const last = imports[imports.length - 1];
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc says index may be undefined
   const at = last.index! + last[0].length;
   const withImport = `${reference.slice(0, at)}\nimport * as lesson${r.number} from '../instructor/reference/${r.id}';${reference.slice(at)}`;
   return `${withImport.replace(/\n*$/, '\n')}export const ${ruleName(r)} = recorded('${ruleName(r)}', lesson${r.number}.expectedFor);\n`;

@@ -5,11 +5,11 @@ import { preview } from './judging';
 /** Null if `o` is a scenario of the kind the exercise asks for, else what is wrong with it. */
 export function shapeProblem(o: unknown): string | null {
   try {
-    validateScenario(o as Scenario);
+    validateScenario(o);
   } catch (e) {
     return `not a valid scenario: ${(e as Error).message}`;
   }
-  const s = o as Scenario;
+  const s = o;
   if (s.protocol.name !== 'twoPhaseCommit' || (s.protocol.termination ?? 'wait') !== 'wait') return `the protocol must be textbook 2PC, twoPhaseCommit(); got ${preview(s.protocol)}`;
   if ((s.voters ?? 3) !== 3) return `use three voters; got ${s.voters}`;
   if (s.votes && Object.values(s.votes).some((v) => v !== 'yes')) return `every voter must vote yes; got ${preview(s.votes)}`;

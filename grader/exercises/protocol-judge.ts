@@ -43,7 +43,8 @@ export function judgeRunsAgainst<P>(options: RunsJudge<P>) {
       return `expected ${expected.length} run results, got ${preview(observed?.results)}`;
     }
     const results = observed.results as RunResult[];
-    const differs = (e: RunResult, i: number) => JSON.stringify(e) !== JSON.stringify({ verdict: results[i]?.verdict, decisions: results[i]?.decisions });
+    const differs = (e: RunResult, i: number) =>
+      JSON.stringify(e) !== JSON.stringify({ verdict: results[i]?.verdict, decisions: results[i]?.decisions });
     const failing = expected.findIndex(differs);
     if (failing < 0) return null;
     const told = observed.explained?.[String(failing)];

@@ -46,6 +46,7 @@ export function countMarks(svg: string, name: string): number {
     if (match[0].endsWith('/>')) continue; // an empty layer is written as `<g ... />`
     // A mark group of lines, symbols, rects or texts holds its items directly: count the
     // elements up to the group's own closing tag.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc says index may be undefined
     const body = svg.slice(match.index! + match[0].length, svg.indexOf('</g>', match.index!));
     count += (body.match(/<(line|path|text|rect|circle)\b/g) ?? []).length;
   }

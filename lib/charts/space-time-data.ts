@@ -79,6 +79,7 @@ export function shortLabel(m: Message): string {
   const phase = /^phase(\d[ab])$/.exec(m.type);
   if (phase) {
     const ballot = m.mbal ?? m.bal;
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a Paxos Commit ballot and instance are a number and a node name
     return [phase[1], ballot === undefined ? '' : `b${String(ballot)}`, m.ins === undefined ? '' : String(m.ins)].filter(Boolean).join(' ');
   }
   const printed = printMessage(m);

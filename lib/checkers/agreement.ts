@@ -22,7 +22,7 @@ export function agreement(run: Judged): Check {
         ok: false,
         nodes,
         event: e,
-        why: `${first.node} decided ${first.decision}, then ${printEvent(e as TraceEvent)}: ${nodes.join(', ')} decided ${other} against it`,
+        why: `${first.node} decided ${first.decision}, then ${printEvent(e)}: ${nodes.join(', ')} decided ${other} against it`,
       };
     }
   }

@@ -56,8 +56,8 @@ function learnerVoter(timeout: number, termination: Termination, rules: LearnerR
     return [setTimer('ask', timeout), ...to.map((n) => send(n, { type: 'ask' }))];
   };
   return {
-    init: textbook.init,
-    stateName: textbook.stateName,
+    init: textbook.init.bind(textbook),
+    stateName: textbook.stateName.bind(textbook),
     step(s, input): Step<Voter, TwoPhaseCommitMessage> {
       if (input.kind === 'recover' && rules.recoverVoter) {
         const resumed = rules.recoverVoter(input.log);

@@ -27,7 +27,10 @@ export interface ExploreFaults {
    * @defaultValue ['crash', 'recover']
    */
   readonly kinds?: readonly FaultKind[] | Readonly<Partial<Record<FaultKind, number>>>;
-  /** The most faults in one placement (a heal does not count: it ends a cut or partition). @defaultValue 2, or the sum of `kinds` given as counts */
+  /**
+   * The most faults in one placement (a heal does not count: it ends a cut or partition).
+   * @defaultValue 2, or the sum of `kinds` given as counts
+   */
   readonly max?: number;
   /** How long a pause lasts, in ticks. @defaultValue 3 x the protocol's `timeout` (30) */
   readonly pauseTicks?: number;
@@ -130,7 +133,8 @@ export function explore(options: ExploreOptions): ExploreResult {
   // A protocol's own checker reads the whole history, which the fingerprint (the present) leaves out.
   // It is pruned only when its checker says what of the past it remembers (`Judge.memory`).
   const judge = judgeOf(options.protocol.name);
-  const prunes = !(net.loss || net.duplicate || net.reorder || Array.isArray(net.delay)) && (judge === undefined || judge.memory !== undefined);
+  const faithfulLinks = !(net.loss || net.duplicate || net.reorder || Array.isArray(net.delay));
+  const prunes = faithfulLinks && (judge === undefined || judge.memory !== undefined);
 
   const counts = zeroCounts(options.protocol.name);
   const smallest: { blocked?: Scenario; inconsistent?: Scenario; unsafe?: Scenario } = {};
@@ -226,7 +230,8 @@ export function explore(options: ExploreOptions): ExploreResult {
     let drop = 0;
     const add = (kind: FaultKind, fault: Fault, p: TriggerPoint) => {
       if (!room || parent.used[kind] >= budget[kind]) return;
-      children.push({ faults: [...parent.faults, fault], after: p.index, used: { ...parent.used, [kind]: parent.used[kind] + 1 }, count: parent.count + 1 });
+      const used = { ...parent.used, [kind]: parent.used[kind] + 1 };
+      children.push({ faults: [...parent.faults, fault], after: p.index, used, count: parent.count + 1 });
     };
     for (const p of points) {
       if (p.index <= after) continue;

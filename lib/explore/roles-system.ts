@@ -222,6 +222,7 @@ export function rolesSystem(options: {
     if (inv === 'agreement') return agreementInvariant;
     if (inv === 'validity') return validityInvariant;
     if (typeof inv !== 'object' || inv === null || typeof inv.holds !== 'function') {
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- inv is a learner's bad value; String shows what they passed
       throw new ScenarioError(`invariants[${i}]`, `expected 'agreement', 'validity' or { name, holds(world) }, got ${String(inv)}`);
     }
     return inv;
@@ -393,7 +394,14 @@ export function rolesSystem(options: {
       const crashed = budget & 0xffff;
       const recovered = budget >>> 16;
 
-      const put = (i: number, tuple: number, nextInFlight: readonly number[], nextBudget: number, action: string, make: () => RolesAction) => {
+      const put = (
+        i: number,
+        tuple: number,
+        nextInFlight: readonly number[],
+        nextBudget: number,
+        action: string,
+        make: () => RolesAction,
+      ) => {
         for (let k = 0; k < n; k++) out[k] = states[at + k];
         if (i >= 0) out[i] = tuple;
         out[n] = multisetId(nextInFlight);
@@ -500,6 +508,9 @@ export function describeAction(a: RolesAction): string {
 
 function count(value: unknown, field: string): number {
   if (value === undefined) return 0;
-  if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 0xffff) throw new ScenarioError(field, `expected a whole number from 0 to 65535, got ${String(value)}`);
+  if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 0xffff) {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a learner's bad value; String shows what they passed
+    throw new ScenarioError(field, `expected a whole number from 0 to 65535, got ${String(value)}`);
+  }
   return value as number;
 }

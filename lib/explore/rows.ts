@@ -27,7 +27,9 @@ export interface ExploreRowsOptions {
  * placement and protocol, the placement in words, the line that replays it in `detail`.
  *
  * @example
- * const runs = [twoPhaseCommit(), twoPhaseCommit({ termination: 'cooperative' })].map((protocol) => explore({ protocol, faults: { kinds: ['crash'], max: 1 } }));
+ * const runs = [twoPhaseCommit(), twoPhaseCommit({ termination: 'cooperative' })].map((protocol) =>
+ *   explore({ protocol, faults: { kinds: ['crash'], max: 1 } }),
+ * );
  * await show(matrix(exploreRows(runs)));
  */
 export function exploreRows(results: ExploreResult | readonly ExploreResult[], options: ExploreRowsOptions = {}): ExploreRow[] {

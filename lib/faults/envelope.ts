@@ -37,5 +37,6 @@ export function drop(envelope: Envelope, reason: string): Envelope {
 
 /** A second copy of `envelope`, arriving at `deliverAt`. */
 export function copyOf(envelope: Envelope, deliverAt: number): Envelope {
-  return new Envelope(envelope.id, envelope.from, envelope.to, envelope.message, envelope.sentAt, deliverAt, envelope.dropped, true, envelope.random);
+  const { id, from, to, message, sentAt, dropped, random } = envelope;
+  return new Envelope(id, from, to, message, sentAt, deliverAt, dropped, true, random);
 }

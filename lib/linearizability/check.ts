@@ -299,6 +299,7 @@ function mix32(x: number): number {
 export function defaultHash(state: unknown): number {
   if (typeof state === 'number') return Number.isInteger(state) ? mix32(state | 0) ^ (state / 4294967296) : mix32(Math.round(state * 1e6));
   if (state === null || state === undefined) return 0x2545f491;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- String runs only where JSON has no text (a function, a symbol)
   const text = typeof state === 'string' ? state : (JSON.stringify(state) ?? String(state));
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);

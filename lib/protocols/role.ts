@@ -109,4 +109,4 @@ export const decide = (decision: Decision): Output<never> => ({ kind: 'decide', 
 export type Send<M extends Message> = (to: NodeId, message: M) => Output<M>;
 
 /** The empty output list, shared so that steps which do nothing allocate nothing. */
-export const nothing: readonly Output<never>[] = Object.freeze([]) as readonly Output<never>[];
+export const nothing: readonly Output<never>[] = Object.freeze([]);

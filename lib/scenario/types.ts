@@ -47,7 +47,10 @@ export interface Scenario {
   readonly protocol: ProtocolSpec;
   /** How many voters (`v1`..`vN`). @defaultValue 3 */
   readonly voters?: number;
-  /** How many clients (`c1`..`cN`), for a protocol with nodes of its own such as `leaseLock`. @defaultValue the protocol's (2 for `leaseLock`) */
+  /**
+   * How many clients (`c1`..`cN`), for a protocol with nodes of its own such as `leaseLock`.
+   * @defaultValue the protocol's (2 for `leaseLock`)
+   */
   readonly clients?: number;
   /** Votes other than yes, e.g. `{ v3: 'no' }`. @defaultValue every voter votes yes */
   readonly votes?: Readonly<Record<NodeId, Vote>>;

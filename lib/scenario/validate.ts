@@ -141,8 +141,8 @@ function validateFault(run: RunFacts, fault: unknown, path: string) {
   }
   if (fault.when !== undefined) trigger(run, fault.when, `${path}.when`);
   if (fault.until !== undefined) trigger(run, fault.until, `${path}.until`);
-  if (fault.when && fault.until && (fault.when as any).kind === 'at' && (fault.until as any).kind === 'at' && (fault.until as any).t <= (fault.when as any).t) {
-    throw new ScenarioError(`${path}.until`, `must come after when (at(${(fault.when as any).t})), got at(${(fault.until as any).t})`);
+  if (fault.when && fault.until && fault.when.kind === 'at' && fault.until.kind === 'at' && fault.until.t <= fault.when.t) {
+    throw new ScenarioError(`${path}.until`, `must come after when (at(${fault.when.t})), got at(${fault.until.t})`);
   }
 }
 
@@ -255,6 +255,7 @@ export function show(value: unknown): string {
     const json = JSON.stringify(value);
     return json.length > 80 ? `${json.slice(0, 77)}...` : json;
   } catch {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- only a value JSON cannot print (a cycle, a bigint) reaches here
     return String(value);
   }
 }

@@ -209,7 +209,7 @@ function setPath(s: Scenario, path: string, value: unknown): Scenario {
   }
   const inner = (s as unknown as Record<string, unknown>)[head];
   const copy = { ...(inner && typeof inner === 'object' ? inner : {}), [field]: value };
-  return { ...s, [head]: head === 'protocol' ? Object.freeze(copy) : copy } as Scenario;
+  return { ...s, [head]: head === 'protocol' ? Object.freeze(copy) : copy };
 }
 
 function product(lists: readonly (readonly unknown[])[]): unknown[][] {

@@ -132,7 +132,9 @@ export function explain(run: Run, options: { events?: number } = {}): string {
  * The line that replays a scenario, `simulate({...})` with the scenario as JSON: the one
  * form `explain`, the grader's feedback and the README give, pasted into a cell as it is.
  *
- * @example replayLine({ protocol: twoPhaseCommit(), votes: { v3: 'no' } }) // 'simulate({"protocol":{"name":"twoPhaseCommit",...},"votes":{"v3":"no"}})'
+ * @example
+ * replayLine({ protocol: twoPhaseCommit(), votes: { v3: 'no' } })
+ * // 'simulate({"protocol":{"name":"twoPhaseCommit",...},"votes":{"v3":"no"}})'
  */
 export function replayLine(scenario: Scenario): string {
   return `simulate(${JSON.stringify(scenario)})`;

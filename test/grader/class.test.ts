@@ -20,7 +20,10 @@ const hiddenPoints = new Map<string, number>();
 beforeAll(async () => {
   for (const e of exercises) {
     const judge = join(project, 'instructor', 'hidden', `${e.id}.judge.ts`);
-    if (existsSync(judge)) hiddenPoints.set(e.id, ((await import(judge)) as { hidden: HiddenSpec }).hidden.tests.reduce((s, t) => s + t.points, 0));
+    if (existsSync(judge)) {
+      const { hidden } = (await import(judge)) as { hidden: HiddenSpec };
+      hiddenPoints.set(e.id, hidden.tests.reduce((s, t) => s + t.points, 0));
+    }
   }
   dir = mkdtempSync(join(tmpdir(), 'class-'));
   const learners = join(dir, 'submissions');

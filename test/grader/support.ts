@@ -9,14 +9,18 @@ export const project = resolve(fileURLToPath(import.meta.url), '..', '..', '..')
 export const hiddenDir = join(project, 'instructor', 'hidden');
 
 /** Grades `files` (exercise id -> path or source text) as one learner's submission folder. */
-export async function gradeSubmission(files: Record<string, { path: string } | { text: string }>, options: { timeoutMs?: number; hidden?: boolean } = {}): Promise<Graded> {
+export async function gradeSubmission(
+  files: Record<string, { path: string } | { text: string }>,
+  options: { timeoutMs?: number; hidden?: boolean } = {},
+): Promise<Graded> {
   const dir = mkdtempSync(join(tmpdir(), 'submission-'));
   try {
     for (const [id, file] of Object.entries(files)) {
       if ('path' in file) cpSync(file.path, join(dir, `${id}.ts`));
       else writeFileSync(join(dir, `${id}.ts`), file.text);
     }
-    return await grade({ project, target: dir, hidden: options.hidden === false ? null : hiddenDir, only: Object.keys(files), timeoutMs: options.timeoutMs });
+    const hidden = options.hidden === false ? null : hiddenDir;
+    return await grade({ project, target: dir, hidden, only: Object.keys(files), timeoutMs: options.timeoutMs });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

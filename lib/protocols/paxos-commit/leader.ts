@@ -23,7 +23,12 @@ export class Topology {
   /** This node's own instance (a voter's index), or -1. */
   readonly instance: number;
 
-  constructor(readonly ctx: NodeContext, readonly timeout: number, readonly rules: LeaderRules = paperRules, readonly flow: PaxosFlow = KIT_FLOW) {
+  constructor(
+    readonly ctx: NodeContext,
+    readonly timeout: number,
+    readonly rules: LeaderRules = paperRules,
+    readonly flow: PaxosFlow = KIT_FLOW,
+  ) {
     this.voters = ctx.voters;
     this.acceptors = acceptorHosts(ctx, flow);
     this.majority = majority(this.acceptors.length);
@@ -56,7 +61,9 @@ const leadersByVoters = new WeakMap<readonly NodeId[], readonly NodeId[]>();
 function leadersOf(ctx: NodeContext, acceptors: number): readonly NodeId[] {
   if (acceptors < 3) return [ctx.coordinator];
   let leaders = leadersByVoters.get(ctx.voters);
-  if (leaders === undefined || leaders[0] !== ctx.coordinator) leadersByVoters.set(ctx.voters, (leaders = [ctx.coordinator, ...ctx.voters]));
+  if (leaders === undefined || leaders[0] !== ctx.coordinator) {
+    leadersByVoters.set(ctx.voters, (leaders = [ctx.coordinator, ...ctx.voters]));
+  }
   return leaders;
 }
 
@@ -101,8 +108,10 @@ export class Leadership {
       new Uint8Array(instances), new Int32Array(instances), new Uint32Array(instances), none);
   }
 
-  with(fields: { ballot?: number; highest?: number; promised?: Uint32Array; reportedBal?: Int32Array; reportedVal?: readonly (InstanceValue | null)[];
-    proposed?: Uint8Array; counting?: Int32Array; counted?: Uint32Array; learned?: readonly (InstanceValue | null)[] }): Leadership {
+  with(fields: {
+    ballot?: number; highest?: number; promised?: Uint32Array; reportedBal?: Int32Array; reportedVal?: readonly (InstanceValue | null)[];
+    proposed?: Uint8Array; counting?: Int32Array; counted?: Uint32Array; learned?: readonly (InstanceValue | null)[];
+  }): Leadership {
     return new Leadership(fields.ballot ?? this.ballot, fields.highest ?? this.highest, fields.promised ?? this.promised,
       fields.reportedBal ?? this.reportedBal, fields.reportedVal ?? this.reportedVal, fields.proposed ?? this.proposed,
       fields.counting ?? this.counting, fields.counted ?? this.counted, fields.learned ?? this.learned);
@@ -128,7 +137,14 @@ export function startBallot(topo: Topology, lead: Leadership): Step<Leadership, 
     proposed[i] = 0;
     for (const a of topo.acceptors) out.push(send(a, { type: 'phase1a', ins: topo.voters[i], bal }));
   }
-  const next = lead.with({ ballot: bal, highest: bal, promised: new Uint32Array(n), reportedBal: new Int32Array(n).fill(-1), reportedVal: new Array(n).fill(null), proposed });
+  const next = lead.with({
+    ballot: bal,
+    highest: bal,
+    promised: new Uint32Array(n),
+    reportedBal: new Int32Array(n).fill(-1),
+    reportedVal: new Array(n).fill(null),
+    proposed,
+  });
   return [next, out];
 }
 
