@@ -13,7 +13,8 @@
  *   gets `undefined` too (fail closed: vitest then cannot run, and the exercise scores nothing).
  * - `vi`, `expect.poll` and `expect.extend`, reachable through `__vitest_index__` (frozen and not configurable)
  *   and able to call a learner's function from vitest's own frames and hand back its result,
- *   throw: probes never use them.
+ *   throw unless vitest itself calls them (it resets its config and mocks after each file):
+ *   probes never use them.
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -87,15 +88,22 @@ for (const name of ['__vitest_worker__', '__vitest_mocker__']) {
   });
 }
 
-const refuse = (what: string) => () => {
-  throw new Error(`${what} is not available while grading`);
-};
 type Door = Record<string, unknown>;
+/**
+ * `door[key]`, callable by vitest alone, by the same rule as the sealed globals: vitest calls
+ * `vi.resetConfig` and `vi.restoreAllMocks` itself after every test file.
+ */
+function sealCall(door: Door, key: string, what: string): void {
+  const own = door[key] as (...args: unknown[]) => unknown;
+  const sealed = function (this: unknown, ...args: unknown[]): unknown {
+    if (vitestAsks()) return own.apply(this, args);
+    throw new Error(`${what} is not available while grading`);
+  };
+  defineKey(door, key, { value: sealed, configurable: false, writable: false });
+}
 const index = (globalThis as Door).__vitest_index__ as { vi?: Door; expect?: Door } | undefined;
 for (const key of Object.keys(index?.vi ?? {})) {
-  if (typeof index!.vi![key] === 'function')
-    defineKey(index!.vi!, key, { value: refuse(`vi.${key}`), configurable: false, writable: false });
+  if (typeof index!.vi![key] === 'function') sealCall(index!.vi!, key, `vi.${key}`);
 }
 if (index?.expect)
-  for (const key of ['poll', 'extend'])
-    defineKey(index.expect, key, { value: refuse(`expect.${key}`), configurable: false, writable: false });
+  for (const key of ['poll', 'extend']) sealCall(index.expect, key, `expect.${key}`);
