@@ -27,7 +27,8 @@ import {
   type Scenario,
   type TraceEvent,
 } from '../lib';
-import { applyOutput, applyOutputs, afterCrash, expired, nothingKept } from '../lib/world/effects';
+import { applyOutput, applyOutputs, afterCrash, expired, keptAfter, nothingKept, type Kept } from '../lib/world/effects';
+import type { Output } from '../lib';
 
 /** The model checker's name for the step a trace event is, or null for an event that is no step. */
 function stepLabel(e: TraceEvent): string | null {
@@ -179,6 +180,41 @@ describe('applyOutput: what a role output means for what a node keeps', () => {
     ]);
     expect(kept).toEqual({ log: [{ type: 'prepare' }], decision: null, timers: ['ask'] });
     expect(sends).toEqual([{ to: 'coordinator', message: { type: 'vote', vote: 'yes' }, index: 2 }]);
+  });
+
+  it('keeps, for a whole step at once, what its outputs keep applied one by one, over 2,000 random steps', () => {
+    // keptAfter, which simulate and the checker call once a step, builds at most one Kept a step.
+    let seed = 7;
+    const draw = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    const timers = ['ask', 'prepare', 'resend', 'votes'];
+    const anyOutput = (): Output => {
+      switch (draw(5)) {
+        case 0:
+          return logWrite({ type: ['prepare', 'commit', 'abort'][draw(3)] });
+        case 1:
+          return decide(draw(2) === 0 ? 'commit' : 'abort');
+        case 2:
+          return setTimer(timers[draw(4)], 1 + draw(9));
+        case 3:
+          return cancelTimer(timers[draw(4)]);
+        default:
+          return send('v1', { type: 'ack' });
+      }
+    };
+    let kept: Kept = nothingKept;
+    let unchanged = 0;
+    for (let i = 0; i < 2000; i++) {
+      const step = Array.from({ length: draw(6) }, anyOutput);
+      const oneByOne = step.reduce(applyOutput, kept);
+      const atOnce = keptAfter(kept, step);
+      expect(atOnce).toEqual(oneByOne);
+      // A step that changes nothing one by one hands back the very object (a caller tells by identity).
+      if (oneByOne === kept) expect(atOnce).toBe(kept);
+      if (atOnce === kept) unchanged++;
+      // Keep the log short, as a run's is: start over now and then.
+      kept = draw(10) === 0 ? nothingKept : atOnce;
+    }
+    expect(unchanged).toBeGreaterThan(100);
   });
 
   it('loses the timers in a crash and keeps the log and the decision; a fired timer stops running', () => {

@@ -6,12 +6,18 @@ import prand from 'pure-rand';
  * link's name, so adding traffic on one link never changes another's draws.
  */
 export class LinkRandom {
-  private rng: prand.RandomGenerator;
+  // xoroshiro128+ (Blackman and Vigna), its 128 bits as four 32-bit halves, stepped in place: the
+  // generator pure-rand's `xoroshiro128plus(seed)` builds, the same numbers in the same order,
+  // without a generator object built for every link of every run.
+  private s00 = 0;
+  private s01 = 0;
+  private s10 = 0;
+  private s11 = 0;
   private readonly name: string;
 
   constructor(seed: number, from: string, to: string) {
     this.name = `${from}->${to}`;
-    this.rng = prand.xoroshiro128plus(hash(seed, this.name));
+    this.reseed(seed);
   }
 
   /**
@@ -19,29 +25,46 @@ export class LinkRandom {
    * make, without building the link's name again (a sweep reseeds its links once per run).
    */
   reseed(seed: number): void {
-    this.rng = prand.xoroshiro128plus(hash(seed, this.name));
+    const h = hash(seed, this.name);
+    this.s01 = -1;
+    this.s00 = ~h;
+    this.s11 = h | 0;
+    this.s10 = 0;
   }
 
   /** True with probability `p`; draws nothing when `p` is 0 or 1. */
   chance(p: number): boolean {
     if (p <= 0) return false;
     if (p >= 1) return true;
-    return (this.rng.unsafeNext() >>> 0) / 4294967296 < p;
+    return (this.unsafeNext() >>> 0) / 4294967296 < p;
   }
 
   /** A whole number from `lo` to `hi`, both included. */
   int(lo: number, hi: number): number {
     if (lo === hi) return lo;
     const span = hi - lo + 1;
-    if (span > 4294967296) return prand.unsafeUniformIntDistribution(lo, hi, this.rng);
-    // Every message's delay is drawn here, so the draw is written out rather than called through
-    // pure-rand's module: the same rejection sampling its uniform distribution does below 2^32
-    // values (pure-rand 7), hence the same numbers. A 32-bit output is shifted to 0..2^32-1;
-    // outputs past the largest multiple of `span` are drawn again, so no value is favoured.
+    if (span > 4294967296) return prand.unsafeUniformIntDistribution(lo, hi, this as unknown as prand.RandomGenerator);
     const limit = span > 2 ? Math.floor(4294967296 / span) * span : 4294967296;
-    let v = this.rng.unsafeNext() + 2147483648;
-    while (v >= limit) v = this.rng.unsafeNext() + 2147483648;
+    let v = this.unsafeNext() + 2147483648;
+    while (v >= limit) v = this.unsafeNext() + 2147483648;
     return lo + (v % span);
+  }
+
+  /**
+   * The next 32 bits, as a signed integer. Named as pure-rand names it, because its
+   * `unsafeUniformIntDistribution` (spans over 2^32, above) draws through this method alone.
+   */
+  unsafeNext(): number {
+    const s00 = this.s00;
+    const s01 = this.s01;
+    const out = (s00 + this.s10) | 0;
+    const a0 = this.s10 ^ s00;
+    const a1 = this.s11 ^ s01;
+    this.s00 = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
+    this.s01 = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+    this.s10 = (a1 << 5) ^ (a0 >>> 27);
+    this.s11 = (a0 << 5) ^ (a1 >>> 27);
+    return out;
   }
 }
 

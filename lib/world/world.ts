@@ -8,7 +8,7 @@ import { judgeOf, type Judge } from '../checkers/judges';
 import type { Decision, Input, Message, NodeId, Output, Role } from '../protocols/role';
 import { DEFAULT_HORIZON, DEFAULT_SEED, sizeOf } from '../scenario/defaults';
 import type { Fault, Scenario, Trigger } from '../scenario/types';
-import { afterCrash, applyOutput, expired } from './effects';
+import { afterCrash, expired, keptAfter } from './effects';
 import { fingerprint } from './fingerprint';
 import { EventHeap } from './heap';
 import { Network } from './network';
@@ -422,25 +422,25 @@ export class World {
       node.stateName = after;
       this.recording && this.emit({ t: this.now, kind: 'state', node: node.id, from: before, to: after });
     }
+    // What the outputs mean for the node's log, decision and timers is keptAfter's alone; what
+    // follows here is only what the world does about each (count, trace, schedule), in order.
+    let decided = node.kept.decision;
+    node.kept = keptAfter(node.kept, outputs);
     let sends = 0;
     for (let i = 0; i < outputs.length; i++) {
       const o = outputs[i];
-      // A send changes nothing kept (applyOutput returns `kept` itself): it goes out after the step.
-      if (o.kind === 'send') {
-        sends++;
-        continue;
-      }
-      // What the output means for the node's log, decision and timers is applyOutput's alone;
-      // what follows here is only what the world does about it (count, trace, schedule).
-      const kept = node.kept;
-      node.kept = applyOutput(kept, o);
       switch (o.kind) {
+        case 'send':
+          // It goes out after the step.
+          sends++;
+          break;
         case 'log':
           this.logWrites++;
           this.recording && this.emit({ t: this.now, kind: 'log', node: node.id, record: o.record });
           break;
         case 'decide':
-          if (node.kept === kept) break; // the same decision again
+          if (o.decision === decided) break; // the same decision again changes nothing
+          decided = o.decision;
           if (o.decision === 'commit') this.everCommitted = true;
           else this.everAborted = true;
           this.recording && this.emit({ t: this.now, kind: 'decide', node: node.id, decision: o.decision });
