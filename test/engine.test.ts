@@ -1,8 +1,8 @@
 // One engine (issue 21; docs/DESIGN.md, "One engine"): `simulate` and the model checker run the
 // same pure roles, and a role's outputs mean the same in both, because both apply them with
-// `applyOutput` (lib/world/effects.ts) and build node contexts with `runNodes`. These tests walk
+// `keptAfter` (lib/world/effects.ts) and build node contexts with `runNodes`. These tests walk
 // the model checker's state graph along a run of `simulate`, step for step, and require the same
-// states, logs and decisions at the end; then pin `applyOutput`'s meaning on its own.
+// states, logs and decisions at the end; then pin its meaning on its own.
 import { describe, expect, it } from 'vitest';
 import {
   afterReceive,

@@ -27,7 +27,7 @@ export class NodeRuntime {
   private timerGenerations: (number | undefined)[] = [];
   /** What arrived or fell due while paused, in order; replayed on resume. */
   deferred: Scheduled[] = [];
-  /** Its log, its decision and its running timers, as `applyOutput` keeps them. */
+  /** Its log, its decision and its running timers, as `keptAfter` keeps them. */
   kept: Kept = nothingKept;
   started = false;
   sendWatches: Watch[] | null = null;
