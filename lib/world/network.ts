@@ -1,9 +1,9 @@
 import { Subject, type OperatorFunction, type Subscription } from 'rxjs';
 import { cut as cutLink } from '../faults/cut';
-import { delay, delayed } from '../faults/delay';
+import { delay, delayed as delayedExport } from '../faults/delay';
 import { duplicate } from '../faults/duplicate';
-import { Envelope } from '../faults/envelope';
-import { loss, lost } from '../faults/loss';
+import { Envelope as EnvelopeExport } from '../faults/envelope';
+import { loss, lost as lostExport } from '../faults/loss';
 import { partition as partitionLink } from '../faults/partition';
 import { reorder } from '../faults/reorder';
 import { slow as slowLink } from '../faults/slow';
@@ -11,6 +11,12 @@ import { Window } from '../faults/window';
 import type { Message, NodeId } from '../protocols/role';
 import type { Fault, NetworkOptions } from '../scenario/types';
 import { LinkRandom } from '../faults/random';
+
+// What every message uses, bound once: see the note in world.ts on tsx's getters.
+const delayed = delayedExport;
+const lost = lostExport;
+const Envelope = EnvelopeExport;
+type Envelope = EnvelopeExport;
 
 /** A link's end as the network sees it: the node's id, and its number in the run. */
 export interface LinkEnd {

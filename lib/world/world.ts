@@ -8,12 +8,21 @@ import { judgeOf, type Judge } from '../checkers/judges';
 import type { Decision, Input, Message, NodeId, Output, Role } from '../protocols/role';
 import { DEFAULT_HORIZON, DEFAULT_SEED, sizeOf } from '../scenario/defaults';
 import type { Fault, Scenario, Trigger } from '../scenario/types';
-import { afterCrash, expired, keptAfter } from './effects';
+import { afterCrash, expired as expiredExport, keptAfter as keptAfterExport } from './effects';
 import { fingerprint } from './fingerprint';
 import { EventHeap } from './heap';
 import { Network } from './network';
-import { NodeRuntime, Scheduled, Watch } from './runtime';
+import { NodeRuntime, Scheduled as ScheduledExport, Watch } from './runtime';
 import type { TraceEvent } from './trace';
+
+// What every step uses, bound once. tsx and vitest compile each file to CommonJS whose exports
+// are getters, called again at every use of an import; a module constant reads each once (a
+// tenth of a sweep's time under tsx: bench/README.md). tsc's CommonJS, which notebooks load,
+// has plain properties, and there this changes nothing.
+const keptAfter = keptAfterExport;
+const expired = expiredExport;
+const Scheduled = ScheduledExport;
+type Scheduled = ScheduledExport;
 
 /** How much of a run to keep: every event as an object, or only counters and the outcome. */
 export type TraceMode = 'objects' | 'none';
