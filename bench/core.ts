@@ -39,19 +39,24 @@ function sweepBoth(label: string, protocol: ProtocolSpec, voters: number, loss: 
 }
 
 /**
- * The compiled kit (`build/kit`: `tsc`'s CommonJS, what tslab notebooks load), built first if
- * lib changed since. tsx compiles each file to CommonJS with a getter per export, which every
- * call from one file into another (a role's `send`, the world's effects) goes through; `tsc`'s
- * output has plain properties. Null, with the reason printed, when it cannot be built.
+ * Issue 21's sweep from the compiled kit (`build/kit`: `tsc`'s CommonJS, what tslab notebooks
+ * load), built first if lib changed since, against the lean loop in a process of its own
+ * (bench/kit-sweep.ts says why). tsx compiles each file to CommonJS with a getter per export,
+ * which every call from one file into another goes through; `tsc`'s output has plain
+ * properties. Null, with the reason printed, when it cannot be built or run.
  */
-function compiledKit(): typeof import('../lib') | null {
+function compiledKitSweep(seeds: number): { baseline: number; subject: number; ratio: number; verdicts: Partial<Counts> } | null {
   const project = resolve(__dirname, '..');
   try {
     execFileSync(process.execPath, ['tools/jupyter/kit.mjs'], { cwd: project, stdio: ['ignore', 'ignore', 'inherit'] });
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(resolve(project, 'build', 'kit')) as typeof import('../lib');
+    const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/kit-sweep.ts', String(seeds)], {
+      cwd: project,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    return JSON.parse(out.trim().split('\n').pop()!) as ReturnType<typeof compiledKitSweep>;
   } catch (error) {
-    console.log(`  (the compiled kit could not be built: ${error instanceof Error ? error.message : String(error)})`);
+    console.log(`  (the compiled kit could not be built or run: ${error instanceof Error ? error.message : String(error)})`);
     return null;
   }
 }
@@ -87,19 +92,9 @@ export function againstLean() {
   const shares = { lean: share(counts.lean), bare: share(counts.bare), simulate: share(counts.simulate) };
   const vsLean = compare(3, leanSweep, simulateSweep);
   const vsBare = compare(3, bareSweep, simulateSweep);
-  // The same sweep through the compiled kit, which must reach the same verdicts run for run.
-  const kit = compiledKit();
-  let vsLeanCompiled: ReturnType<typeof compare> | null = null;
-  let compiledSame = true;
-  if (kit) {
-    const kitProtocol = kit.twoPhaseCommit();
-    const kitScenario = (seed: number): Scenario => ({ protocol: kitProtocol, voters: 3, network: { delay: [1, 5], loss: 0.1 }, seed });
-    const compiled = empty();
-    for (let s = 1; s <= seeds; s++) compiled[kit.simulate(kitScenario(s), { trace: 'none' }).verdict]++;
-    compiledSame = JSON.stringify(compiled) === JSON.stringify(counts.simulate);
-    const compiledSweep = () => { for (let s = 1; s <= seeds; s++) sink[kit.simulate(kitScenario(s), { trace: 'none' }).verdict]++; };
-    vsLeanCompiled = compare(3, leanSweep, compiledSweep);
-  }
+  // The same sweep through the compiled kit, in its own process: the same verdicts, counted.
+  const kit = compiledKitSweep(seeds);
+  const compiledSame = kit === null || JSON.stringify({ ...empty(), ...kit.verdicts }) === JSON.stringify(counts.simulate);
   console.log(`3-voter 2PC, delay 1-5, 10% loss, ${seeds.toLocaleString('en')} seeds (issue 21's sweep)`);
   console.log(
     `  lean loop (bench/lean-loop.ts)   ${fmt((seeds / vsLean.baseline) * 1000, 0)} runs/CPU-s   ${shares.lean}, ` +
@@ -114,12 +109,13 @@ export function againstLean() {
     `  simulate / lean loop ${fmt(vsLean.ratio)}x (target <= 3x, goal 1.5x);  ` +
       `simulate / bare loop ${fmt(vsBare.ratio)}x (the ratio before issue 21)`,
   );
-  if (vsLeanCompiled) {
+  if (kit) {
     console.log(
-      `  simulate from the compiled kit (build/kit, as notebooks load it)   ${fmt((seeds / vsLeanCompiled.subject) * 1000, 0)} runs/CPU-s, ` +
-        `verdicts ${compiledSame ? 'identical' : 'DIFFER'}; lean loop ${fmt((seeds / vsLeanCompiled.baseline) * 1000, 0)} runs/CPU-s`,
+      `  simulate from the compiled kit (build/kit, as notebooks load it, in a process of its own)   ` +
+        `${fmt((seeds / kit.subject) * 1000, 0)} runs/CPU-s, verdicts ${compiledSame ? 'identical' : 'DIFFER'}; ` +
+        `lean loop there ${fmt((seeds / kit.baseline) * 1000, 0)} runs/CPU-s`,
     );
-    console.log(`  compiled kit's simulate / lean loop ${fmt(vsLeanCompiled.ratio)}x (tsx's, above: ${fmt(vsLean.ratio)}x)`);
+    console.log(`  compiled kit's simulate / lean loop ${fmt(kit.ratio)}x (tsx's, above: ${fmt(vsLean.ratio)}x)`);
   }
   if (JSON.stringify(counts.bare) !== JSON.stringify(counts.simulate) || !compiledSame) process.exitCode = 1;
 }
