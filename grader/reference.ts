@@ -1,7 +1,6 @@
 /**
- * The judges' one door to the exercises' answers: every rule exported by a file of
- * instructor/reference/ whose name starts with `expected`, under that name, e.g.
- * `import { expectedTally } from '../reference'`.
+ * The judges' one door to the exercises' answers: every rule a file of instructor/reference/
+ * exports as `expectedX`, under that name, e.g. `import { expectedTally } from '../reference'`.
  *
  * The list is found from that folder (grader/reference-rules.ts, written by
  * `npm run build-exercises`, tools/indexes.ts), so adding a rule or a lesson adds a file and

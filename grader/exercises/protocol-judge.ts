@@ -55,6 +55,7 @@ const EXPLAINS_REPLAY = /\n\nto replay this run, paste the next line into a cell
 
 /** A judge that compares the learner's runs (`{ results, explained }` from `runsAgainst`) with the reference's. */
 export function judgeRunsAgainst<P, R extends object = RunResult>(options: RunsJudge<P, R>) {
+  // Without an outcome, R is RunResult (its default): the cast only tells tsc so.
   const outcome = options.outcome ?? (VERDICT_AND_DECISIONS as unknown as Outcome<R>);
   return (o: unknown): string | null => {
     const placements = options.placements();
