@@ -9,6 +9,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative, resolve } from 'node:path';
+import { REFERENCE_INDEX, referenceRules } from './indexes';
 
 /** One place to look at: a file, a line (1-based; for a notebook, the line of its JSON), and why. */
 export interface Place {
@@ -103,33 +104,11 @@ export function exerciseFiles(project: string, id: string): Place[] {
       places.push(...defined(imp.file, imp.names, `fixture used by ${f}`));
     for (const imp of [...importsFrom(project, f, 'instructor/reference/'), ...importsFrom(project, f, 'grader/reference')]) {
       if (imp.file === 'grader/reference.ts') {
-        places.push(
-          ...matching(
-            project,
-            imp.file,
-            (l) => word(imp.names).test(l) && l.startsWith('export const'),
-            `the door to the reference rule ${f} uses`,
-          ),
-        );
-        for (const rule of importsFrom(project, imp.file, 'instructor/reference/')) {
-          const body = readFileSync(join(project, imp.file), 'utf8');
-          const used = imp.names.flatMap((n) =>
-            [...body.matchAll(new RegExp(`export const ${n} = recorded\\('${n}', \\w+\\.(\\w+)\\)`, 'g'))].map((m) => m[1]),
-          );
-          if (used.length)
-            places.push(...defined(rule.file, used, `the reference rule ${f} compares with: it is the answer, keep it in step`));
-        }
-        // `import * as x from` is how grader/reference.ts reaches the rules
-        for (const m of readFileSync(join(project, imp.file), 'utf8').matchAll(
-          /import \* as (\w+) from '(\.\.\/instructor\/reference\/[\w-]+)'/g,
-        )) {
-          const ruleFile = `${normalize(join('grader', m[2]))}.ts`;
-          const body = readFileSync(join(project, imp.file), 'utf8');
-          const used = imp.names.flatMap((n) =>
-            [...body.matchAll(new RegExp(`export const ${n} = recorded\\('${n}', ${m[1]}\\.(\\w+)\\)`, 'g'))].map((x) => x[1]),
-          );
-          if (used.length)
-            places.push(...defined(ruleFile, used, `the reference rule ${f} compares with: it is the answer, keep it in step`));
+        // The door re-exports every `expected...` rule of instructor/reference/ under its own name (tools/indexes.ts).
+        for (const rules of referenceRules(project)) {
+          const used = imp.names.filter((n) => rules.rules.includes(n));
+          const file = `${REFERENCE_INDEX.folder}/${rules.stem}.ts`;
+          if (used.length) places.push(...defined(file, used, `the reference rule ${f} compares with: it is the answer, keep it in step`));
         }
       } else places.push(...defined(imp.file, imp.names, `the reference rule ${f} compares with: it is the answer, keep it in step`));
     }

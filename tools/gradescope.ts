@@ -77,7 +77,7 @@ export function buildAutograder(project: string, hidden: string, out: string): s
     }
     writeFileSync(join(stage, 'package.json'), autograderPackage(readFileSync(join(project, 'package.json'), 'utf8')));
     if (existsSync(hidden)) cpSync(hidden, join(stage, 'instructor', 'hidden'), { recursive: true });
-    // The rules the judges hold answers to (grader/reference.ts reads them): the grader's side only.
+    // The rules the judges hold answers to (grader/reference-rules.ts imports them): the grader's side only.
     const reference = join(project, 'instructor', 'reference');
     if (existsSync(reference)) cpSync(reference, join(stage, 'instructor', 'reference'), { recursive: true });
     writeFileSync(join(stage, 'setup.sh'), SETUP_SH);

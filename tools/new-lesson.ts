@@ -2,13 +2,13 @@
  * `npm run new-lesson -- 09 "Title"`: scaffolds a lesson that every course command picks up
  * at once. It writes the notebook, a working example exercise (reference, probes, judges,
  * a hidden test, a plausible wrong answer) and a catalog case, each a new file; the grader's
- * exercise list and the catalog's case list are found from their folders (tools/indexes.ts
- * rewrites both generated lists), so no hand-written file is edited but grader/reference.ts,
- * the judges' door to the answers. Then it builds the student version.
+ * exercise list, the catalog's case list and the judges' list of reference rules are found from
+ * their folders (tools/indexes.ts rewrites the generated lists), so no hand-written file is
+ * edited. Then it builds the student version.
  * Everything is checked and composed before the first file is written: on bad input it
  * writes nothing and says which argument is wrong and what is allowed.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { buildExercises } from './build-exercises';
 import { IndexError, indexes, writeIndexes } from './indexes';
@@ -61,7 +61,7 @@ export function checkRequest(project: string, args: readonly string[]): LessonRe
 }
 
 /** Every file to write (path relative to the project -> content), composed in memory. */
-export function lessonFiles(project: string, r: LessonRequest): Map<string, string> {
+export function lessonFiles(r: LessonRequest): Map<string, string> {
   const files = new Map<string, string>();
   const n = r.number;
   const cases = `lesson${n}Cases`;
@@ -71,8 +71,8 @@ export function lessonFiles(project: string, r: LessonRequest): Map<string, stri
   files.set(`lib/catalog/${r.id}.ts`, catalogFile(r, cases, caseId));
   files.set(`solutions/${r.id}.ts`, solutionFile(r));
   files.set(`grader/worker/fixtures/${r.id}.ts`, fixtureFile(r));
+  // Its rule, exported as expectedLessonNN, joins the judges' door (grader/reference-rules.ts).
   files.set(`instructor/reference/${r.id}.ts`, referenceFile(r));
-  files.set('grader/reference.ts', wireReference(readFileSync(join(project, 'grader/reference.ts'), 'utf8'), r));
   files.set(`test/exercises/${r.id}.grade.ts`, probeFile(r));
   // So does the exercise's judge file in the grader's list (grader/exercises/index.ts).
   files.set(`grader/exercises/${r.id}.ts`, judgeFile(r));
@@ -89,9 +89,9 @@ export function lessonFiles(project: string, r: LessonRequest): Map<string, stri
  */
 export function newLesson(project: string, args: readonly string[]): { request: LessonRequest; written: string[] } {
   const request = checkRequest(project, args);
-  const files = lessonFiles(project, request);
+  const files = lessonFiles(request);
   for (const path of files.keys()) {
-    if (path !== 'grader/reference.ts' && existsSync(join(project, path))) throw new NewLessonError(`lesson number: ${path} exists already; pick another number or title`);
+    if (existsSync(join(project, path))) throw new NewLessonError(`lesson number: ${path} exists already; pick another number or title`);
   }
   // The lists are written from the folders once the new files are in; a folder they cannot be
   // written from (a malformed file someone else added) is said now, before anything is written.
@@ -110,24 +110,13 @@ export function newLesson(project: string, args: readonly string[]): { request: 
   return { request, written: [...files.keys(), ...lists, ...built] };
 }
 
-// ---- wiring -------------------------------------------------------------------------------
-
-/** The rule judges reach through grader/reference.ts, under a name of the lesson's own. */
-const ruleName = (r: LessonRequest) => `expectedLesson${r.number}`;
-
-function wireReference(reference: string, r: LessonRequest): string {
-  const imports = [...reference.matchAll(/^import \* as \w+ from '\.\.\/instructor\/reference\/[\w-]+';$/gm)];
-  if (imports.length === 0 || !/^export const \w+ = recorded\(/m.test(reference)) {
-    throw new NewLessonError('grader/reference.ts: cannot find its rule imports and recorded rules to add the lesson to; add them by hand');
-  }
-  const last = imports[imports.length - 1];
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc says index may be undefined
-  const at = last.index! + last[0].length;
-  const withImport = `${reference.slice(0, at)}\nimport * as lesson${r.number} from '../instructor/reference/${r.id}';${reference.slice(at)}`;
-  return `${withImport.replace(/\n*$/, '\n')}export const ${ruleName(r)} = recorded('${ruleName(r)}', lesson${r.number}.expectedFor);\n`;
-}
-
 // ---- the files -----------------------------------------------------------------------------
+
+/**
+ * The lesson's reference rule, under a name of its own: every `expected...` export of
+ * instructor/reference/ reaches the judges through grader/reference.ts by that name.
+ */
+const ruleName = (r: LessonRequest) => `expectedLesson${r.number}`;
 
 const EXERCISE_TEXT = (r: LessonRequest) => `// Exercise ${r.id} (lesson ${r.number}, ${r.title}).
 //
@@ -200,19 +189,22 @@ export const threePhaseWithCrash: Scenario = {
 function referenceFile(r: LessonRequest): string {
   return `/**
  * The answer exercise ${r.id} is judged against, on the instructor's side only: judges reach
- * it through grader/reference.ts (as ${ruleName(r)}), and the student version carries the
- * answers to the visible cases, never this code. TODO(instructor): replace with the lesson's own.
+ * it through grader/reference.ts under its name here, and the student version carries the
+ * answers to the visible cases, never this code. Every export named \`expected...\` is a rule
+ * judges can import (tools/indexes.ts lists them); keep helpers unexported.
+ * TODO(instructor): replace with the lesson's own.
  */
 import { simulate, type Run, type Scenario } from '../../lib';
 
 /** Sends per message type. */
-export function expectedCounts(run: Run): Record<string, number> {
+function sendsByType(run: Run): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const e of run.trace) if (e.kind === 'send') counts[e.message.type] = (counts[e.message.type] ?? 0) + 1;
   return counts;
 }
 
-export const expectedFor = (s: Scenario) => expectedCounts(simulate(s));
+/** The messages a run of the scenario sends, by type. */
+export const ${ruleName(r)} = (s: Scenario) => sendsByType(simulate(s));
 `;
 }
 
@@ -271,7 +263,7 @@ probe('counts the messages of a five-voter 3PC run with a voter down for a while
 function hiddenJudgeFile(r: LessonRequest): string {
   return `import { compareAnswers } from '../../grader/exercises/judging';
 import { threePhaseWithCrash } from '../../grader/worker/fixtures/${r.id}';
-import { expectedFor } from '../reference/${r.id}';
+import { ${ruleName(r)} as expectedFor } from '../reference/${r.id}';
 import type { HiddenSpec } from '../../grader/types';
 
 export const hidden: HiddenSpec = {

@@ -1,4 +1,4 @@
-import { paxosCommit } from '../../lib';
+import { paxosCommit, replayLine } from '../../lib';
 import { LEARNER_PAXOS } from '../../lib/exercise';
 import {
   expectedDecision, expectedSafeValue, leaderPlacements, learnedLists, paxosScenarioOf, promiseSets,
@@ -12,13 +12,13 @@ const judgeLeaderRuns = judgeRunsAgainst({
   key: 'paxos-leader-placements',
   placements: leaderPlacements,
   reference: (p) => paxosScenarioOf(paxosCommit(), p),
-  learner: (p) => paxosScenarioOf({ name: LEARNER_PAXOS, acceptors: 3, timeout: 10 }, p),
+  replay: (p) => replayLine(paxosScenarioOf({ name: LEARNER_PAXOS, acceptors: 3, timeout: 10 }, p)),
   referenceName: "Paxos Commit with the paper's rules",
   referenceLabel: "the paper's rules",
   first: 'first',
   lesson: '08',
   rule: 'your rules',
-  drawWith: 'paxosCommitWith({ leaderDecision, safeValue })',
+  before: 'call paxosCommitWith({ leaderDecision, safeValue })',
 });
 
 const decisions = (ns: readonly number[]) => (o: unknown) => {

@@ -1,8 +1,8 @@
-import { leaseLock, simulate } from '../../lib';
-import { LEARNER_LEASE } from '../../lib/exercise';
+import { leaseLock } from '../../lib';
 import { holderFaults, resultOf, scenarioOf, type LeaseResult, type LeaseRun } from '../worker/fixtures/lease';
 import type { ExerciseSpec } from '../types';
 import { preview } from './judging';
+import { judgeRunsAgainst } from './protocol-judge';
 
 /** Each step the probe takes, and what the library's fenced store does there. */
 export const STEP_CASES: readonly { what: string; expected: unknown }[] = [
@@ -55,41 +55,34 @@ export function judgeSteps(o: unknown): string | null {
     : `on ${STEP_CASES[k].what}, your store went to ${preview(o[k])}; the fenced store goes to ${preview(STEP_CASES[k].expected)}`;
 }
 
-const cache = new Map<string, LeaseResult[]>();
+/** The lease the runs are graded with, the library's default and the notebook's. */
+const LEASE = 20;
 
-/** A judge of the learner's runs over `runs` against the library's fenced store, with the first that differs as feedback. */
+/**
+ * The line that replays a run with the learner's store, as lesson 09's exercise cell runs it
+ * (the cell imports storeStep and leaseLockWith): the run's scenario, with the lease lock
+ * through the learner's store in place of its protocol.
+ */
+export function replayOf(r: LeaseRun): string {
+  const { clients, faults, horizon } = scenarioOf(leaseLock(), r);
+  return `simulate({ ...${JSON.stringify({ clients, faults, horizon })}, protocol: leaseLockWith(storeStep, { lease: ${LEASE}, work: ${r.work} }) })`;
+}
+
+/** A judge of the learner's runs over `runs` against the library's fenced store: verdict and every answer the store sent. */
 export function judgeRuns(key: string, runs: () => readonly LeaseRun[]) {
-  return (o: unknown): string | null => {
-    const list = runs();
-    let expected = cache.get(key);
-    if (!expected) {
-      expected = list.map((r) => resultOf(simulate(scenarioOf(leaseLock({ lease: 20, work: r.work, fencing: true }), r))));
-      cache.set(key, expected);
-    }
-    const observed = o as { results?: unknown; explained?: Record<string, unknown> } | null;
-    if (!observed || !Array.isArray(observed.results) || observed.results.length !== expected.length)
-      return `expected ${expected.length} run results, got ${preview(observed?.results)}`;
-    const results = observed.results as LeaseResult[];
-    const differs = (e: LeaseResult, i: number) =>
-      JSON.stringify(e) !== JSON.stringify({ verdict: results[i]?.verdict, answers: results[i]?.answers });
-    const failing = expected.findIndex(differs);
-    if (failing < 0) return null;
-    const told = observed.explained?.[String(failing)];
-    const line = JSON.stringify(
-      scenarioOf({ name: LEARNER_LEASE, lease: 20, fencing: true, work: list[failing].work, margin: 2, lockDelay: 0 }, list[failing]),
-    );
-    return [
-      `${expected.filter(differs).length} of ${expected.length} runs end differently from the lease lock with the library's fenced store.`,
-      'The first:',
-      line,
-      `with your store: verdict ${results[failing]?.verdict}, the store answered ${preview(results[failing]?.answers)}`,
-      `the fenced store: verdict ${expected[failing].verdict}, answers ${preview(expected[failing].answers)}`,
-      ...(typeof told === 'string' ? ['', 'Your run, event by event:', told.slice(0, 6000)] : []),
-      '',
-      "Draw it in lesson 09's notebook: protocol = leaseLockWith(storeStep, { work }),",
-      'then show(spaceTime(simulate(<the line above, with that protocol>))).',
-    ].join('\n');
-  };
+  return judgeRunsAgainst<LeaseRun, LeaseResult>({
+    key: `fenced-store-${key}`,
+    placements: runs,
+    reference: (r) => scenarioOf(leaseLock({ lease: LEASE, work: r.work, fencing: true }), r),
+    outcome: { of: resultOf, trace: true, say: (r) => `verdict ${r.verdict}, the store answered ${preview(r.answers)}` },
+    replay: replayOf,
+    referenceName: "the lease lock with the library's fenced store",
+    referenceLabel: 'the fenced store',
+    first: 'smallest',
+    lesson: '09',
+    rule: 'your store',
+    before: 'run the exercise cell (it imports storeStep and leaseLockWith)',
+  });
 }
 
 export const exercise: ExerciseSpec = {

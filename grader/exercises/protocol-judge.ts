@@ -1,61 +1,92 @@
 /**
  * Judges a protocol exercise: the learner's run of every placement must end as the
- * reference protocol's does (verdict and decisions). On a failure the feedback gives the
- * first failing scenario as the line that replays it (`simulate({...})`), the run told in words, and how to draw it in
- * the lesson's notebook.
+ * reference protocol's does (by default, verdict and decisions). On a failure the feedback gives
+ * the first failing scenario as the line that replays it (`simulate(...)`), the run told in words,
+ * and how to draw it in the lesson's notebook.
  */
-import { replayLine, simulate, twoPhaseCommit, type Scenario } from '../../lib';
+import { replayLine, simulate, twoPhaseCommit, type Run, type Scenario } from '../../lib';
 import { LEARNER_2PC } from '../../lib/exercise';
 import { resultOf, scenarioOf, type RunResult, type voterCrashes } from '../worker/fixtures/placements';
 import { preview } from './judging';
 
-const expectedCache = new Map<string, RunResult[]>();
+const expectedCache = new Map<string, unknown[]>();
 
-export interface RunsJudge<P> {
+/** What a judge compares of a run, and how feedback says it. */
+export interface Outcome<R> {
+  /** The fields compared, from a run of the reference; the learner's probe sends the same fields. */
+  readonly of: (run: Run) => R;
+  /** Whether `of` reads the trace (the reference runs without one otherwise: faster). */
+  readonly trace: boolean;
+  /** The outcome in feedback, after "with your rule:" ("verdict committed, decisions {...}"). */
+  readonly say: (r: Partial<R>) => string;
+}
+
+/** Verdict and decisions: what a commit protocol's run ends with. */
+export const VERDICT_AND_DECISIONS: Outcome<RunResult> = {
+  of: resultOf,
+  trace: false,
+  say: (r) => `verdict ${r.verdict}, decisions ${JSON.stringify(r.decisions)}`,
+};
+
+export interface RunsJudge<P, R = RunResult> {
   /** Names the reference runs, which are computed once per grader process. */
   readonly key: string;
   readonly placements: () => readonly P[];
-  /** The reference protocol's scenario of a placement, and the learner's (the line to paste into `simulate`). */
+  /** The reference protocol's scenario of a placement. */
   readonly reference: (p: P) => Scenario;
-  readonly learner: (p: P) => Scenario;
+  /** The line, `simulate(...)`, that replays a placement with the learner's code in the lesson's notebook. */
+  readonly replay: (p: P) => string;
+  /** What is compared; verdict and decisions unless said. */
+  readonly outcome?: Outcome<R>;
   /** How feedback names the reference: in a sentence, and before its verdict. */
   readonly referenceName: string;
   readonly referenceLabel: string;
   /** How feedback names the first failing placement: 'smallest' when the placements go smallest first. */
   readonly first: 'smallest' | 'first';
   readonly lesson: string;
-  /** The learner's rules in feedback ("your recovery rule"), and the call that plugs them into the protocol. */
+  /** The learner's rules in feedback ("your recovery rule"). */
   readonly rule: string;
-  readonly drawWith: string;
+  /** What the lesson's notebook must run before the line replays ("call twoPhaseCommitWith(...) with your rule"). */
+  readonly before: string;
 }
 
+/** explain's closing replay line (lib/world/simulate.ts): the feedback gives its own, so that a learner sees one. */
+const EXPLAINS_REPLAY = /\n\nto replay this run, paste the next line into a cell:\n.*$/s;
+
 /** A judge that compares the learner's runs (`{ results, explained }` from `runsAgainst`) with the reference's. */
-export function judgeRunsAgainst<P>(options: RunsJudge<P>) {
+export function judgeRunsAgainst<P, R extends object = RunResult>(options: RunsJudge<P, R>) {
+  // Without an outcome, R is RunResult (its default): the cast only tells tsc so.
+  const outcome = options.outcome ?? (VERDICT_AND_DECISIONS as unknown as Outcome<R>);
   return (o: unknown): string | null => {
     const placements = options.placements();
-    let expected = expectedCache.get(options.key);
+    let expected = expectedCache.get(options.key) as R[] | undefined;
     if (!expected) {
-      expected = placements.map((p) => resultOf(simulate(options.reference(p), { trace: 'none' })));
+      expected = placements.map((p) => outcome.of(simulate(options.reference(p), outcome.trace ? {} : { trace: 'none' })));
       expectedCache.set(options.key, expected);
     }
     const observed = o as { results?: unknown; explained?: Record<string, unknown> } | null;
     if (!observed || !Array.isArray(observed.results) || observed.results.length !== expected.length) {
       return `expected ${expected.length} run results, got ${preview(observed?.results)}`;
     }
-    const results = observed.results as RunResult[];
-    const differs = (e: RunResult, i: number) =>
-      JSON.stringify(e) !== JSON.stringify({ verdict: results[i]?.verdict, decisions: results[i]?.decisions });
+    const results = observed.results as (Partial<R> | null)[];
+    // The learner's result, in the reference's fields and order: a field more or a field order is no difference.
+    const mine = (e: R, i: number) => {
+      const r = results[i] as Record<string, unknown> | null;
+      return Object.fromEntries(Object.keys(e).map((k) => [k, r?.[k]]));
+    };
+    const differs = (e: R, i: number) => JSON.stringify(e) !== JSON.stringify(mine(e, i));
     const failing = expected.findIndex(differs);
     if (failing < 0) return null;
     const told = observed.explained?.[String(failing)];
+    const words = typeof told === 'string' ? told.replace(EXPLAINS_REPLAY, '') : null;
     return [
       `${expected.filter(differs).length} of ${expected.length} fault placements end differently from ${options.referenceName}. The ${options.first}:`,
-      replayLine(options.learner(placements[failing])),
-      `with ${options.rule}: verdict ${results[failing]?.verdict}, decisions ${JSON.stringify(results[failing]?.decisions)}`,
-      `${options.referenceLabel}: verdict ${expected[failing].verdict}, decisions ${JSON.stringify(expected[failing].decisions)}`,
-      ...(typeof told === 'string' ? ['', 'Your run, event by event:', told.slice(0, 6000)] : []),
+      options.replay(placements[failing]),
+      `with ${options.rule}: ${outcome.say(results[failing] ?? {})}`,
+      `${options.referenceLabel}: ${outcome.say(expected[failing])}`,
+      ...(words !== null ? ['', 'Your run, event by event:', words.slice(0, 6000)] : []),
       '',
-      `Draw it in lesson ${options.lesson}'s notebook: call ${options.drawWith}, then paste the simulate({...}) line above into a cell as it is and draw its space-time diagram.`,
+      `Draw it in lesson ${options.lesson}'s notebook: ${options.before}, then paste the simulate(...) line above into a cell as it is and draw its space-time diagram.`,
     ].join('\n');
   };
 }
@@ -73,12 +104,12 @@ export function judgeRuns(options: {
     key: options.key,
     placements: options.placements,
     reference: (p) => scenarioOf(twoPhaseCommit({ termination }), p),
-    learner: (p) => scenarioOf({ name: LEARNER_2PC, termination, timeout: 10 }, p),
+    replay: (p) => replayLine(scenarioOf({ name: LEARNER_2PC, termination, timeout: 10 }, p)),
     referenceName: 'textbook 2PC',
     referenceLabel: 'textbook 2PC',
     first: 'smallest',
     lesson: options.lesson,
     rule: options.rule,
-    drawWith: 'twoPhaseCommitWith(...) with your rule',
+    before: 'call twoPhaseCommitWith(...) with your rule',
   });
 }

@@ -3,8 +3,10 @@
  * so it lives here, on the instructor's side, and never in a file the student version
  * carries (grader/worker/fixtures/ holds only the cases, which the probes share).
  *
- * Judges reach these through `grader/reference.ts`. In the student version that file is
- * a table of the answers to the visible cases only, written by `npm run student-version`.
+ * Judges reach these through `grader/reference.ts`, by name: every export whose name starts
+ * with `expected` is listed there by `npm run build-exercises` (tools/indexes.ts), so a new rule
+ * is one more export here. In the student version that file is a table of the answers to the
+ * visible cases only, written by `npm run student-version`.
  */
 import type { TraceEvent } from '../../lib';
 import type { TallyCase } from '../../grader/worker/fixtures/tally';

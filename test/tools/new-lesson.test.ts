@@ -2,7 +2,8 @@
 // project, the scaffolded lesson is picked up at once by the typecheck, the catalog and lesson
 // tests, `npm run build-exercises`, `npm run grade` (the reference earns full marks, the stub
 // nothing, the scaffold's wrong answer exactly the tests it names) and, where Jupyter is
-// installed, the notebook runner. Bad arguments write nothing and name what is wrong.
+// installed, the notebook runner. It writes new files and regenerates the lists found from folders,
+// and edits no hand-written file (issue 21). Bad arguments write nothing and name what is wrong.
 // NN is the lesson after the last one the project has (issue 15: a fixed 09 broke once lesson 09 existed).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -98,7 +99,14 @@ describe(`npm run new-lesson -- ${free} "Raft, briefly" in a fresh copy`, () => 
     expect(written).not.toContain('grader/manifest.ts');
     expect(written).not.toContain('lib/catalog/index.ts');
     expect(readFileSync(join(copy, 'lib', 'catalog', 'cases.ts'), 'utf8')).toContain(`import { lesson${free}Cases } from './${id}';`);
-    expect(written).toContain(' M grader/reference.ts');
+    // Nor is the judges' door to the answers: the lesson's rule joins the list generated from
+    // instructor/reference/, and every file the scaffolder changes is new or one of the generated lists.
+    expect(written).not.toContain('grader/reference.ts');
+    const changed = written.split('\n').filter((l) => l && !l.startsWith('?? ')).map((l) => l.slice(3)).sort();
+    expect(changed).toEqual(['grader/exercises/index.ts', 'grader/reference-rules.ts', 'lib/catalog/cases.ts']);
+    expect(readFileSync(join(copy, 'grader', 'reference-rules.ts'), 'utf8')).toContain(
+      `export const expectedLesson${free} = recorded('expectedLesson${free}', lesson${free}RaftBriefly.expectedLesson${free});`,
+    );
     // The answer lives on the instructor's side only (issue 15): the shared fixture holds the cases.
     expect(readFileSync(join(copy, 'grader', 'worker', 'fixtures', `${id}.ts`), 'utf8')).not.toMatch(/counts\[e\.message\.type\]/);
     expect(readFileSync(join(copy, 'exercises', `${id}.ts`), 'utf8')).toContain(`throw new NotDoneYet('${id}'`);
@@ -126,6 +134,8 @@ describe(`npm run new-lesson -- ${free} "Raft, briefly" in a fresh copy`, () => 
   }, 120_000);
 
   it('is graded: the reference in full, the stub at zero, the wrong answer loses exactly the tests it names', () => {
+    // The judges reach the lesson's rule through grader/reference.ts, which the scaffolder did not touch.
+    expect(readFileSync(join(copy, 'grader', 'exercises', `${id}.ts`), 'utf8')).toContain(`import { expectedLesson${free} as expectedFor } from '../reference';`);
     const full = run(['grader/cli.ts', '--target', 'solutions', '--only', id, '--expect', 'full', '--out', join(root, 'full.json')]);
     expect(full.status, full.stdout + full.stderr).toBe(0);
     const zero = run(['grader/cli.ts', '--only', id, '--expect', 'zero', '--out', join(root, 'zero.json')]);
