@@ -2,7 +2,16 @@
 // replication with catch-up. Moved from notebooks/replication/ (issue 21); what a failover would
 // lose is read from the trace by `failoverLoss` (lib/checkers/failover-loss.ts).
 import { defineProtocol, type ProtocolSpec } from '../protocol';
-import { cancelTimer, logWrite, nothing, send, setTimer, type Role, type Step } from '../role';
+import { cancelTimer, logWrite, nothing, send, setTimer, type LogRecord, type LogWrite, type Message, type Role, type Step } from '../role';
+
+/** A replica's record of write `n` (writes are numbered from 1, in the order the client sent them): its only record. */
+export type ReplicaWrite = { readonly type: 'write'; readonly n: number };
+
+/** `logWrite` for a replica's records only. */
+const logReplicaWrite: LogWrite<ReplicaWrite> = logWrite;
+
+/** Whether a record read from a `primaryBackup` trace (a plain `LogRecord` to a checker) is a replica's write. */
+export const isReplicaWrite = (r: LogRecord): r is ReplicaWrite => r.type === 'write';
 
 /** How the master answers the client: at once (`async`), or after the backup has the write (`semiSync`). */
 export type ReplicationMode = 'async' | 'semiSync';
@@ -62,13 +71,13 @@ class Master {
   constructor(readonly name: 'semiSync' | 'async', readonly held: number, readonly waiting: readonly number[]) {}
 }
 
-function master(mode: ReplicationMode, fallback: number): Role<Master> {
+function master(mode: ReplicationMode, fallback: number): Role<Master, Message, ReplicaWrite> {
   const ship = (n: number) => send('v2', { type: 'replicate', n });
   const saved = (n: number) => send('coordinator', { type: 'saved', n });
   return {
     init: () => new Master(mode, 0, []),
     stateName: (s) => s.name,
-    step(s, input): Step<Master> {
+    step(s, input): Step<Master, Message, ReplicaWrite> {
       switch (input.kind) {
         case 'start':
           return [s, nothing];
@@ -86,8 +95,8 @@ function master(mode: ReplicationMode, fallback: number): Role<Master> {
           switch (type) {
             case 'write': {
               const held = s.held + 1;
-              if (s.name === 'async') return [new Master('async', held, s.waiting), [logWrite({ type: 'write', n: held }), ship(held), saved(held)]];
-              return [new Master('semiSync', held, [...s.waiting, held]), [logWrite({ type: 'write', n: held }), ship(held), setTimer(`wait${held}`, fallback)]];
+              if (s.name === 'async') return [new Master('async', held, s.waiting), [logReplicaWrite({ type: 'write', n: held }), ship(held), saved(held)]];
+              return [new Master('semiSync', held, [...s.waiting, held]), [logReplicaWrite({ type: 'write', n: held }), ship(held), setTimer(`wait${held}`, fallback)]];
             }
             case 'received': {
               // The backup holds every write up to n. A fallen-back master returns to semi-sync once it has caught up.
@@ -113,11 +122,11 @@ class Backup {
   constructor(readonly name: 'backup', readonly held: number) {}
 }
 
-function backup(): Role<Backup> {
+function backup(): Role<Backup, Message, ReplicaWrite> {
   return {
     init: () => new Backup('backup', 0),
     stateName: (s) => s.name,
-    step(s, input): Step<Backup> {
+    step(s, input): Step<Backup, Message, ReplicaWrite> {
       switch (input.kind) {
         case 'recover': {
           // Catch-up: ask for everything after the last write that reached the log.
@@ -129,7 +138,7 @@ function backup(): Role<Backup> {
           const n = input.message.n as number;
           if (n <= s.held) return [s, [send('v1', { type: 'received', n: s.held })]];
           if (n > s.held + 1) return [s, [send('v1', { type: 'catchUp', n: s.held + 1 })]];
-          return [new Backup('backup', n), [logWrite({ type: 'write', n }), send('v1', { type: 'received', n })]];
+          return [new Backup('backup', n), [logReplicaWrite({ type: 'write', n }), send('v1', { type: 'received', n })]];
         }
         default:
           return [s, nothing];
