@@ -42,6 +42,7 @@ import {
 import { acceptor } from '../lib/protocols/paxos-commit/index';
 import { coordinator, voter, type Voter } from '../lib/protocols/two-phase-commit/index';
 import type { RequestReplyMessage } from '../lib/protocols/request-reply/index';
+import { primaryBackup, type PrimaryBackupMessage, type ReplicaWrite } from '../lib/protocols/replication/primary-backup';
 
 describe('a message a protocol does not have does not compile', () => {
   const send2pc: Send<TwoPhaseCommitMessage> = send;
@@ -256,6 +257,14 @@ const leaseLockRecords: Shapes<LeaseLockRecord> = { grant: [['token', 'holder']]
 const replicatedRegisterRecords: Shapes<ReplicatedRegisterRecord> = { write: [['version', 'value']], promoted: [[]] };
 const failoverShapes: Shapes<FailoverMessage> = { ping: [[]], pong: [[]], promote: [[]] };
 const requestReply: Shapes<RequestReplyMessage> = { request: [[]], reply: [[]] };
+const primaryBackupShapes: Shapes<PrimaryBackupMessage> = {
+  write: [['n']],
+  replicate: [['n']],
+  received: [['n']],
+  saved: [['n']],
+  catchUp: [['n']],
+};
+const primaryBackupRecords: Shapes<ReplicaWrite> = { write: [['n']] };
 
 /** A scenario with its protocol's options changed (it may no longer be valid). */
 function withOptions(scenario: Scenario, options: Record<string, unknown>): Scenario {
@@ -360,6 +369,18 @@ const protocols: readonly {
       [0, 10].map((lease) => ({ protocol: failover({ lease }), voters: 2, faults: [crash('v1', at(15)), recover('v1', at(60))] })),
   },
   { name: 'requestReply', shapes: requestReply, scenarios: () => casesOf('requestReply') },
+  {
+    name: 'primaryBackup',
+    shapes: primaryBackupShapes,
+    records: primaryBackupRecords,
+    // A backup back from a crash asks to catch up (lesson 02).
+    scenarios: () =>
+      (['async', 'semiSync'] as const).map((mode) => ({
+        protocol: primaryBackup({ mode }),
+        voters: 2,
+        faults: [crash('v2', at(1)), recover('v2', at(20))],
+      })),
+  },
 ];
 
 describe("every message the roles send has exactly its type's fields (lib/protocols/*/messages.ts)", () => {

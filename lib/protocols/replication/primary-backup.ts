@@ -2,7 +2,38 @@
 // replication with catch-up. Moved from notebooks/replication/ (issue 21); what a failover would
 // lose is read from the trace by `failoverLoss` (lib/checkers/failover-loss.ts).
 import { defineProtocol, type ProtocolSpec } from '../protocol';
-import { cancelTimer, logWrite, nothing, send, setTimer, type LogRecord, type LogWrite, type Message, type Role, type Step } from '../role';
+import {
+  cancelTimer,
+  logWrite,
+  nothing,
+  send as anySend,
+  setTimer,
+  type LogRecord,
+  type LogWrite,
+  type Message,
+  type Role,
+  type Send,
+  type Step,
+} from '../role';
+
+/** Every message of `primaryBackup`, with exact fields: each names a write by its number `n` (from 1). */
+export type PrimaryBackupMessage =
+  /** The client to the master: write `n`. */
+  | { readonly type: 'write'; readonly n: number }
+  /** The master to the backup: a copy of write `n`. */
+  | { readonly type: 'replicate'; readonly n: number }
+  /** The backup to the master: it holds every write up to `n`. */
+  | { readonly type: 'received'; readonly n: number }
+  /** The master to the client: write `n` is saved. */
+  | { readonly type: 'saved'; readonly n: number }
+  /** The backup to the master: send me every write from `n` on. */
+  | { readonly type: 'catchUp'; readonly n: number };
+
+/** `send` for `primaryBackup`'s messages only. */
+const send: Send<PrimaryBackupMessage> = anySend;
+
+/** Whether a message read from a `primaryBackup` trace (a plain `Message` to a checker) is the master's `saved`. */
+export const isSaved = (m: Message): m is Extract<PrimaryBackupMessage, { type: 'saved' }> => m.type === 'saved';
 
 /** A replica's record of write `n` (writes are numbered from 1, in the order the client sent them): its only record. */
 export type ReplicaWrite = { readonly type: 'write'; readonly n: number };
@@ -51,12 +82,12 @@ class Writer {
   constructor(readonly name: 'writing' | 'done', readonly sent: number) {}
 }
 
-function writer(writes: number): Role<Writer> {
+function writer(writes: number): Role<Writer, PrimaryBackupMessage> {
   const write = (n: number) => [send('v1', { type: 'write', n }), ...(n < writes ? [setTimer('next', 1)] : [])];
   return {
     init: () => new Writer('writing', 0),
     stateName: (s) => s.name,
-    step(s, input): Step<Writer> {
+    step(s, input): Step<Writer, PrimaryBackupMessage> {
       if (input.kind === 'start' || (input.kind === 'timeout' && s.name === 'writing')) {
         const n = s.sent + 1;
         return [new Writer(n === writes ? 'done' : 'writing', n), write(n)];
@@ -71,13 +102,13 @@ class Master {
   constructor(readonly name: 'semiSync' | 'async', readonly held: number, readonly waiting: readonly number[]) {}
 }
 
-function master(mode: ReplicationMode, fallback: number): Role<Master, Message, ReplicaWrite> {
+function master(mode: ReplicationMode, fallback: number): Role<Master, PrimaryBackupMessage, ReplicaWrite> {
   const ship = (n: number) => send('v2', { type: 'replicate', n });
   const saved = (n: number) => send('coordinator', { type: 'saved', n });
   return {
     init: () => new Master(mode, 0, []),
     stateName: (s) => s.name,
-    step(s, input): Step<Master, Message, ReplicaWrite> {
+    step(s, input): Step<Master, PrimaryBackupMessage, ReplicaWrite> {
       switch (input.kind) {
         case 'start':
           return [s, nothing];
@@ -91,7 +122,7 @@ function master(mode: ReplicationMode, fallback: number): Role<Master, Message, 
           return [new Master('async', s.held, []), s.waiting.map(saved)];
         }
         case 'receive': {
-          const { type, n } = input.message as { type: string; n: number };
+          const { type, n } = input.message;
           switch (type) {
             case 'write': {
               const held = s.held + 1;
@@ -122,11 +153,11 @@ class Backup {
   constructor(readonly name: 'backup', readonly held: number) {}
 }
 
-function backup(): Role<Backup, Message, ReplicaWrite> {
+function backup(): Role<Backup, PrimaryBackupMessage, ReplicaWrite> {
   return {
     init: () => new Backup('backup', 0),
     stateName: (s) => s.name,
-    step(s, input): Step<Backup, Message, ReplicaWrite> {
+    step(s, input): Step<Backup, PrimaryBackupMessage, ReplicaWrite> {
       switch (input.kind) {
         case 'recover': {
           // Catch-up: ask for everything after the last write that reached the log.
@@ -135,7 +166,7 @@ function backup(): Role<Backup, Message, ReplicaWrite> {
         }
         case 'receive': {
           if (input.message.type !== 'replicate') return [s, nothing];
-          const n = input.message.n as number;
+          const n = input.message.n;
           if (n <= s.held) return [s, [send('v1', { type: 'received', n: s.held })]];
           if (n > s.held + 1) return [s, [send('v1', { type: 'catchUp', n: s.held + 1 })]];
           return [new Backup('backup', n), [logReplicaWrite({ type: 'write', n }), send('v1', { type: 'received', n })]];
