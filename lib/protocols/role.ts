@@ -36,7 +36,7 @@ export interface Message {
  * narrows it as it narrows `Message`: a union of its records (`TwoPhaseCommitRecord`), its roles
  * typed `Role<S, M, ThatUnion>` so that the log a `recover` case reads is that union, and a
  * `logWrite` that takes only that union (`LogWrite`). The world, the explorer and the checkers
- * carry plain `LogRecord`.
+ * carry plain `LogRecord`. As for messages, a union member must be a type alias, not an interface.
  */
 export interface LogRecord {
   readonly type: string;
@@ -99,8 +99,9 @@ export interface Role<S = unknown, M extends Message = Message, R extends LogRec
 
 /**
  * Outputs are plain data; these build them so roles read like the textbook. `send` keeps the
- * literal types of the message it is given (`{ type: 'vote', vote: 'yes' }`), so the result
- * fits a protocol's union; the others send nothing, so they fit every protocol's outputs.
+ * literal types of the message it is given (`{ type: 'vote', vote: 'yes' }`), and `logWrite` of
+ * the record, so the result fits a protocol's union; each output carries no message or record of
+ * another kind (`never`), so it fits every protocol's outputs.
  */
 export const send = <const M extends Message>(to: NodeId, message: M): Output<M, never> => ({ kind: 'send', to, message });
 export const setTimer = (timer: string, after: number): Output<never, never> => ({ kind: 'setTimer', timer, after });
