@@ -25,6 +25,13 @@ export type { PaxosCommitMessage } from './protocols/paxos-commit/index';
 export type { LeaseLockMessage } from './protocols/lease-lock/index';
 export type { ReplicatedRegisterMessage } from './protocols/replicated-register/index';
 export type { FailoverMessage } from './protocols/replication/index';
+// Each protocol's log records: the union its roles read back on recovery (`Role<S, M, R>`), and `logWrite` typed to one.
+export type { LogWrite } from './protocols/role';
+export type { TwoPhaseCommitRecord } from './protocols/two-phase-commit/index';
+export type { ThreePhaseCommitRecord } from './protocols/three-phase-commit/index';
+export type { PaxosCommitRecord } from './protocols/paxos-commit/index';
+export type { LeaseLockRecord } from './protocols/lease-lock/index';
+export type { ReplicatedRegisterRecord } from './protocols/replicated-register/index';
 
 // ---- scenarios: faults and their triggers ------------------------------------
 export { at, afterSend, afterReceive, onEnter, crash, recover, partition, cut, slow, pause, drift } from './scenario/builders';

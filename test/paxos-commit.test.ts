@@ -6,7 +6,7 @@ import {
   afterReceive, afterSend, at, compare, crash, explain, leaderDecision, majority, paxosCommit, recover, safeValue, ScenarioError,
   simulate, threePhaseCommit, twoPhaseCommit, validity, type InstanceValue, type NodeContext, type Run, type Scenario,
 } from '../lib';
-import { acceptor, coordinator, type Acceptor, type PaxosCommitMessage } from '../lib/protocols/paxos-commit/index';
+import { acceptor, coordinator, type Acceptor, type PaxosCommitMessage, type PaxosCommitRecord } from '../lib/protocols/paxos-commit/index';
 
 /** Article fig. 3: the coordinator tells v1 commit and crashes; v1 commits and crashes. */
 const fig3 = [crash('coordinator', afterSend('coordinator', 'commit', { to: 'v1' })), crash('v1', afterReceive('v1', 'commit'))];
@@ -86,7 +86,7 @@ describe('the acceptor, alone (Paxos phases 1b and 2b; its state is durable)', (
 
   it('comes back from a crash with every promise and acceptance its log holds', () => {
     let s = role.init(ctx);
-    const log: { type: string }[] = [];
+    const log: PaxosCommitRecord[] = [];
     for (const [from, message] of [
       ['v1', { type: 'phase2a', ins: 'v1', bal: 0, val: 'prepared', vote: 'yes' }],
       ['coordinator', { type: 'phase1a', ins: 'v2', bal: 4 }],

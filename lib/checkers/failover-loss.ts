@@ -1,3 +1,4 @@
+import { isReplicaWrite, isSaved } from '../protocols/replication/primary-backup';
 import type { TraceEvent } from '../world/trace';
 
 /** What a failover to the backup would lose at the end of a run: writes the client was told were saved that the backup never logged. */
@@ -20,9 +21,9 @@ export function failoverLoss(run: { readonly trace: readonly TraceEvent[] }): Fa
   const onMaster: number[] = [];
   const onBackup: number[] = [];
   for (const e of run.trace) {
-    if (e.kind === 'deliver' && e.node === 'coordinator' && e.message.type === 'saved') saved.push(e.message.n as number);
-    if (e.kind === 'log' && e.node === 'v1') onMaster.push(e.record.n as number);
-    if (e.kind === 'log' && e.node === 'v2') onBackup.push(e.record.n as number);
+    if (e.kind === 'deliver' && e.node === 'coordinator' && isSaved(e.message)) saved.push(e.message.n);
+    if (e.kind === 'log' && e.node === 'v1' && isReplicaWrite(e.record)) onMaster.push(e.record.n);
+    if (e.kind === 'log' && e.node === 'v2' && isReplicaWrite(e.record)) onBackup.push(e.record.n);
   }
   return { saved, onMaster, onBackup, lost: saved.filter((n) => !onBackup.includes(n)) };
 }

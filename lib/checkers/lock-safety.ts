@@ -1,3 +1,4 @@
+import { isGranted, isWriteRecord } from '../protocols/lease-lock/messages';
 import type { NodeId } from '../protocols/role';
 import type { TraceEvent } from '../world/trace';
 import type { Check, Judged, LockVerdict, StateInvariant } from './types';
@@ -61,11 +62,11 @@ export function lockSafety(run: Judged): LockSafety {
 
   for (const e of run.trace) {
     if (e.node === 'store' && e.kind !== 'log' && e.kind !== 'send') current = null;
-    if (e.kind === 'send' && e.node === 'lock' && e.message.type === 'granted') {
-      const token = e.message.token as number;
+    if (e.kind === 'send' && e.node === 'lock' && isGranted(e.message)) {
+      const token = e.message.token;
       if (!grantedAt.has(token)) grantedAt.set(token, e.t);
-    } else if (e.kind === 'deliver' && e.from === 'lock' && e.message.type === 'granted') {
-      granted.set(e.node, e.message.token as number);
+    } else if (e.kind === 'deliver' && e.from === 'lock' && isGranted(e.message)) {
+      granted.set(e.node, e.message.token);
     } else if (e.kind === 'send' && e.to === 'store' && e.message.type === 'write') {
       const list = sent.get(e.node) ?? [];
       list.push({ token: granted.get(e.node) ?? 0, sentAt: e.t });
@@ -120,8 +121,8 @@ export const lockSafetyInvariant: StateInvariant = {
     if (store === undefined) return true;
     let newest = 0;
     for (const r of store.log) {
-      if (r.type !== 'write') continue;
-      const token = r.token as number;
+      if (!isWriteRecord(r)) continue;
+      const token = r.token;
       if (token < newest) return false;
       newest = token;
     }

@@ -4,7 +4,7 @@ import '../protocols/two-phase-commit/index';
 import { cancelTimer, decide, logWrite, nothing, send, setTimer, type LogRecord, type Output, type Role, type Step } from '../protocols/role';
 import { coordinator } from '../protocols/two-phase-commit/coordinator';
 import { Voter, voter, type Termination, type VoterStateName } from '../protocols/two-phase-commit/voter';
-import type { TwoPhaseCommitMessage } from '../protocols/two-phase-commit/messages';
+import type { TwoPhaseCommitMessage, TwoPhaseCommitRecord } from '../protocols/two-phase-commit/messages';
 
 /** A 2PC voter's recovery rule: from its durable log alone, the state it resumes in. */
 export type RecoverVoter = (log: readonly LogRecord[]) => 'prepared' | 'committed' | 'aborted';
@@ -49,16 +49,20 @@ export function twoPhaseCommitWith(rules: LearnerRules, options: { termination?:
   return Object.freeze({ name: LEARNER_2PC, termination: options.termination ?? 'wait', timeout: options.timeout ?? 10 });
 }
 
-function learnerVoter(timeout: number, termination: Termination, rules: LearnerRules): Role<Voter, TwoPhaseCommitMessage> {
+function learnerVoter(
+  timeout: number,
+  termination: Termination,
+  rules: LearnerRules,
+): Role<Voter, TwoPhaseCommitMessage, TwoPhaseCommitRecord> {
   const textbook = voter(timeout, termination);
-  const asking = (s: Voter): Output<TwoPhaseCommitMessage>[] => {
+  const asking = (s: Voter): Output<TwoPhaseCommitMessage, TwoPhaseCommitRecord>[] => {
     const to = termination === 'cooperative' ? [s.ctx.coordinator, ...s.ctx.voters.filter((v) => v !== s.ctx.id)] : [s.ctx.coordinator];
     return [setTimer('ask', timeout), ...to.map((n) => send(n, { type: 'ask' }))];
   };
   return {
     init: textbook.init.bind(textbook),
     stateName: textbook.stateName.bind(textbook),
-    step(s, input): Step<Voter, TwoPhaseCommitMessage> {
+    step(s, input): Step<Voter, TwoPhaseCommitMessage, TwoPhaseCommitRecord> {
       if (input.kind === 'recover' && rules.recoverVoter) {
         const resumed = rules.recoverVoter(input.log);
         const logged = input.log.some((r) => r.type === (resumed === 'committed' ? 'commit' : 'abort'));
@@ -72,7 +76,7 @@ function learnerVoter(timeout: number, termination: Termination, rules: LearnerR
       }
       if (input.kind === 'receive' && input.message.type === 'ask' && input.from !== s.ctx.coordinator && rules.answerPeer) {
         const answer = rules.answerPeer(s.name);
-        const out: Output<TwoPhaseCommitMessage>[] = [];
+        const out: Output<TwoPhaseCommitMessage, TwoPhaseCommitRecord>[] = [];
         let next = s;
         if (answer.abortFirst && s.name !== 'aborted') {
           next = new Voter('aborted', s.ctx);

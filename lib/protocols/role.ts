@@ -31,14 +31,20 @@ export interface Message {
   readonly [field: string]: unknown;
 }
 
-/** A durable log record: it survives a crash; everything else a node holds does not. */
+/**
+ * A durable log record: it survives a crash; everything else a node holds does not. A protocol
+ * narrows it as it narrows `Message`: a union of its records (`TwoPhaseCommitRecord`), its roles
+ * typed `Role<S, M, ThatUnion>` so that the log a `recover` case reads is that union, and a
+ * `logWrite` that takes only that union (`LogWrite`). The world, the explorer and the checkers
+ * carry plain `LogRecord`. As for messages, a union member must be a type alias, not an interface.
+ */
 export interface LogRecord {
   readonly type: string;
   readonly [field: string]: unknown;
 }
 
-/** What the world hands a role; `M` is the protocol's messages. */
-export type Input<M extends Message = Message> =
+/** What the world hands a role; `M` is the protocol's messages, `R` its log records. */
+export type Input<M extends Message = Message, R extends LogRecord = LogRecord> =
   /** The transaction begins (time 0, or when the node first runs). */
   | { readonly kind: 'start' }
   /** A message arrived. */
@@ -46,16 +52,16 @@ export type Input<M extends Message = Message> =
   /** A timer the role set has expired. */
   | { readonly kind: 'timeout'; readonly timer: string }
   /** The node came back after a crash; `log` is its durable log, oldest first. */
-  | { readonly kind: 'recover'; readonly log: readonly LogRecord[] };
+  | { readonly kind: 'recover'; readonly log: readonly R[] };
 
-/** What a role asks the world to do; `M` is the protocol's messages. */
-export type Output<M extends Message = Message> =
+/** What a role asks the world to do; `M` is the protocol's messages, `R` its log records. */
+export type Output<M extends Message = Message, R extends LogRecord = LogRecord> =
   | { readonly kind: 'send'; readonly to: NodeId; readonly message: M }
   /** Start (or restart) the timer of this name; it fires `after` ticks from now. */
   | { readonly kind: 'setTimer'; readonly timer: string; readonly after: number }
   | { readonly kind: 'cancelTimer'; readonly timer: string }
   /** Append to the durable log. */
-  | { readonly kind: 'log'; readonly record: LogRecord }
+  | { readonly kind: 'log'; readonly record: R }
   /** Commit or abort, visibly and for good. */
   | { readonly kind: 'decide'; readonly decision: Decision };
 
@@ -73,40 +79,49 @@ export interface NodeContext {
 }
 
 /** The result of one step: the next state and what to do, in order. */
-export type Step<S, M extends Message = Message> = readonly [S, readonly Output<M>[]];
+export type Step<S, M extends Message = Message, R extends LogRecord = LogRecord> = readonly [S, readonly Output<M, R>[]];
 
 /**
- * A protocol role: one node's behaviour as a pure function, over states `S` and the
- * protocol's messages `M`. The world holds every role as a plain `Role` (its state
- * `unknown`, its messages `Message`); a `Role<S, M>` is one, since methods compare
- * their parameters both ways.
+ * A protocol role: one node's behaviour as a pure function, over states `S`, the
+ * protocol's messages `M` and its log records `R` (what `recover` reads back). The world
+ * holds every role as a plain `Role` (its state `unknown`, its messages `Message`, its
+ * records `LogRecord`); a `Role<S, M, R>` is one, since methods compare their parameters
+ * both ways.
  */
-export interface Role<S = unknown, M extends Message = Message> {
+export interface Role<S = unknown, M extends Message = Message, R extends LogRecord = LogRecord> {
   /** The state a node starts in, and that a crash leaves it with before it reads its log. */
   init(ctx: NodeContext): S;
   /** One step: the state after `input`, and the outputs to perform. Must not mutate `state`. */
-  step(state: S, input: Input<M>): Step<S, M>;
+  step(state: S, input: Input<M, R>): Step<S, M, R>;
   /** The name of the state (`init`, `prepared`, ...) that traces and charts show. */
   stateName(state: S): string;
 }
 
 /**
  * Outputs are plain data; these build them so roles read like the textbook. `send` keeps the
- * literal types of the message it is given (`{ type: 'vote', vote: 'yes' }`), so the result
- * fits a protocol's union; the others send nothing, so they fit every protocol's outputs.
+ * literal types of the message it is given (`{ type: 'vote', vote: 'yes' }`), and `logWrite` of
+ * the record, so the result fits a protocol's union; each output carries no message or record of
+ * another kind (`never`), so it fits every protocol's outputs.
  */
-export const send = <const M extends Message>(to: NodeId, message: M): Output<M> => ({ kind: 'send', to, message });
-export const setTimer = (timer: string, after: number): Output<never> => ({ kind: 'setTimer', timer, after });
-export const cancelTimer = (timer: string): Output<never> => ({ kind: 'cancelTimer', timer });
-export const logWrite = (record: LogRecord): Output<never> => ({ kind: 'log', record });
-export const decide = (decision: Decision): Output<never> => ({ kind: 'decide', decision });
+export const send = <const M extends Message>(to: NodeId, message: M): Output<M, never> => ({ kind: 'send', to, message });
+export const setTimer = (timer: string, after: number): Output<never, never> => ({ kind: 'setTimer', timer, after });
+export const cancelTimer = (timer: string): Output<never, never> => ({ kind: 'cancelTimer', timer });
+export const logWrite = <const R extends LogRecord>(record: R): Output<never, R> => ({ kind: 'log', record });
+export const decide = (decision: Decision): Output<never, never> => ({ kind: 'decide', decision });
 
 /**
  * `send` for one protocol's messages only, so that a message it does not define, or a field
  * its message does not have, does not compile:
  * `export const send: Send<TwoPhaseCommitMessage> = anySend;` beside the union.
  */
-export type Send<M extends Message> = (to: NodeId, message: M) => Output<M>;
+export type Send<M extends Message> = (to: NodeId, message: M) => Output<M, never>;
+
+/**
+ * `logWrite` for one protocol's records only, so that a record it does not define, or a field
+ * its record does not have, does not compile:
+ * `export const logWrite: LogWrite<TwoPhaseCommitRecord> = anyLogWrite;` beside the union.
+ */
+export type LogWrite<R extends LogRecord> = (record: R) => Output<never, R>;
 
 /** The empty output list, shared so that steps which do nothing allocate nothing. */
-export const nothing: readonly Output<never>[] = Object.freeze([]);
+export const nothing: readonly Output<never, never>[] = Object.freeze([]);

@@ -7,7 +7,8 @@ import { store } from './store';
 export { LockService, lockService, type LockStateName } from './lock';
 export { Client, client, type ClientStateName, type ClientTerms } from './client';
 export { Store, store } from './store';
-export type { LeaseLockMessage } from './messages';
+export type { LeaseLockMessage, LeaseLockRecord, WriteRecord } from './messages';
+export { isGranted, isWriteRecord } from './messages';
 
 /** The options of `leaseLock`. */
 export interface LeaseLockOptions {

@@ -1,16 +1,14 @@
 import {
   cancelTimer,
-  logWrite,
   nothing,
   setTimer,
   type Input,
-  type LogRecord,
   type NodeId,
   type Output,
   type Role,
   type Step,
 } from '../role';
-import { send, type LeaseLockMessage } from './messages';
+import { logWrite, send, type LeaseLockMessage, type LeaseLockRecord } from './messages';
 
 export type LockStateName = 'free' | 'held' | 'delayed';
 
@@ -46,8 +44,8 @@ const FREE = new LockService(null, 0, [], false);
  * twice; on recovery it treats the last holder as holding a full lease, as Chubby's new
  * master waits out the leases the old one may have granted.
  */
-export function lockService(lease: number, lockDelay: number): Role<LockService, LeaseLockMessage> {
-  const grantTo = (s: LockService, client: NodeId, waiting: readonly NodeId[]): Step<LockService, LeaseLockMessage> => {
+export function lockService(lease: number, lockDelay: number): Role<LockService, LeaseLockMessage, LeaseLockRecord> {
+  const grantTo = (s: LockService, client: NodeId, waiting: readonly NodeId[]): Step<LockService, LeaseLockMessage, LeaseLockRecord> => {
     const token = s.token + 1;
     return [
       new LockService(client, token, waiting, false),
@@ -55,13 +53,13 @@ export function lockService(lease: number, lockDelay: number): Role<LockService,
     ];
   };
   // The lock is free: the first waiter gets it, if anyone waits.
-  const next = (s: LockService): Step<LockService, LeaseLockMessage> =>
+  const next = (s: LockService): Step<LockService, LeaseLockMessage, LeaseLockRecord> =>
     s.waiting.length > 0 ? grantTo(s, s.waiting[0], s.waiting.slice(1)) : [new LockService(null, s.token, s.waiting, false), nothing];
 
   return {
     init: () => FREE,
     stateName: (s) => (s.holder !== null ? 'held' : s.delayed ? 'delayed' : 'free'),
-    step(s, input: Input<LeaseLockMessage>): Step<LockService, LeaseLockMessage> {
+    step(s, input: Input<LeaseLockMessage, LeaseLockRecord>): Step<LockService, LeaseLockMessage, LeaseLockRecord> {
       switch (input.kind) {
         case 'start':
           return [s, nothing];
@@ -100,15 +98,17 @@ export function lockService(lease: number, lockDelay: number): Role<LockService,
   };
 }
 
-function withCancel([state, outputs]: Step<LockService, LeaseLockMessage>): Step<LockService, LeaseLockMessage> {
+function withCancel(
+  [state, outputs]: Step<LockService, LeaseLockMessage, LeaseLockRecord>,
+): Step<LockService, LeaseLockMessage, LeaseLockRecord> {
   return [state, [cancelTimer('expire'), ...outputs]];
 }
 
 /** From its log: the last token granted, and its holder treated as holding a fresh lease. */
-function recovered(log: readonly LogRecord[], lease: number): Step<LockService, LeaseLockMessage> {
-  let last: LogRecord | undefined;
+function recovered(log: readonly LeaseLockRecord[], lease: number): Step<LockService, LeaseLockMessage, LeaseLockRecord> {
+  let last: Extract<LeaseLockRecord, { type: 'grant' }> | undefined;
   for (const r of log) if (r.type === 'grant') last = r;
   if (last === undefined) return [FREE, nothing];
-  const out: Output<LeaseLockMessage>[] = [setTimer('expire', lease)];
-  return [new LockService(last.holder as NodeId, last.token as number, [], false), out];
+  const out: Output<LeaseLockMessage, LeaseLockRecord>[] = [setTimer('expire', lease)];
+  return [new LockService(last.holder, last.token, [], false), out];
 }

@@ -1,4 +1,4 @@
-import { send as anySend, type Send } from '../role';
+import { logWrite as anyLogWrite, send as anySend, type LogRecord, type LogWrite, type NodeId, type Send } from '../role';
 
 /**
  * Every message of the lease lock, with exact fields (DDIA ch. 8, "Process Pauses" and "Fencing
@@ -22,3 +22,24 @@ export type LeaseLockMessage =
 
 /** `send` for the lease lock's messages only. */
 export const send: Send<LeaseLockMessage> = anySend;
+
+/** The store's record of a write it accepted, under `token`, from client `from`. */
+export type WriteRecord = { readonly type: 'write'; readonly token: number; readonly from: NodeId };
+
+/**
+ * Every record of the lease lock, with exact fields (DDIA ch. 8, "Fencing tokens"; Chubby,
+ * sec. 2.4): the lock's `grant` of `token` to `holder`, and the store's `write`.
+ */
+export type LeaseLockRecord = { readonly type: 'grant'; readonly token: number; readonly holder: NodeId } | WriteRecord;
+
+/** `logWrite` for the lease lock's records only. */
+export const logWrite: LogWrite<LeaseLockRecord> = anyLogWrite;
+
+/**
+ * Whether a record read from a lease lock's trace or log (plain `LogRecord`s to a checker) is
+ * the store's write. It reads the type alone, as the protocol's roles write it.
+ */
+export const isWriteRecord = (r: LogRecord): r is WriteRecord => r.type === 'write';
+
+/** Whether a message read from a lease lock's trace is the lock's grant (or renewal). */
+export const isGranted = (m: { readonly type: string }): m is Extract<LeaseLockMessage, { type: 'granted' }> => m.type === 'granted';

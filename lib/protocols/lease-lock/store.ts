@@ -1,5 +1,5 @@
-import { logWrite, nothing, type Input, type LogRecord, type Role, type Step } from '../role';
-import { send, type LeaseLockMessage } from './messages';
+import { nothing, type Input, type Role, type Step } from '../role';
+import { logWrite, send, type LeaseLockMessage, type LeaseLockRecord } from './messages';
 import { staleToken } from './fencing';
 
 /** The store's state: the highest fencing token it has accepted a write under (0: none). */
@@ -14,11 +14,11 @@ export class Store {
  * check, sec. 2.4, done against the last token seen rather than by asking the lock).
  * Its data, and so the highest token, is durable.
  */
-export function store(fencing: boolean): Role<Store, LeaseLockMessage> {
+export function store(fencing: boolean): Role<Store, LeaseLockMessage, LeaseLockRecord> {
   return {
     init: () => new Store(0),
     stateName: () => 'serving',
-    step(s, input: Input<LeaseLockMessage>): Step<Store, LeaseLockMessage> {
+    step(s, input: Input<LeaseLockMessage, LeaseLockRecord>): Step<Store, LeaseLockMessage, LeaseLockRecord> {
       switch (input.kind) {
         case 'receive': {
           const { from, message } = input;
@@ -39,8 +39,8 @@ export function store(fencing: boolean): Role<Store, LeaseLockMessage> {
   };
 }
 
-function highestIn(log: readonly LogRecord[]): number {
+function highestIn(log: readonly LeaseLockRecord[]): number {
   let highest = 0;
-  for (const r of log) if (r.type === 'write') highest = Math.max(highest, r.token as number);
+  for (const r of log) if (r.type === 'write') highest = Math.max(highest, r.token);
   return highest;
 }

@@ -1,11 +1,9 @@
 // answer-bearing: 08-acceptor (the student version ships this file compiled, not as source: lib/exercise/README.md)
 import {
   cancelTimer,
-  logWrite,
   nothing,
   setTimer,
   type Input,
-  type LogRecord,
   type NodeId,
   type Output,
   type Role,
@@ -15,7 +13,15 @@ import { voterIndex } from '../voter-set';
 import { paperRules, type InstanceValue } from './decision';
 import { KIT_FLOW, type PaxosFlow } from './flow';
 import { Topology } from './leader';
-import { send, type PaxosCommitMessage, type Phase1b, type Phase2b, type BundledPhase2b } from './messages';
+import {
+  logWrite,
+  send,
+  type PaxosCommitMessage,
+  type PaxosCommitRecord,
+  type Phase1b,
+  type Phase2b,
+  type BundledPhase2b,
+} from './messages';
 
 export type AcceptorStateName = 'init' | 'accepting' | 'accepted';
 
@@ -53,7 +59,7 @@ export class Acceptor {
  * pending has been accepted: a crash forgets it, and the voters re-send. With `flow.fast`
  * the ballot-0 phase 2b goes to every voter as well as to the coordinator.
  */
-export function acceptor(timeout: number, flow: PaxosFlow = KIT_FLOW): Role<Acceptor, PaxosCommitMessage> {
+export function acceptor(timeout: number, flow: PaxosFlow = KIT_FLOW): Role<Acceptor, PaxosCommitMessage, PaxosCommitRecord> {
   return {
     init: (ctx) => {
       const n = ctx.voters.length;
@@ -61,7 +67,7 @@ export function acceptor(timeout: number, flow: PaxosFlow = KIT_FLOW): Role<Acce
       return new Acceptor('init', new Topology(ctx, timeout, paperRules, flow), new Int32Array(n), new Int32Array(n).fill(-1), none, none);
     },
     stateName: (s) => s.name,
-    step(s, input: Input<PaxosCommitMessage>): Step<Acceptor, PaxosCommitMessage> {
+    step(s, input: Input<PaxosCommitMessage, PaxosCommitRecord>): Step<Acceptor, PaxosCommitMessage, PaxosCommitRecord> {
       switch (input.kind) {
         case 'start':
           return [s, nothing];
@@ -77,7 +83,7 @@ export function acceptor(timeout: number, flow: PaxosFlow = KIT_FLOW): Role<Acce
 }
 
 /** With bundling, a first ballot-0 vote waits for the others; any other message first flushes what waits. */
-function receiveBundling(s: Acceptor, from: NodeId, m: PaxosCommitMessage): Step<Acceptor, PaxosCommitMessage> {
+function receiveBundling(s: Acceptor, from: NodeId, m: PaxosCommitMessage): Step<Acceptor, PaxosCommitMessage, PaxosCommitRecord> {
   if (!s.topo.flow.bundle) return receive(s, from, m);
   const i = m.type === 'phase2a' || m.type === 'phase1a' ? voterIndex(m.ins) : -1;
   if (m.type === 'phase2a' && m.bal === 0 && i >= 0 && i < s.pending.length && s.bal[i] < 0 && s.mbal[i] === 0) {
@@ -98,7 +104,7 @@ function receiveBundling(s: Acceptor, from: NodeId, m: PaxosCommitMessage): Step
 }
 
 /** Accept every pending vote with one log write, and answer them with one phase 2b. */
-function flush(s: Acceptor): Step<Acceptor, PaxosCommitMessage> {
+function flush(s: Acceptor): Step<Acceptor, PaxosCommitMessage, PaxosCommitRecord> {
   const votes: Record<NodeId, InstanceValue> = {};
   const mbal = s.mbal.slice();
   const bal = s.bal.slice();
@@ -120,14 +126,14 @@ function flush(s: Acceptor): Step<Acceptor, PaxosCommitMessage> {
 }
 
 /** A phase 2b of ballot `bal` goes to the ballot's leader, and with `flow.fast` a ballot-0 one to every voter too. */
-function answer(s: Acceptor, bal: number, m: Phase2b | BundledPhase2b): Output<PaxosCommitMessage>[] {
+function answer(s: Acceptor, bal: number, m: Phase2b | BundledPhase2b): Output<PaxosCommitMessage, PaxosCommitRecord>[] {
   const owner = s.topo.owner(bal);
-  const out: Output<PaxosCommitMessage>[] = [send(owner, m)];
+  const out: Output<PaxosCommitMessage, PaxosCommitRecord>[] = [send(owner, m)];
   if (bal === 0 && s.topo.flow.fast) for (const v of s.topo.voters) if (v !== owner) out.push(send(v, m));
   return out;
 }
 
-function receive(s: Acceptor, from: NodeId, m: PaxosCommitMessage): Step<Acceptor, PaxosCommitMessage> {
+function receive(s: Acceptor, from: NodeId, m: PaxosCommitMessage): Step<Acceptor, PaxosCommitMessage, PaxosCommitRecord> {
   if (m.type !== 'phase1a' && m.type !== 'phase2a') return [s, nothing];
   const i = voterIndex(m.ins);
   if (i < 0 || i >= s.topo.voters.length) return [s, nothing];
@@ -176,17 +182,17 @@ function accepted(ins: NodeId, bal: number, val: InstanceValue): Phase2b {
 }
 
 /** The state the log describes: every promise and acceptance, oldest first. */
-function replay(s: Acceptor, log: readonly LogRecord[]): Acceptor {
+function replay(s: Acceptor, log: readonly PaxosCommitRecord[]): Acceptor {
   const mbal = s.mbal.slice();
   const bal = s.bal.slice();
   const val = s.val.slice();
   for (const r of log) {
     // On a shared machine (`flow.colocate`) the log also holds the coordinator's or voter's records.
     if (r.type !== 'promise' && r.type !== 'accept') continue;
-    const b = r.bal as number;
-    if (r.votes !== undefined) {
+    const b = r.bal;
+    if ('votes' in r) {
       // A bundle: one acceptance per instance, all in ballot `b`.
-      for (const [ins, v] of Object.entries(r.votes as Record<string, InstanceValue>)) {
+      for (const [ins, v] of Object.entries(r.votes)) {
         const k = voterIndex(ins);
         if (k < 0 || k >= mbal.length) continue;
         if (b > mbal[k]) mbal[k] = b;
@@ -195,12 +201,12 @@ function replay(s: Acceptor, log: readonly LogRecord[]): Acceptor {
       }
       continue;
     }
-    const i = voterIndex(r.ins as string);
+    const i = voterIndex(r.ins);
     if (i < 0 || i >= mbal.length) continue;
     if (b > mbal[i]) mbal[i] = b;
     if (r.type === 'accept') {
       bal[i] = b;
-      val[i] = r.val as InstanceValue;
+      val[i] = r.val;
     }
   }
   return new Acceptor(nameOf(val), s.topo, mbal, bal, val, new Array(mbal.length).fill(null));

@@ -2,7 +2,7 @@ import { cancelTimer, decide, nothing, setTimer, type Decision, type Input, type
 import { paperRules, type LeaderRules } from './decision';
 import { KIT_FLOW, type PaxosFlow } from './flow';
 import { Leadership, loggedBallot, onPhase1b, onPhase2bMessage, startBallot, Topology } from './leader';
-import { send, type PaxosCommitMessage } from './messages';
+import { send, type PaxosCommitMessage, type PaxosCommitRecord } from './messages';
 
 export type CoordinatorStateName = 'init' | 'waiting' | 'committed' | 'aborted';
 
@@ -29,14 +29,14 @@ export function coordinator(
   timeout: number,
   rules: LeaderRules = paperRules,
   flow: PaxosFlow = KIT_FLOW,
-): Role<Coordinator, PaxosCommitMessage> {
+): Role<Coordinator, PaxosCommitMessage, PaxosCommitRecord> {
   return {
     init: (ctx) => {
       const topo = new Topology(ctx, timeout, rules, flow);
       return new Coordinator('init', topo, Leadership.fresh(ctx.voters.length, 0));
     },
     stateName: (s) => s.name,
-    step(s, input: Input<PaxosCommitMessage>): Step<Coordinator, PaxosCommitMessage> {
+    step(s, input: Input<PaxosCommitMessage, PaxosCommitRecord>): Step<Coordinator, PaxosCommitMessage, PaxosCommitRecord> {
       switch (input.kind) {
         case 'start':
           return [
@@ -56,7 +56,7 @@ export function coordinator(
     },
   };
 
-  function receive(s: Coordinator, from: NodeId, m: PaxosCommitMessage): Step<Coordinator, PaxosCommitMessage> {
+  function receive(s: Coordinator, from: NodeId, m: PaxosCommitMessage): Step<Coordinator, PaxosCommitMessage, PaxosCommitRecord> {
     switch (m.type) {
       case 'phase1b': {
         if (s.name !== 'waiting') return [s, nothing];
@@ -79,14 +79,14 @@ export function coordinator(
     }
   }
 
-  function newBallot(s: Coordinator): Step<Coordinator, PaxosCommitMessage> {
+  function newBallot(s: Coordinator): Step<Coordinator, PaxosCommitMessage, PaxosCommitRecord> {
     const [lead, out] = startBallot(s.topo, s.lead);
     // A ballot takes four message delays; retrying sooner than twice the timeout would preempt itself on a slow network.
     return [new Coordinator(s.name, s.topo, lead), [...out, setTimer('ballot', 2 * timeout)]];
   }
 
-  function announce(s: Coordinator, decision: Decision): Step<Coordinator, PaxosCommitMessage> {
-    const out: Output<PaxosCommitMessage>[] = [cancelTimer('ballot'), decide(decision)];
+  function announce(s: Coordinator, decision: Decision): Step<Coordinator, PaxosCommitMessage, PaxosCommitRecord> {
+    const out: Output<PaxosCommitMessage, PaxosCommitRecord>[] = [cancelTimer('ballot'), decide(decision)];
     // A decision learned in ballot 0 under Faster Paxos Commit reached every voter already.
     if (!(s.topo.flow.fast && s.lead.ballot < 0)) for (const v of s.topo.voters) out.push(send(v, { type: decision }));
     return [new Coordinator(decision === 'commit' ? 'committed' : 'aborted', s.topo, s.lead), out];

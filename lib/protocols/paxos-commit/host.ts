@@ -1,6 +1,6 @@
 import { setTimer, type Input, type NodeContext, type NodeId, type Output, type Role, type Step } from '../role';
 import type { Acceptor } from './acceptor';
-import type { PaxosCommitMessage } from './messages';
+import type { PaxosCommitMessage, PaxosCommitRecord } from './messages';
 
 /**
  * One machine running a leader or voter role and an acceptor side by side (the paper's
@@ -30,13 +30,13 @@ const empty: readonly PaxosCommitMessage[] = Object.freeze([]);
 /** The role of machine `self`, which runs `main` and an acceptor. */
 export function hosting<S>(
   self: NodeId,
-  main: Role<S, PaxosCommitMessage>,
-  acc: Role<Acceptor, PaxosCommitMessage>,
-): Role<Hosted<S>, PaxosCommitMessage> {
+  main: Role<S, PaxosCommitMessage, PaxosCommitRecord>,
+  acc: Role<Acceptor, PaxosCommitMessage, PaxosCommitRecord>,
+): Role<Hosted<S>, PaxosCommitMessage, PaxosCommitRecord> {
   return {
     init: (ctx: NodeContext) => new Hosted(main.init(ctx), acc.init(ctx), empty),
     stateName: (s) => main.stateName(s.role),
-    step(s, input: Input<PaxosCommitMessage>): Step<Hosted<S>, PaxosCommitMessage> {
+    step(s, input: Input<PaxosCommitMessage, PaxosCommitRecord>): Step<Hosted<S>, PaxosCommitMessage, PaxosCommitRecord> {
       switch (input.kind) {
         case 'start':
         case 'recover': {
@@ -57,11 +57,18 @@ export function hosting<S>(
     },
   };
 
-  function only(step: Step<S, PaxosCommitMessage>, s: Hosted<S>): [Hosted<S>, readonly Output<PaxosCommitMessage>[]] {
+  function only(
+    step: Step<S, PaxosCommitMessage, PaxosCommitRecord>,
+    s: Hosted<S>,
+  ): [Hosted<S>, readonly Output<PaxosCommitMessage, PaxosCommitRecord>[]] {
     return [new Hosted(step[0], s.acceptor, s.inbox), step[1]];
   }
 
-  function deliver(s: Hosted<S>, from: NodeId, m: PaxosCommitMessage): [Hosted<S>, readonly Output<PaxosCommitMessage>[]] {
+  function deliver(
+    s: Hosted<S>,
+    from: NodeId,
+    m: PaxosCommitMessage,
+  ): [Hosted<S>, readonly Output<PaxosCommitMessage, PaxosCommitRecord>[]] {
     if (forAcceptor(m)) {
       const [a, out] = acc.step(s.acceptor, { kind: 'receive', from, message: m });
       return [new Hosted(s.role, a, s.inbox), out];
@@ -70,9 +77,12 @@ export function hosting<S>(
   }
 
   /** Every send addressed to this machine goes to the inbox instead of the network; the rest stays in order. */
-  function keepLocal(s: Hosted<S>, outputs: readonly Output<PaxosCommitMessage>[]): Step<Hosted<S>, PaxosCommitMessage> {
+  function keepLocal(
+    s: Hosted<S>,
+    outputs: readonly Output<PaxosCommitMessage, PaxosCommitRecord>[],
+  ): Step<Hosted<S>, PaxosCommitMessage, PaxosCommitRecord> {
     let local: PaxosCommitMessage[] | null = null;
-    const out: Output<PaxosCommitMessage>[] = [];
+    const out: Output<PaxosCommitMessage, PaxosCommitRecord>[] = [];
     for (const o of outputs) {
       if (o.kind === 'send' && o.to === self) (local ??= []).push(o.message);
       else out.push(o);
@@ -83,9 +93,9 @@ export function hosting<S>(
   }
 
   /** Hand the inbox to the halves, oldest first, in one step. */
-  function handOver(s: Hosted<S>): Step<Hosted<S>, PaxosCommitMessage> {
+  function handOver(s: Hosted<S>): Step<Hosted<S>, PaxosCommitMessage, PaxosCommitRecord> {
     let state = new Hosted(s.role, s.acceptor, empty);
-    const out: Output<PaxosCommitMessage>[] = [];
+    const out: Output<PaxosCommitMessage, PaxosCommitRecord>[] = [];
     for (const m of s.inbox) {
       const [next, more] = deliver(state, self, m);
       state = next;

@@ -6,7 +6,7 @@ import { coordinator } from './coordinator';
 import { paperRules } from './decision';
 import { colocationProblem, faultsTolerated, flowOf, standaloneAcceptors } from './flow';
 import { hosting } from './host';
-import type { PaxosCommitMessage } from './messages';
+import type { PaxosCommitMessage, PaxosCommitRecord } from './messages';
 import { voter } from './voter';
 
 export { Coordinator, coordinator } from './coordinator';
@@ -17,6 +17,7 @@ export { Topology, Leadership } from './leader';
 export { KIT_FLOW, PAPER_FLOW, flowOf, type PaxosFlow } from './flow';
 export { Hosted, hosting } from './host';
 export type { PaxosCommitMessage, Phase1a, Phase1b, Phase2a, Phase2b, BundledPhase2b } from './messages';
+export type { PaxosCommitRecord, PromiseRecord, AcceptRecord, BundledAcceptRecord } from './messages';
 
 /** The acceptor counts allowed: 2F + 1 for F = 0 to 7. */
 export const ACCEPTOR_COUNTS: readonly number[] = [1, 3, 5, 7, 9, 11, 13, 15];
@@ -122,7 +123,7 @@ defineProtocol({
   role(s: PaxosCommitSpec, node, kind) {
     const flow = flowOf(s);
     const timeout = typeof s.timeout === 'number' ? s.timeout : 10;
-    const own: Role<unknown, PaxosCommitMessage> =
+    const own: Role<unknown, PaxosCommitMessage, PaxosCommitRecord> =
       kind === 'coordinator'
         ? coordinator(timeout, paperRules, flow)
         : kind === 'voter'

@@ -1,8 +1,8 @@
-import { logWrite, nothing, type NodeContext, type NodeId, type Output, type Step } from '../role';
+import { nothing, type NodeContext, type NodeId, type Output, type Step } from '../role';
 import { voterIndex } from '../voter-set';
 import { majority, paperRules, type InstanceValue, type LeaderRules } from './decision';
 import { acceptorHosts, KIT_FLOW, type PaxosFlow } from './flow';
-import { send, type BundledPhase2b, type PaxosCommitMessage, type Phase1b, type Phase2b } from './messages';
+import { logWrite, send, type BundledPhase2b, type PaxosCommitMessage, type PaxosCommitRecord, type Phase1b, type Phase2b } from './messages';
 
 /**
  * Who is who in one run, fixed for the run and shared by every state of a node.
@@ -125,14 +125,14 @@ const blank = new Map<number, Leadership>();
  * phase 1a). The ballot number is logged first, so that a leader that crashes and
  * comes back never runs the same ballot twice with a different value.
  */
-export function startBallot(topo: Topology, lead: Leadership): Step<Leadership, PaxosCommitMessage> {
+export function startBallot(topo: Topology, lead: Leadership): Step<Leadership, PaxosCommitMessage, PaxosCommitRecord> {
   const n = topo.voters.length;
   const open: number[] = [];
   for (let i = 0; i < n; i++) if (lead.learned[i] === null) open.push(i);
   if (open.length === 0) return [lead, nothing];
   const bal = topo.nextBallot(lead.highest);
   const proposed = new Uint8Array(n).fill(1);
-  const out: Output<PaxosCommitMessage>[] = [logWrite({ type: 'ballot', bal })];
+  const out: Output<PaxosCommitMessage, PaxosCommitRecord>[] = [logWrite({ type: 'ballot', bal })];
   for (const i of open) {
     proposed[i] = 0;
     for (const a of topo.acceptors) out.push(send(a, { type: 'phase1a', ins: topo.voters[i], bal }));
@@ -153,7 +153,12 @@ export function startBallot(topo: Topology, lead: Leadership): Step<Leadership, 
  * the one value Paxos allows (`safeValue`) to every acceptor (phase 2a). A promise for a
  * higher ballot than ours is a refusal: remember the number, to start above it next time.
  */
-export function onPhase1b(topo: Topology, lead: Leadership, from: NodeId, m: Phase1b): Step<Leadership, PaxosCommitMessage> {
+export function onPhase1b(
+  topo: Topology,
+  lead: Leadership,
+  from: NodeId,
+  m: Phase1b,
+): Step<Leadership, PaxosCommitMessage, PaxosCommitRecord> {
   const i = voterIndex(m.ins);
   const acc = topo.acceptors.indexOf(from);
   const mbal = m.mbal;
@@ -238,9 +243,9 @@ export function onPhase2bMessage(
 }
 
 /** The highest ballot a leader's log records, so that a recovered leader starts above it. */
-export function loggedBallot(log: readonly { readonly type: string; readonly [f: string]: unknown }[]): number {
+export function loggedBallot(log: readonly PaxosCommitRecord[]): number {
   let highest = 0;
-  for (const r of log) if (r.type === 'ballot' && (r.bal as number) > highest) highest = r.bal as number;
+  for (const r of log) if (r.type === 'ballot' && r.bal > highest) highest = r.bal;
   return highest;
 }
 

@@ -1,4 +1,5 @@
-import { send as anySend, type NodeId, type Send, type Vote } from '../role';
+import { logWrite as anyLogWrite, send as anySend, type LogWrite, type NodeId, type Send, type Vote } from '../role';
+import type { PrepareRecord } from '../two-phase-commit/messages';
 import type { InstanceValue } from './decision';
 
 // Every message of Paxos Commit, with exact fields (Gray and Lamport 2006, sections 3 and 4;
@@ -49,3 +50,30 @@ export type PaxosCommitMessage =
 
 /** `send` for Paxos Commit's messages only. */
 export const send: Send<PaxosCommitMessage> = anySend;
+
+/** An acceptor's promise, in instance `ins`, never to accept a ballot lower than `bal` (phase 1). */
+export type PromiseRecord = { readonly type: 'promise'; readonly ins: NodeId; readonly bal: number };
+
+/** An acceptor's acceptance of `val` in ballot `bal` of instance `ins` (phase 2). */
+export type AcceptRecord = { readonly type: 'accept'; readonly ins: NodeId; readonly bal: number; readonly val: InstanceValue };
+
+/** Ballot 0's acceptances of several instances in one write (`flow.bundle`): instance to value. */
+export type BundledAcceptRecord = { readonly type: 'accept'; readonly bal: 0; readonly votes: Readonly<Record<NodeId, InstanceValue>> };
+
+/**
+ * Every record a Paxos Commit node writes to its log, with exact fields (Gray and Lamport 2006,
+ * sections 3 and 4; Lamport, "Paxos Made Simple", section 2): a leader's `ballot`, an acceptor's
+ * promises and acceptances, and a voter's prepare record (2PC's) and decision. On a shared
+ * machine (`flow.colocate`) one log holds an acceptor's records beside the other role's.
+ */
+export type PaxosCommitRecord =
+  | { readonly type: 'ballot'; readonly bal: number }
+  | PromiseRecord
+  | AcceptRecord
+  | BundledAcceptRecord
+  | PrepareRecord
+  | { readonly type: 'commit' }
+  | { readonly type: 'abort' };
+
+/** `logWrite` for Paxos Commit's records only. */
+export const logWrite: LogWrite<PaxosCommitRecord> = anyLogWrite;

@@ -1,9 +1,9 @@
-import { cancelTimer, decide, logWrite, nothing, setTimer, type Decision, type Input, type NodeId, type Output, type Role, type Step } from '../role';
+import { cancelTimer, decide, nothing, setTimer, type Decision, type Input, type NodeId, type Output, type Role, type Step } from '../role';
 import { prepareRecord } from '../two-phase-commit/voter';
 import { paperRules, type InstanceValue, type LeaderRules } from './decision';
 import { KIT_FLOW, type PaxosFlow } from './flow';
 import { Leadership, loggedBallot, onPhase1b, onPhase2bMessage, startBallot, Topology } from './leader';
-import { send, type PaxosCommitMessage, type Phase2a } from './messages';
+import { logWrite, send, type PaxosCommitMessage, type PaxosCommitRecord, type Phase2a } from './messages';
 
 export type VoterStateName = 'init' | 'prepared' | 'committed' | 'aborted';
 
@@ -30,11 +30,15 @@ export class Voter {
  * those fails). With `flow.fast` it learns the outcome itself from the acceptors' ballot-0
  * phase 2b messages (Faster Paxos Commit).
  */
-export function voter(timeout: number, rules: LeaderRules = paperRules, flow: PaxosFlow = KIT_FLOW): Role<Voter, PaxosCommitMessage> {
+export function voter(
+  timeout: number,
+  rules: LeaderRules = paperRules,
+  flow: PaxosFlow = KIT_FLOW,
+): Role<Voter, PaxosCommitMessage, PaxosCommitRecord> {
   return {
     init: (ctx) => new Voter('init', new Topology(ctx, timeout, rules, flow), Leadership.fresh(ctx.voters.length, 0), 0),
     stateName: (s) => s.name,
-    step(s, input: Input<PaxosCommitMessage>): Step<Voter, PaxosCommitMessage> {
+    step(s, input: Input<PaxosCommitMessage, PaxosCommitRecord>): Step<Voter, PaxosCommitMessage, PaxosCommitRecord> {
       switch (input.kind) {
         case 'start':
           return [s, [setTimer('prepare', 2 * timeout)]];
@@ -50,7 +54,7 @@ export function voter(timeout: number, rules: LeaderRules = paperRules, flow: Pa
     },
   };
 
-  function receive(s: Voter, from: NodeId, m: PaxosCommitMessage): Step<Voter, PaxosCommitMessage> {
+  function receive(s: Voter, from: NodeId, m: PaxosCommitMessage): Step<Voter, PaxosCommitMessage, PaxosCommitRecord> {
     switch (m.type) {
       case 'prepare':
         if (s.name === 'init') {
@@ -93,34 +97,38 @@ export function voter(timeout: number, rules: LeaderRules = paperRules, flow: Pa
   }
 
   /** The vote: ballot 0 of this voter's own instance, to every acceptor (or `to`). Only a yes carries `vote: 'yes'`. */
-  function vote(s: Voter, val: InstanceValue, to: readonly NodeId[] = s.topo.acceptors): Output<PaxosCommitMessage>[] {
+  function vote(s: Voter, val: InstanceValue, to: readonly NodeId[] = s.topo.acceptors): Output<PaxosCommitMessage, PaxosCommitRecord>[] {
     const ins = s.topo.ctx.id;
     const message: Phase2a = val === 'prepared' ? { type: 'phase2a', ins, bal: 0, val, vote: 'yes' } : { type: 'phase2a', ins, bal: 0, val, vote: 'no' };
     return to.map((a) => send(a, message));
   }
 
-  function stillWaiting(s: Voter): Step<Voter, PaxosCommitMessage> {
+  function stillWaiting(s: Voter): Step<Voter, PaxosCommitMessage, PaxosCommitRecord> {
     const waits = s.waits + 1;
-    const out: Output<PaxosCommitMessage>[] = [setTimer('outcome', timeout), ...vote(s, 'prepared')];
+    const out: Output<PaxosCommitMessage, PaxosCommitRecord>[] = [setTimer('outcome', timeout), ...vote(s, 'prepared')];
     // v1 leads every 2 timeouts, v2 every 3, ...: staggered, so that two backups rarely start ballots together.
     if (!s.topo.backups || waits % (s.topo.instance + 2) !== 0) return [new Voter(s.name, s.topo, s.lead, waits), out];
     const [lead, ballot] = startBallot(s.topo, s.lead);
     return [new Voter(s.name, s.topo, lead, waits), [...out, ...ballot]];
   }
 
-  function settle(s: Voter, decision: Decision, then: readonly Output<PaxosCommitMessage>[]): Step<Voter, PaxosCommitMessage> {
+  function settle(
+    s: Voter,
+    decision: Decision,
+    then: readonly Output<PaxosCommitMessage, PaxosCommitRecord>[],
+  ): Step<Voter, PaxosCommitMessage, PaxosCommitRecord> {
     return [
       new Voter(decision === 'commit' ? 'committed' : 'aborted', s.topo, s.lead, s.waits),
       [cancelTimer('prepare'), cancelTimer('outcome'), logWrite({ type: decision }), decide(decision), ...then],
     ];
   }
 
-  function abortAlone(s: Voter): Step<Voter, PaxosCommitMessage> {
+  function abortAlone(s: Voter): Step<Voter, PaxosCommitMessage, PaxosCommitRecord> {
     // It never voted yes, so it may abort on its own; it tells the acceptors, so a leader learns it sooner.
     return [new Voter('aborted', s.topo, s.lead, 0), [cancelTimer('prepare'), logWrite({ type: 'abort' }), decide('abort'), ...vote(s, 'aborted', s.topo.voteTargets)]];
   }
 
-  function recover(s: Voter, log: readonly { readonly type: string; readonly [f: string]: unknown }[]): Step<Voter, PaxosCommitMessage> {
+  function recover(s: Voter, log: readonly PaxosCommitRecord[]): Step<Voter, PaxosCommitMessage, PaxosCommitRecord> {
     const lead = Leadership.fresh(s.topo.voters.length, loggedBallot(log));
     let prepared = false;
     let decided: Decision | null = null;

@@ -8,7 +8,7 @@ export type { ReplicatedRegisterOptions, ReplicatedRegisterSpec, Replication, Re
 export { Replica, replica } from './replica';
 export { Monitor, monitor } from './monitor';
 export { Client, client } from './client';
-export type { ReplicatedRegisterMessage } from './messages';
+export type { ReplicatedRegisterMessage, ReplicatedRegisterRecord } from './messages';
 
 /**
  * Lesson 02's master and backup as a register that clients read and write (lesson 10):

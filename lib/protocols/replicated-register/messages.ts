@@ -1,4 +1,4 @@
-import { send as anySend, type NodeId, type Send } from '../role';
+import { logWrite as anyLogWrite, send as anySend, type LogWrite, type NodeId, type Send } from '../role';
 
 /**
  * Every message of the replicated register, with exact fields (lesson 02's master and backup;
@@ -28,3 +28,14 @@ export type ReplicatedRegisterMessage =
 
 /** `send` for the replicated register's messages only. */
 export const send: Send<ReplicatedRegisterMessage> = anySend;
+
+/**
+ * Every record a replica writes to its log, with exact fields: a committed `write` (its
+ * `version` and `value`), and `promoted`, once it has been made master.
+ */
+export type ReplicatedRegisterRecord =
+  | { readonly type: 'write'; readonly version: number; readonly value: unknown }
+  | { readonly type: 'promoted' };
+
+/** `logWrite` for the replicated register's records only. */
+export const logWrite: LogWrite<ReplicatedRegisterRecord> = anyLogWrite;

@@ -1,6 +1,6 @@
-import { cancelTimer, logWrite, nothing, setTimer, type Input, type NodeId, type Output, type Role, type Step } from '../role';
+import { cancelTimer, nothing, setTimer, type NodeId, type Output, type Role, type Step } from '../role';
 import type { ReplicatedRegisterSpec } from './options';
-import { send, type ReplicatedRegisterMessage } from './messages';
+import { logWrite, send, type ReplicatedRegisterMessage, type ReplicatedRegisterRecord } from './messages';
 
 /** `master` serves reads and writes; `backup` applies what the master ships and serves reads. */
 export type ReplicaRole = 'master' | 'backup';
@@ -33,29 +33,33 @@ export class Replica {
   ) {}
 }
 
-const replicate = (peer: NodeId | null, writes: readonly { version: number; value: unknown }[]): Output<ReplicatedRegisterMessage>[] =>
+/** Sends only: they fit the outputs of any step. */
+const replicate = (
+  peer: NodeId | null,
+  writes: readonly { version: number; value: unknown }[],
+): Output<ReplicatedRegisterMessage, never>[] =>
   peer === null ? [] : writes.map((w) => send(peer, { type: 'replicate', version: w.version, value: w.value }));
 
-export function replica(spec: ReplicatedRegisterSpec, node: NodeId): Role<Replica, ReplicatedRegisterMessage> {
+export function replica(spec: ReplicatedRegisterSpec, node: NodeId): Role<Replica, ReplicatedRegisterMessage, ReplicatedRegisterRecord> {
   // Two replicas: v1 starts as master, v2 as its backup.
   const initialRole: ReplicaRole = node === 'v1' ? 'master' : 'backup';
   const peer: NodeId = node === 'v1' ? 'v2' : 'v1';
   const serving = (s: Replica) => s.role === 'master' && (spec.failover !== 'lease' || s.leased);
 
   /** Commits the pending writes up to `version`: visible to reads, acknowledged, logged. */
-  function commit(s: Replica, upTo: number, alsoShip: boolean): Step<Replica, ReplicatedRegisterMessage> {
+  function commit(s: Replica, upTo: number, alsoShip: boolean): Step<Replica, ReplicatedRegisterMessage, ReplicatedRegisterRecord> {
     const done = s.pending.filter((p) => p.version <= upTo);
     if (done.length === 0) return [s, nothing];
     const last = done[done.length - 1];
     const rest = s.pending.filter((p) => p.version > upTo);
     const unshipped = alsoShip ? [...s.unshipped, ...done.map((p) => ({ version: p.version, value: p.value }))] : s.unshipped;
-    const outputs: Output<ReplicatedRegisterMessage>[] = [logWrite({ type: 'write', version: last.version, value: last.value })];
+    const outputs: Output<ReplicatedRegisterMessage, ReplicatedRegisterRecord>[] = [logWrite({ type: 'write', version: last.version, value: last.value })];
     for (const p of done) outputs.push(send(p.client, { type: 'written', op: p.op, version: p.version }));
     if (rest.length === 0) outputs.push(cancelTimer('ack'));
     return [new Replica(s.role, last.value, last.version, s.leased, rest, unshipped, s.peer), outputs];
   }
 
-  function write(s: Replica, from: NodeId, op: number, value: unknown): Step<Replica, ReplicatedRegisterMessage> {
+  function write(s: Replica, from: NodeId, op: number, value: unknown): Step<Replica, ReplicatedRegisterMessage, ReplicatedRegisterRecord> {
     if (!serving(s)) return [s, [send(from, { type: 'notMaster', op })]];
     const version = Math.max(s.version, ...s.pending.map((p) => p.version)) + 1;
     const entry = { version, value, client: from, op };
@@ -82,7 +86,7 @@ export function replica(spec: ReplicatedRegisterSpec, node: NodeId): Role<Replic
   return {
     init: () => new Replica(initialRole, null, 0, true, [], [], peer),
     stateName: (s) => s.role,
-    step(s, input: Input<ReplicatedRegisterMessage>): Step<Replica, ReplicatedRegisterMessage> {
+    step(s, input): Step<Replica, ReplicatedRegisterMessage, ReplicatedRegisterRecord> {
       switch (input.kind) {
         case 'start':
           return spec.failover === 'lease' && s.role === 'master' ? [s, [setTimer('lease', spec.lease)]] : [s, nothing];
@@ -92,8 +96,8 @@ export function replica(spec: ReplicatedRegisterSpec, node: NodeId): Role<Replic
           let version = 0;
           let role = initialRole;
           for (const r of input.log) {
-            if (r.type === 'write' && (r.version as number) >= version) {
-              version = r.version as number;
+            if (r.type === 'write' && r.version >= version) {
+              version = r.version;
               value = r.value;
             }
             if (r.type === 'promoted') role = 'master';

@@ -2,7 +2,13 @@
 // (`v2`) with no commit protocol. Moved from notebooks/replication/ (issue 21) so that the kit's
 // example protocols all live in lib/protocols/.
 import { defineProtocol, type ProtocolSpec } from '../protocol';
-import { decide, logWrite, nothing, send, setTimer, type NodeContext, type Role, type Step } from '../role';
+import { decide, logWrite, nothing, send, setTimer, type LogWrite, type Message, type NodeContext, type Role, type Step } from '../role';
+
+/** A replica's record of the write it applied: its only record. */
+type AppliedWrite = { readonly type: 'write'; readonly tx: string };
+
+/** `logWrite` for a replica's records only. */
+const logApplied: LogWrite<AppliedWrite> = logWrite;
 
 export interface CopyToBothSpec extends ProtocolSpec {
   readonly name: 'copyToBoth';
@@ -53,18 +59,18 @@ class Replica {
   constructor(readonly name: ReplicaStateName, readonly ctx: NodeContext) {}
 }
 
-function replica(timeout: number): Role<Replica> {
+function replica(timeout: number): Role<Replica, Message, AppliedWrite> {
   return {
     init: (ctx) => new Replica('init', ctx),
     stateName: (s) => s.name,
-    step(s, input): Step<Replica> {
+    step(s, input): Step<Replica, Message, AppliedWrite> {
       switch (input.kind) {
         case 'start':
           return [s, [setTimer('write', 2 * timeout)]];
         case 'receive':
           if (input.message.type !== 'write' || s.name !== 'init') return [s, nothing];
           if (s.ctx.vote === 'no') return [new Replica('refused', s.ctx), [decide('abort'), send(input.from, { type: 'refused' })]];
-          return [new Replica('applied', s.ctx), [logWrite({ type: 'write', tx: 'T1' }), decide('commit'), send(input.from, { type: 'applied' })]];
+          return [new Replica('applied', s.ctx), [logApplied({ type: 'write', tx: 'T1' }), decide('commit'), send(input.from, { type: 'applied' })]];
         case 'timeout':
           return s.name === 'init' ? [new Replica('missing', s.ctx), [decide('abort')]] : [s, nothing];
         case 'recover':

@@ -2,7 +2,47 @@
 // replication with catch-up. Moved from notebooks/replication/ (issue 21); what a failover would
 // lose is read from the trace by `failoverLoss` (lib/checkers/failover-loss.ts).
 import { defineProtocol, type ProtocolSpec } from '../protocol';
-import { cancelTimer, logWrite, nothing, send, setTimer, type Role, type Step } from '../role';
+import {
+  cancelTimer,
+  logWrite,
+  nothing,
+  send as anySend,
+  setTimer,
+  type LogRecord,
+  type LogWrite,
+  type Message,
+  type Role,
+  type Send,
+  type Step,
+} from '../role';
+
+/** Every message of `primaryBackup`, with exact fields: each names a write by its number `n` (from 1). */
+export type PrimaryBackupMessage =
+  /** The client to the master: write `n`. */
+  | { readonly type: 'write'; readonly n: number }
+  /** The master to the backup: a copy of write `n`. */
+  | { readonly type: 'replicate'; readonly n: number }
+  /** The backup to the master: it holds every write up to `n`. */
+  | { readonly type: 'received'; readonly n: number }
+  /** The master to the client: write `n` is saved. */
+  | { readonly type: 'saved'; readonly n: number }
+  /** The backup to the master: send me every write from `n` on. */
+  | { readonly type: 'catchUp'; readonly n: number };
+
+/** `send` for `primaryBackup`'s messages only. */
+const send: Send<PrimaryBackupMessage> = anySend;
+
+/** Whether a message read from a `primaryBackup` trace (a plain `Message` to a checker) is the master's `saved`. */
+export const isSaved = (m: Message): m is Extract<PrimaryBackupMessage, { type: 'saved' }> => m.type === 'saved';
+
+/** A replica's record of write `n` (writes are numbered from 1, in the order the client sent them): its only record. */
+export type ReplicaWrite = { readonly type: 'write'; readonly n: number };
+
+/** `logWrite` for a replica's records only. */
+const logReplicaWrite: LogWrite<ReplicaWrite> = logWrite;
+
+/** Whether a record read from a `primaryBackup` trace (a plain `LogRecord` to a checker) is a replica's write. */
+export const isReplicaWrite = (r: LogRecord): r is ReplicaWrite => r.type === 'write';
 
 /** How the master answers the client: at once (`async`), or after the backup has the write (`semiSync`). */
 export type ReplicationMode = 'async' | 'semiSync';
@@ -42,12 +82,12 @@ class Writer {
   constructor(readonly name: 'writing' | 'done', readonly sent: number) {}
 }
 
-function writer(writes: number): Role<Writer> {
+function writer(writes: number): Role<Writer, PrimaryBackupMessage> {
   const write = (n: number) => [send('v1', { type: 'write', n }), ...(n < writes ? [setTimer('next', 1)] : [])];
   return {
     init: () => new Writer('writing', 0),
     stateName: (s) => s.name,
-    step(s, input): Step<Writer> {
+    step(s, input): Step<Writer, PrimaryBackupMessage> {
       if (input.kind === 'start' || (input.kind === 'timeout' && s.name === 'writing')) {
         const n = s.sent + 1;
         return [new Writer(n === writes ? 'done' : 'writing', n), write(n)];
@@ -62,13 +102,13 @@ class Master {
   constructor(readonly name: 'semiSync' | 'async', readonly held: number, readonly waiting: readonly number[]) {}
 }
 
-function master(mode: ReplicationMode, fallback: number): Role<Master> {
+function master(mode: ReplicationMode, fallback: number): Role<Master, PrimaryBackupMessage, ReplicaWrite> {
   const ship = (n: number) => send('v2', { type: 'replicate', n });
   const saved = (n: number) => send('coordinator', { type: 'saved', n });
   return {
     init: () => new Master(mode, 0, []),
     stateName: (s) => s.name,
-    step(s, input): Step<Master> {
+    step(s, input): Step<Master, PrimaryBackupMessage, ReplicaWrite> {
       switch (input.kind) {
         case 'start':
           return [s, nothing];
@@ -82,12 +122,12 @@ function master(mode: ReplicationMode, fallback: number): Role<Master> {
           return [new Master('async', s.held, []), s.waiting.map(saved)];
         }
         case 'receive': {
-          const { type, n } = input.message as { type: string; n: number };
+          const { type, n } = input.message;
           switch (type) {
             case 'write': {
               const held = s.held + 1;
-              if (s.name === 'async') return [new Master('async', held, s.waiting), [logWrite({ type: 'write', n: held }), ship(held), saved(held)]];
-              return [new Master('semiSync', held, [...s.waiting, held]), [logWrite({ type: 'write', n: held }), ship(held), setTimer(`wait${held}`, fallback)]];
+              if (s.name === 'async') return [new Master('async', held, s.waiting), [logReplicaWrite({ type: 'write', n: held }), ship(held), saved(held)]];
+              return [new Master('semiSync', held, [...s.waiting, held]), [logReplicaWrite({ type: 'write', n: held }), ship(held), setTimer(`wait${held}`, fallback)]];
             }
             case 'received': {
               // The backup holds every write up to n. A fallen-back master returns to semi-sync once it has caught up.
@@ -113,11 +153,11 @@ class Backup {
   constructor(readonly name: 'backup', readonly held: number) {}
 }
 
-function backup(): Role<Backup> {
+function backup(): Role<Backup, PrimaryBackupMessage, ReplicaWrite> {
   return {
     init: () => new Backup('backup', 0),
     stateName: (s) => s.name,
-    step(s, input): Step<Backup> {
+    step(s, input): Step<Backup, PrimaryBackupMessage, ReplicaWrite> {
       switch (input.kind) {
         case 'recover': {
           // Catch-up: ask for everything after the last write that reached the log.
@@ -126,10 +166,10 @@ function backup(): Role<Backup> {
         }
         case 'receive': {
           if (input.message.type !== 'replicate') return [s, nothing];
-          const n = input.message.n as number;
+          const n = input.message.n;
           if (n <= s.held) return [s, [send('v1', { type: 'received', n: s.held })]];
           if (n > s.held + 1) return [s, [send('v1', { type: 'catchUp', n: s.held + 1 })]];
-          return [new Backup('backup', n), [logWrite({ type: 'write', n }), send('v1', { type: 'received', n })]];
+          return [new Backup('backup', n), [logReplicaWrite({ type: 'write', n }), send('v1', { type: 'received', n })]];
         }
         default:
           return [s, nothing];

@@ -1,18 +1,16 @@
 import {
   cancelTimer,
   decide,
-  logWrite,
   nothing,
   setTimer,
   type Decision,
-  type Input,
   type NodeContext,
   type NodeId,
   type Output,
   type Role,
   type Step,
 } from '../role';
-import { send, type ThreePhaseCommitMessage } from './messages';
+import { logWrite, send, type ThreePhaseCommitMessage, type ThreePhaseCommitRecord } from './messages';
 import { VoterSet } from '../voter-set';
 
 export type CoordinatorStateName = 'init' | 'waiting' | 'precommitted' | 'committed' | 'aborted';
@@ -60,16 +58,19 @@ export class Coordinator {
  * "fail-recover" story; `3pc/fail-recover` in the catalog).
  */
 /** The record the coordinator forces before its first preCommit: from here on, a commit may happen without it. */
-export const precommitRecord = { type: 'precommit', tx: 'T1' };
+export const precommitRecord: Extract<ThreePhaseCommitRecord, { type: 'precommit' }> = { type: 'precommit', tx: 'T1' };
 
-export function coordinator(timeout: number, onAckTimeout: PreCommitAckTimeout): Role<Coordinator, ThreePhaseCommitMessage> {
+export function coordinator(
+  timeout: number,
+  onAckTimeout: PreCommitAckTimeout,
+): Role<Coordinator, ThreePhaseCommitMessage, ThreePhaseCommitRecord> {
   return {
     init: (ctx) => {
       const none = VoterSet.empty(ctx.voters.length);
       return new Coordinator('init', ctx, none, none, none);
     },
     stateName: (s) => s.name,
-    step(s, input: Input<ThreePhaseCommitMessage>): Step<Coordinator, ThreePhaseCommitMessage> {
+    step(s, input): Step<Coordinator, ThreePhaseCommitMessage, ThreePhaseCommitRecord> {
       switch (input.kind) {
         case 'start':
           return [
@@ -98,7 +99,11 @@ export function coordinator(timeout: number, onAckTimeout: PreCommitAckTimeout):
     },
   };
 
-  function receive(s: Coordinator, from: NodeId, message: ThreePhaseCommitMessage): Step<Coordinator, ThreePhaseCommitMessage> {
+  function receive(
+    s: Coordinator,
+    from: NodeId,
+    message: ThreePhaseCommitMessage,
+  ): Step<Coordinator, ThreePhaseCommitMessage, ThreePhaseCommitRecord> {
     switch (message.type) {
       case 'vote':
         if (s.name !== 'waiting') {
@@ -143,7 +148,7 @@ export function coordinator(timeout: number, onAckTimeout: PreCommitAckTimeout):
     }
   }
 
-  function decideAndAnnounce(s: Coordinator, decision: Decision): Step<Coordinator, ThreePhaseCommitMessage> {
+  function decideAndAnnounce(s: Coordinator, decision: Decision): Step<Coordinator, ThreePhaseCommitMessage, ThreePhaseCommitRecord> {
     const decided = new Coordinator(decision === 'commit' ? 'committed' : 'aborted', s.ctx, s.yes, s.precommitted, s.acked);
     const [next, sends] = announce(decided);
     // Log before telling anyone: once a voter may have heard the decision, it must survive a crash.
@@ -154,14 +159,14 @@ export function coordinator(timeout: number, onAckTimeout: PreCommitAckTimeout):
   }
 
   /** A recovered coordinator's question to every voter, repeated until one that knows answers. */
-  function ask(s: Coordinator): Output<ThreePhaseCommitMessage>[] {
+  function ask(s: Coordinator): Output<ThreePhaseCommitMessage, ThreePhaseCommitRecord>[] {
     return [setTimer('ask', timeout), ...s.ctx.voters.map((v) => send(v, { type: 'ask' }))];
   }
 
   /** Tells every voter that has not acknowledged the decision, and keeps telling them every `timeout` ticks. */
-  function announce(s: Coordinator): Step<Coordinator, ThreePhaseCommitMessage> {
+  function announce(s: Coordinator): Step<Coordinator, ThreePhaseCommitMessage, ThreePhaseCommitRecord> {
     const type = s.name === 'committed' ? 'doCommit' : 'abort';
-    const out: Output<ThreePhaseCommitMessage>[] = [setTimer('resend', timeout)];
+    const out: Output<ThreePhaseCommitMessage, ThreePhaseCommitRecord>[] = [setTimer('resend', timeout)];
     for (const v of s.ctx.voters) if (!s.acked.has(v)) out.push(send(v, { type }));
     return [s, out];
   }

@@ -4,7 +4,7 @@ import { voter, type Termination } from './voter';
 
 export { Coordinator, coordinator, type PreCommitAckTimeout } from './coordinator';
 export { Voter, voter, prepareRecord, type Termination, type Leading } from './voter';
-export type { ThreePhaseCommitMessage } from './messages';
+export type { ThreePhaseCommitMessage, ThreePhaseCommitRecord } from './messages';
 export { skeen, type ReportedState, type TerminationStep } from './skeen';
 
 /** The options of `threePhaseCommit`. */

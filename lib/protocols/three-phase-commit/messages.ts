@@ -1,4 +1,4 @@
-import { send as anySend, type Send, type Vote } from '../role';
+import { logWrite as anyLogWrite, send as anySend, type LogWrite, type Send, type Vote } from '../role';
 import type { ReportedState } from './skeen';
 
 /**
@@ -21,3 +21,19 @@ export type ThreePhaseCommitMessage =
 
 /** `send` for 3PC's messages only. */
 export const send: Send<ThreePhaseCommitMessage> = anySend;
+
+/**
+ * Every record a 3PC node writes to its log, with exact fields (article fig. 4 and 5; the
+ * lecture; Skeen 1981 and Bernstein, Hadzilacos and Goodman sec. 7.5 for the vote record): a
+ * voter's `vote` (small: no redo or undo data) and `prepare` records, the coordinator's
+ * `precommit`, and everyone's decision.
+ */
+export type ThreePhaseCommitRecord =
+  | { readonly type: 'vote'; readonly tx: string; readonly vote: Vote }
+  | { readonly type: 'prepare'; readonly tx: string; readonly redo: string; readonly undo: string }
+  | { readonly type: 'precommit'; readonly tx: string }
+  | { readonly type: 'commit' }
+  | { readonly type: 'abort' };
+
+/** `logWrite` for 3PC's records only. */
+export const logWrite: LogWrite<ThreePhaseCommitRecord> = anyLogWrite;

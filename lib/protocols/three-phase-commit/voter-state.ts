@@ -1,6 +1,6 @@
 // answer-bearing: 05-voter (the student version ships this file compiled, not as source: lib/exercise/README.md)
-import { cancelTimer, decide, logWrite, type Decision, type NodeContext, type NodeId, type Output, type Step } from '../role';
-import { send, type ThreePhaseCommitMessage } from './messages';
+import { cancelTimer, decide, type Decision, type NodeContext, type NodeId, type Output, type Step } from '../role';
+import { logWrite, send, type ThreePhaseCommitMessage, type ThreePhaseCommitRecord } from './messages';
 import type { VoterSet } from '../voter-set';
 import type { ReportedState } from './skeen';
 
@@ -57,7 +57,7 @@ export class Voter {
  * In 3PC a voter writes it at preCommit, not at canCommit (the lecture): a transaction that
  * aborts at canCommit never pays for it.
  */
-export const prepareRecord = { type: 'prepare', tx: 'T1', redo: 'apply the writes of T1', undo: 'restore the values T1 overwrote' };
+export const prepareRecord: Extract<ThreePhaseCommitRecord, { type: 'prepare' }> = { type: 'prepare', tx: 'T1', redo: 'apply the writes of T1', undo: 'restore the values T1 overwrote' };
 
 /**
  * The vote record: a yes is a promise, and a promise that a reboot could erase is no promise.
@@ -66,14 +66,19 @@ export const prepareRecord = { type: 'prepare', tx: 'T1', redo: 'apply the write
  * alone. It is small (no redo or undo data): the lecture's saving, that the prepare record waits
  * for preCommit, is kept. A no vote writes nothing: whoever says no may abort alone at any time.
  */
-export const voteRecord = { type: 'vote', tx: 'T1', vote: 'yes' };
+export const voteRecord: Extract<ThreePhaseCommitRecord, { type: 'vote' }> = { type: 'vote', tx: 'T1', vote: 'yes' };
 
 /** Every timer a voter may have running, cancelled together once it has decided. */
 const TIMERS = ['canCommit', 'preCommit', 'doCommit', 'leader', 'reports', 'preCommitAcks', 'ask'];
-export const CANCEL_ALL: readonly Output<ThreePhaseCommitMessage>[] = Object.freeze(TIMERS.map(cancelTimer));
+export const CANCEL_ALL: readonly Output<ThreePhaseCommitMessage, ThreePhaseCommitRecord>[] = Object.freeze(TIMERS.map(cancelTimer));
 
 /** Decides for good: cancels every wait, logs the decision (unless told not to), and acknowledges to `from` if it came from someone. */
-export function settle(s: Voter, decision: Decision, from: NodeId | null, log = true): Step<Voter, ThreePhaseCommitMessage> {
+export function settle(
+  s: Voter,
+  decision: Decision,
+  from: NodeId | null,
+  log = true,
+): Step<Voter, ThreePhaseCommitMessage, ThreePhaseCommitRecord> {
   const decided = new Voter(
     decision === 'commit' ? 'committed' : 'aborted',
     s.ctx,
@@ -85,13 +90,13 @@ export function settle(s: Voter, decision: Decision, from: NodeId | null, log = 
     s.acks,
     s.recovered,
   );
-  const out: Output<ThreePhaseCommitMessage>[] = log
+  const out: Output<ThreePhaseCommitMessage, ThreePhaseCommitRecord>[] = log
     ? [...CANCEL_ALL, logWrite({ type: decision }), decide(decision)]
     : [...CANCEL_ALL, decide(decision)];
   if (from !== null) out.push(send(from, { type: 'ack' }));
   return [decided, out];
 }
 
-export function report(to: NodeId, state: ReportedState): Output<ThreePhaseCommitMessage> {
+export function report(to: NodeId, state: ReportedState): Output<ThreePhaseCommitMessage, ThreePhaseCommitRecord> {
   return send(to, { type: 'stateReport', state });
 }

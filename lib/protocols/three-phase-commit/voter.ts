@@ -1,6 +1,6 @@
 // answer-bearing: 05-voter (the student version ships this file compiled, not as source: lib/exercise/README.md)
-import { cancelTimer, logWrite, nothing, setTimer, type Input, type NodeId, type Output, type Role, type Step } from '../role';
-import { send, type ThreePhaseCommitMessage } from './messages';
+import { cancelTimer, nothing, setTimer, type Input, type NodeId, type Output, type Role, type Step } from '../role';
+import { logWrite, send, type ThreePhaseCommitMessage, type ThreePhaseCommitRecord } from './messages';
 import { VoterSet, voterIndex } from '../voter-set';
 import { election } from './termination';
 import { prepareRecord, report, settle, Voter, voteRecord } from './voter-state';
@@ -39,7 +39,7 @@ export type Termination = 'timeouts' | 'elect';
  * or decides by a timeout (Skeen 1981; Bernstein, Hadzilacos and Goodman sec. 7.5). If every
  * other node is down too, it waits for one to come back: that is the price of safety.
  */
-export function voter(timeout: number, termination: Termination): Role<Voter, ThreePhaseCommitMessage> {
+export function voter(timeout: number, termination: Termination): Role<Voter, ThreePhaseCommitMessage, ThreePhaseCommitRecord> {
   const wait = 2 * timeout;
   const leaderWait = 3 * timeout;
   const elect = termination === 'elect';
@@ -51,7 +51,7 @@ export function voter(timeout: number, termination: Termination): Role<Voter, Th
       return new Voter('init', ctx, null, none, 'no', none, [], none, false);
     },
     stateName: (s) => s.name,
-    step(s, input: Input<ThreePhaseCommitMessage>): Step<Voter, ThreePhaseCommitMessage> {
+    step(s, input: Input<ThreePhaseCommitMessage, ThreePhaseCommitRecord>): Step<Voter, ThreePhaseCommitMessage, ThreePhaseCommitRecord> {
       switch (input.kind) {
         case 'start':
           return [s, [setTimer('canCommit', wait)]];
@@ -74,13 +74,13 @@ export function voter(timeout: number, termination: Termination): Role<Voter, Th
   };
 
   /** A recovered voter's question to everyone, repeated until someone who knows answers. */
-  function ask(s: Voter): Output<ThreePhaseCommitMessage>[] {
-    const out: Output<ThreePhaseCommitMessage>[] = [setTimer('ask', wait), send(s.ctx.coordinator, { type: 'ask' })];
+  function ask(s: Voter): Output<ThreePhaseCommitMessage, ThreePhaseCommitRecord>[] {
+    const out: Output<ThreePhaseCommitMessage, ThreePhaseCommitRecord>[] = [setTimer('ask', wait), send(s.ctx.coordinator, { type: 'ask' })];
     for (const v of s.ctx.voters) if (v !== s.ctx.id) out.push(send(v, { type: 'ask' }));
     return out;
   }
 
-  function timedOut(s: Voter, timer: string): Step<Voter, ThreePhaseCommitMessage> {
+  function timedOut(s: Voter, timer: string): Step<Voter, ThreePhaseCommitMessage, ThreePhaseCommitRecord> {
     const undecided = s.name === 'uncertain' || s.name === 'precommitted';
     switch (timer) {
       case 'ask':
@@ -106,7 +106,7 @@ export function voter(timeout: number, termination: Termination): Role<Voter, Th
     }
   }
 
-  function receive(s: Voter, from: NodeId, message: ThreePhaseCommitMessage): Step<Voter, ThreePhaseCommitMessage> {
+  function receive(s: Voter, from: NodeId, message: ThreePhaseCommitMessage): Step<Voter, ThreePhaseCommitMessage, ThreePhaseCommitRecord> {
     switch (message.type) {
       case 'canCommit':
         if (s.name === 'init') {

@@ -1,9 +1,9 @@
 // answer-bearing: 02-tally (the student version ships this file compiled, not as source: lib/exercise/README.md)
 import {
-  cancelTimer, decide, logWrite, nothing, setTimer,
+  cancelTimer, decide, nothing, setTimer,
   type Decision, type Input, type NodeContext, type NodeId, type Output, type Role, type Step,
 } from '../role';
-import { send, type TwoPhaseCommitMessage } from './messages';
+import { logWrite, send, type DecisionRecord, type TwoPhaseCommitMessage, type TwoPhaseCommitRecord } from './messages';
 import { VoterSet } from '../voter-set';
 import { decisionRecord, mustForceAndAck, presumedOutcome, survivingRecords, type Presumption } from './presumption';
 
@@ -42,15 +42,15 @@ export class Coordinator {
  * presumed commit force-logs a `collecting` record naming the voters before any prepare,
  * so that a crash before the decision is never mistaken for a commit.
  */
-export function coordinator(timeout: number, presumption: Presumption = 'none'): Role<Coordinator, TwoPhaseCommitMessage> {
+export function coordinator(timeout: number, presumption: Presumption = 'none'): Role<Coordinator, TwoPhaseCommitMessage, TwoPhaseCommitRecord> {
   const presumed = presumedOutcome(presumption);
   return {
     init: (ctx) => new Coordinator('init', ctx, VoterSet.empty(ctx.voters.length), VoterSet.empty(ctx.voters.length)),
     stateName: (s) => s.name,
-    step(s, input: Input<TwoPhaseCommitMessage>): Step<Coordinator, TwoPhaseCommitMessage> {
+    step(s, input: Input<TwoPhaseCommitMessage, TwoPhaseCommitRecord>): Step<Coordinator, TwoPhaseCommitMessage, TwoPhaseCommitRecord> {
       switch (input.kind) {
         case 'start': {
-          const out: Output<TwoPhaseCommitMessage>[] = [];
+          const out: Output<TwoPhaseCommitMessage, TwoPhaseCommitRecord>[] = [];
           // Presumed commit: no record will read as commit, so the coordinator's own
           // crash before deciding must leave a trace that says "not decided yet".
           if (presumption === 'commit') out.push(logWrite({ type: 'collecting', voters: s.ctx.voters }));
@@ -70,7 +70,11 @@ export function coordinator(timeout: number, presumption: Presumption = 'none'):
     },
   };
 
-  function receive(s: Coordinator, from: NodeId, message: TwoPhaseCommitMessage): Step<Coordinator, TwoPhaseCommitMessage> {
+  function receive(
+    s: Coordinator,
+    from: NodeId,
+    message: TwoPhaseCommitMessage,
+  ): Step<Coordinator, TwoPhaseCommitMessage, TwoPhaseCommitRecord> {
     switch (message.type) {
       case 'vote':
         if (s.name !== 'waiting') {
@@ -112,10 +116,10 @@ export function coordinator(timeout: number, presumption: Presumption = 'none'):
    * abort (§3): plain 2PC keeps a forced record of every decided transaction until all
    * voters have acknowledged it, so an empty log can only mean "never decided".
    */
-  function recover(s: Coordinator, log: ReturnType<typeof survivingRecords>): Step<Coordinator, TwoPhaseCommitMessage> {
-    const logged = log.find((r) => r.type === 'commit' || r.type === 'abort');
+  function recover(s: Coordinator, log: readonly TwoPhaseCommitRecord[]): Step<Coordinator, TwoPhaseCommitMessage, TwoPhaseCommitRecord> {
+    const logged = log.find((r): r is DecisionRecord => r.type === 'commit' || r.type === 'abort');
     if (logged) {
-      const decision = logged.type as Decision;
+      const decision = logged.type;
       const decided = new Coordinator(decision === 'commit' ? 'committed' : 'aborted', s.ctx, s.yes, s.acked, decision === presumed);
       // The presumed outcome was never acknowledged, so there is nobody to chase: voters in doubt ask.
       return decision === presumed ? [decided, nothing] : announce(decided, decision);
@@ -136,7 +140,7 @@ export function coordinator(timeout: number, presumption: Presumption = 'none'):
     }
   }
 
-  function decideAndAnnounce(s: Coordinator, decision: Decision): Step<Coordinator, TwoPhaseCommitMessage> {
+  function decideAndAnnounce(s: Coordinator, decision: Decision): Step<Coordinator, TwoPhaseCommitMessage, TwoPhaseCommitRecord> {
     // The presumed outcome is forgotten at once: nobody will acknowledge it.
     const decided = new Coordinator(decision === 'commit' ? 'committed' : 'aborted', s.ctx, s.yes, s.acked, decision === presumed);
     // Log before telling anyone: once a voter may have heard the decision, it must survive a
@@ -150,8 +154,8 @@ export function coordinator(timeout: number, presumption: Presumption = 'none'):
   function announce(
     s: Coordinator,
     decision: Decision,
-    out: Output<TwoPhaseCommitMessage>[] = [],
-  ): Step<Coordinator, TwoPhaseCommitMessage> {
+    out: Output<TwoPhaseCommitMessage, TwoPhaseCommitRecord>[] = [],
+  ): Step<Coordinator, TwoPhaseCommitMessage, TwoPhaseCommitRecord> {
     if (mustForceAndAck(presumption, decision)) out.push(setTimer('resend', timeout));
     for (const v of s.ctx.voters) if (!s.acked.has(v)) out.push(send(v, { type: decision }));
     return [s, out];

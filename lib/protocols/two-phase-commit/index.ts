@@ -5,7 +5,7 @@ import { voter, type Termination } from './voter';
 
 export { Coordinator, coordinator } from './coordinator';
 export { Voter, voter, prepareRecord, type Termination } from './voter';
-export type { TwoPhaseCommitMessage } from './messages';
+export type { TwoPhaseCommitMessage, TwoPhaseCommitRecord, PrepareRecord, DecisionRecord } from './messages';
 export { PRESUMPTIONS, presumedOutcome, isForced, survivingRecords, type Presumption } from './presumption';
 
 /** The options of `twoPhaseCommit`. */

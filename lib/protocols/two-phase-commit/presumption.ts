@@ -1,4 +1,5 @@
 import type { Decision, LogRecord } from '../role';
+import type { DecisionRecord } from './messages';
 
 /**
  * What a 2PC node takes to be the outcome of a transaction it has no record of.
@@ -35,7 +36,7 @@ export function mustForceAndAck(presumption: Presumption, decision: Decision): b
 }
 
 /** A decision record; a lazy one (`forced: false`) sits in the log buffer until the next forced write. */
-export function decisionRecord(decision: Decision, forced: boolean): LogRecord {
+export function decisionRecord(decision: Decision, forced: boolean): DecisionRecord {
   return forced ? { type: decision } : { type: decision, forced: false };
 }
 
@@ -50,7 +51,7 @@ export function isForced(record: LogRecord): boolean {
  * record; recovery reads the worst case, in which the buffer was lost: everything up to
  * the last forced record, and nothing after it.
  */
-export function survivingRecords(log: readonly LogRecord[]): readonly LogRecord[] {
+export function survivingRecords<R extends LogRecord>(log: readonly R[]): readonly R[] {
   let end = log.length;
   while (end > 0 && !isForced(log[end - 1])) end--;
   return end === log.length ? log : log.slice(0, end);

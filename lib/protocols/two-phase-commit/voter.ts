@@ -1,9 +1,9 @@
 // answer-bearing: 04-voter 04-voter-recovery 04-cooperative (the student version ships this file compiled, not as source: lib/exercise/README.md)
 import {
-  cancelTimer, decide, logWrite, nothing, setTimer,
+  cancelTimer, decide, nothing, setTimer,
   type Decision, type Input, type NodeContext, type NodeId, type Output, type Role, type Step,
 } from '../role';
-import { send, type TwoPhaseCommitMessage } from './messages';
+import { logWrite, send, type PrepareRecord, type TwoPhaseCommitMessage, type TwoPhaseCommitRecord } from './messages';
 import { decisionRecord, mustForceAndAck, survivingRecords, type Presumption } from './presumption';
 
 export type VoterStateName = 'init' | 'prepared' | 'committed' | 'aborted';
@@ -17,7 +17,7 @@ export class Voter {
 }
 
 /** The prepare record: enough to redo the transaction's writes after a crash, or to undo them. */
-export const prepareRecord = { type: 'prepare', tx: 'T1', redo: 'apply the writes of T1', undo: 'restore the values T1 overwrote' };
+export const prepareRecord: PrepareRecord = { type: 'prepare', tx: 'T1', redo: 'apply the writes of T1', undo: 'restore the values T1 overwrote' };
 
 /**
  * The 2PC voter (article fig. 1 and 2; the lecture; DDIA ch. 9).
@@ -32,9 +32,9 @@ export const prepareRecord = { type: 'prepare', tx: 'T1', redo: 'apply the write
  * abort, presumed commit for every commit. The prepare record is forced in every variant:
  * it is the promise.
  */
-export function voter(timeout: number, termination: Termination, presumption: Presumption = 'none'): Role<Voter, TwoPhaseCommitMessage> {
-  const ask = (s: Voter): Output<TwoPhaseCommitMessage>[] => {
-    const out: Output<TwoPhaseCommitMessage>[] = [setTimer('ask', timeout), send(s.ctx.coordinator, { type: 'ask' })];
+export function voter(timeout: number, termination: Termination, presumption: Presumption = 'none'): Role<Voter, TwoPhaseCommitMessage, TwoPhaseCommitRecord> {
+  const ask = (s: Voter): Output<TwoPhaseCommitMessage, TwoPhaseCommitRecord>[] => {
+    const out: Output<TwoPhaseCommitMessage, TwoPhaseCommitRecord>[] = [setTimer('ask', timeout), send(s.ctx.coordinator, { type: 'ask' })];
     if (termination === 'cooperative') for (const v of s.ctx.voters) if (v !== s.ctx.id) out.push(send(v, { type: 'ask' }));
     return out;
   };
@@ -42,7 +42,7 @@ export function voter(timeout: number, termination: Termination, presumption: Pr
   return {
     init: (ctx) => new Voter('init', ctx),
     stateName: (s) => s.name,
-    step(s, input: Input<TwoPhaseCommitMessage>): Step<Voter, TwoPhaseCommitMessage> {
+    step(s, input: Input<TwoPhaseCommitMessage, TwoPhaseCommitRecord>): Step<Voter, TwoPhaseCommitMessage, TwoPhaseCommitRecord> {
       switch (input.kind) {
         case 'start':
           return [s, [setTimer('prepare', 2 * timeout)]];
@@ -68,7 +68,7 @@ export function voter(timeout: number, termination: Termination, presumption: Pr
     },
   };
 
-  function receive(s: Voter, from: NodeId, message: TwoPhaseCommitMessage): Step<Voter, TwoPhaseCommitMessage> {
+  function receive(s: Voter, from: NodeId, message: TwoPhaseCommitMessage): Step<Voter, TwoPhaseCommitMessage, TwoPhaseCommitRecord> {
     switch (message.type) {
       case 'prepare':
         if (s.name === 'init') {
@@ -105,19 +105,19 @@ export function voter(timeout: number, termination: Termination, presumption: Pr
     }
   }
 
-  function settle(s: Voter, decision: Decision, from: NodeId): Step<Voter, TwoPhaseCommitMessage> {
+  function settle(s: Voter, decision: Decision, from: NodeId): Step<Voter, TwoPhaseCommitMessage, TwoPhaseCommitRecord> {
     const next = new Voter(decision === 'commit' ? 'committed' : 'aborted', s.ctx);
-    const out: Output<TwoPhaseCommitMessage>[] = [cancelTimer('prepare'), cancelTimer('ask'), logWrite(decisionRecord(decision, mustForceAndAck(presumption, decision))), decide(decision)];
+    const out: Output<TwoPhaseCommitMessage, TwoPhaseCommitRecord>[] = [cancelTimer('prepare'), cancelTimer('ask'), logWrite(decisionRecord(decision, mustForceAndAck(presumption, decision))), decide(decision)];
     if (mustForceAndAck(presumption, decision)) out.push(send(from, { type: 'ack' }));
     return [next, out];
   }
 
   /** An abort record: lazy under presumed abort, forced otherwise (as plain 2PC writes it). */
-  function abortRecord(): Output<TwoPhaseCommitMessage> {
+  function abortRecord(): Output<TwoPhaseCommitMessage, TwoPhaseCommitRecord> {
     return logWrite(decisionRecord('abort', mustForceAndAck(presumption, 'abort')));
   }
 
-  function abortAlone(s: Voter): Step<Voter, TwoPhaseCommitMessage> {
+  function abortAlone(s: Voter): Step<Voter, TwoPhaseCommitMessage, TwoPhaseCommitRecord> {
     return [new Voter('aborted', s.ctx), [cancelTimer('prepare'), abortRecord(), decide('abort')]];
   }
 }
