@@ -57,8 +57,8 @@ function feedback(lab: Lab, stage: Stage, head: string, f: Failure, world = 0): 
   }
   lines.push('', 'Your run, event by event:', f.told.slice(0, 5000), '');
   lines.push(drawn
-    ? `Its space-time diagram: ${drawn} (open it in a browser). In the notebook: show(spaceTime(${replay}))`
-    : `Draw it in the notebook: show(spaceTime(${replay}))`);
+    ? `Its space-time diagram: ${drawn} (open it in a browser). In the notebook: await show(spaceTime(${replay}))`
+    : `Draw it in the notebook: await show(spaceTime(${replay}))`);
   return lines.join('\n');
 }
 

@@ -86,7 +86,7 @@ export function judgeRunsAgainst<P, R extends object = RunResult>(options: RunsJ
       `${options.referenceLabel}: ${outcome.say(expected[failing])}`,
       ...(words !== null ? ['', 'Your run, event by event:', words.slice(0, 6000)] : []),
       '',
-      `Draw it in lesson ${options.lesson}'s notebook: ${options.before}, then paste the simulate(...) line above into a cell as it is and draw its space-time diagram.`,
+      `Draw it in lesson ${options.lesson}'s notebook: ${options.before}, then paste the simulate(...) line above into a cell as it is, and draw it with await show(spaceTime(simulate(...))).`,
     ].join('\n');
   };
 }
