@@ -22,6 +22,7 @@ import {
   type Scenario,
 } from '../lib';
 import { VoterSet } from '../lib/protocols/voter-set';
+import { FIELDS, sameButSeed } from '../lib/scenario/same';
 
 const busy = (seed: number): Scenario => ({
   protocol: twoPhaseCommit({ termination: 'cooperative' }),
@@ -93,6 +94,24 @@ describe('simulate over seeds in a loop', () => {
     const lost = simulate(s(2));
     expect(lost.stats.messagesDelivered).toBe(0);
     expect(lost.trace).toEqual(fresh(s(2)).trace);
+  });
+
+  it('is reused only for a scenario that differs in its seed alone: a change to any other field is seen', () => {
+    const protocol = twoPhaseCommit();
+    const base: Scenario = { protocol, voters: 3, votes: { v1: 'yes' }, faults: [], network: { loss: 0.1 }, horizon: 300, clients: 2, seed: 1 };
+    const changed: Record<(typeof FIELDS)[number], Partial<Scenario>> = {
+      protocol: { protocol: twoPhaseCommit({ termination: 'cooperative' }) },
+      voters: { voters: 4 },
+      votes: { votes: { v1: 'no' } },
+      faults: { faults: [crash('v1', at(3))] },
+      network: { network: { loss: 0.2 } },
+      horizon: { horizon: 301 },
+      clients: { clients: 3 },
+    };
+    // simulate keeps a private copy of the scenario it built its world for: equal as data is enough.
+    const copy: Scenario = { ...structuredClone({ ...base, protocol: undefined }), protocol };
+    expect(sameButSeed(copy, { ...base, seed: 2 })).toBe(true);
+    for (const field of FIELDS) expect(sameButSeed(base, { ...base, ...changed[field], seed: 2 }), field).toBe(false);
   });
 
   it('still refuses a bad seed, or an unknown field, by name after runs of the same scenario', () => {
