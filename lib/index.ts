@@ -24,7 +24,7 @@ export type { ThreePhaseCommitMessage } from './protocols/three-phase-commit/ind
 export type { PaxosCommitMessage } from './protocols/paxos-commit/index';
 export type { LeaseLockMessage } from './protocols/lease-lock/index';
 export type { ReplicatedRegisterMessage } from './protocols/replicated-register/index';
-export type { FailoverMessage } from './protocols/replication/index';
+export type { FailoverMessage, CopyToBothMessage } from './protocols/replication/index';
 // Each protocol's log records: the union its roles read back on recovery (`Role<S, M, R>`), and `logWrite` typed to one.
 export type { LogWrite } from './protocols/role';
 export type { TwoPhaseCommitRecord } from './protocols/two-phase-commit/index';

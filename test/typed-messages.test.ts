@@ -43,6 +43,7 @@ import { acceptor } from '../lib/protocols/paxos-commit/index';
 import { coordinator, voter, type Voter } from '../lib/protocols/two-phase-commit/index';
 import type { RequestReplyMessage } from '../lib/protocols/request-reply/index';
 import { primaryBackup, type PrimaryBackupMessage, type ReplicaWrite } from '../lib/protocols/replication/primary-backup';
+import { copyToBoth, type CopyToBothMessage } from '../lib/protocols/replication/copy-to-both';
 
 describe('a message a protocol does not have does not compile', () => {
   const send2pc: Send<TwoPhaseCommitMessage> = send;
@@ -62,6 +63,15 @@ describe('a message a protocol does not have does not compile', () => {
     send2pc('v1', { type: 'prepare', ballot: 1 });
     // @ts-expect-error a message of 3PC, not of 2PC
     send2pc('v1', { type: 'preCommit' });
+  });
+
+  it("copyToBoth's replicas answer applied or refused, never a vote (lesson 02: no commit protocol)", () => {
+    const sendCopy: Send<CopyToBothMessage> = send;
+    expect(sendCopy('coordinator', { type: 'refused' })).toEqual({ kind: 'send', to: 'coordinator', message: { type: 'refused' } });
+    // @ts-expect-error a replica applies or refuses on the spot: there is no vote to send
+    sendCopy('coordinator', { type: 'vote', vote: 'yes' });
+    // @ts-expect-error the client's write carries no value here (lesson 02 counts who has it)
+    sendCopy('v1', { type: 'write', value: 1 });
   });
 
   it("Paxos Commit's send takes each phase's fields (Gray and Lamport 2006, sec. 3)", () => {
@@ -265,6 +275,8 @@ const primaryBackupShapes: Shapes<PrimaryBackupMessage> = {
   catchUp: [['n']],
 };
 const primaryBackupRecords: Shapes<ReplicaWrite> = { write: [['n']] };
+const copyToBothShapes: Shapes<CopyToBothMessage> = { write: [[]], applied: [[]], refused: [[]] };
+const copyToBothRecords: Shapes<{ readonly type: 'write'; readonly tx: string }> = { write: [['tx']] };
 
 /** A scenario with its protocol's options changed (it may no longer be valid). */
 function withOptions(scenario: Scenario, options: Record<string, unknown>): Scenario {
@@ -369,6 +381,13 @@ const protocols: readonly {
       [0, 10].map((lease) => ({ protocol: failover({ lease }), voters: 2, faults: [crash('v1', at(15)), recover('v1', at(60))] })),
   },
   { name: 'requestReply', shapes: requestReply, scenarios: () => casesOf('requestReply') },
+  {
+    name: 'copyToBoth',
+    shapes: copyToBothShapes,
+    records: copyToBothRecords,
+    // Lesson 02's opening: both replicas take the write, or one refuses it.
+    scenarios: () => [{ protocol: copyToBoth(), voters: 2 }, { protocol: copyToBoth(), voters: 2, votes: { v2: 'no' } }],
+  },
   {
     name: 'primaryBackup',
     shapes: primaryBackupShapes,

@@ -2,7 +2,16 @@
 // (`v2`) with no commit protocol. Moved from notebooks/replication/ (issue 21) so that the kit's
 // example protocols all live in lib/protocols/.
 import { defineProtocol, type ProtocolSpec } from '../protocol';
-import { decide, logWrite, nothing, send, setTimer, type LogWrite, type Message, type NodeContext, type Role, type Step } from '../role';
+import { decide, logWrite, nothing, send as anySend, setTimer, type LogWrite, type NodeContext, type Role, type Send, type Step } from '../role';
+
+/**
+ * Every message of copyToBoth: the client's write to each replica, and a replica's answer,
+ * `applied` once the write is on its disk, `refused` when it cannot take it.
+ */
+export type CopyToBothMessage = { readonly type: 'write' } | { readonly type: 'applied' } | { readonly type: 'refused' };
+
+/** `send` for copyToBoth's messages only. */
+const send: Send<CopyToBothMessage> = anySend;
 
 /** A replica's record of the write it applied: its only record. */
 type AppliedWrite = { readonly type: 'write'; readonly tx: string };
@@ -34,11 +43,11 @@ class Client {
   constructor(readonly name: ClientStateName, readonly ctx: NodeContext, readonly applied: number) {}
 }
 
-function client(timeout: number): Role<Client> {
+function client(timeout: number): Role<Client, CopyToBothMessage> {
   return {
     init: (ctx) => new Client('init', ctx, 0),
     stateName: (s) => s.name,
-    step(s, input): Step<Client> {
+    step(s, input): Step<Client, CopyToBothMessage> {
       if (input.kind === 'start') {
         return [new Client('waiting', s.ctx, 0), [setTimer('replies', timeout), ...s.ctx.voters.map((v) => send(v, { type: 'write' }))]];
       }
@@ -59,11 +68,11 @@ class Replica {
   constructor(readonly name: ReplicaStateName, readonly ctx: NodeContext) {}
 }
 
-function replica(timeout: number): Role<Replica, Message, AppliedWrite> {
+function replica(timeout: number): Role<Replica, CopyToBothMessage, AppliedWrite> {
   return {
     init: (ctx) => new Replica('init', ctx),
     stateName: (s) => s.name,
-    step(s, input): Step<Replica, Message, AppliedWrite> {
+    step(s, input): Step<Replica, CopyToBothMessage, AppliedWrite> {
       switch (input.kind) {
         case 'start':
           return [s, [setTimer('write', 2 * timeout)]];
@@ -86,5 +95,5 @@ defineProtocol({
   options: { timeout: { integer: { min: 1, max: 1_000_000 } } },
   messages: ['write', 'applied', 'refused'],
   states: ['init', 'waiting', 'saved', 'failed', 'applied', 'refused', 'missing'],
-  role: (spec, _node, kind) => (kind === 'coordinator' ? client((spec as CopyToBothSpec).timeout) : replica((spec as CopyToBothSpec).timeout)),
+  role: (spec: CopyToBothSpec, _node, kind) => (kind === 'coordinator' ? client(spec.timeout) : replica(spec.timeout)),
 });

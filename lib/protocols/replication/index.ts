@@ -3,7 +3,7 @@ import { monitor, server } from './failover';
 
 export { monitor, server, type MonitorState, type ServerState, type FailoverMessage } from './failover';
 // Lesson 02's two other protocols, each in its own file with its definition.
-export { copyToBoth, type CopyToBothSpec } from './copy-to-both';
+export { copyToBoth, type CopyToBothMessage, type CopyToBothSpec } from './copy-to-both';
 export { primaryBackup, type PrimaryBackupSpec, type ReplicationMode } from './primary-backup';
 
 /** The options of `failover`. */

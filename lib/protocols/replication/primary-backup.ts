@@ -183,8 +183,7 @@ defineProtocol({
   options: { mode: { oneOf: ['async', 'semiSync'] }, writes: { integer: { min: 1, max: 100 } }, fallback: { integer: { min: 1, max: 1_000_000 } } },
   messages: ['write', 'replicate', 'received', 'saved', 'catchUp'],
   states: ['writing', 'done', 'semiSync', 'async', 'backup'],
-  role(spec, node, kind) {
-    const s = spec as PrimaryBackupSpec;
+  role(s: PrimaryBackupSpec, node, kind) {
     if (kind === 'coordinator') return writer(s.writes);
     return node === 'v1' ? master(s.mode, s.fallback) : backup();
   },
