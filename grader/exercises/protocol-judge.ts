@@ -50,9 +50,6 @@ export interface RunsJudge<P, R = RunResult> {
   readonly before: string;
 }
 
-/** explain's closing replay line (lib/world/simulate.ts): the feedback gives its own, so that a learner sees one. */
-const EXPLAINS_REPLAY = /\n\nto replay this run, paste the next line into a cell:\n.*$/s;
-
 /** A judge that compares the learner's runs (`{ results, explained }` from `runsAgainst`) with the reference's. */
 export function judgeRunsAgainst<P, R extends object = RunResult>(options: RunsJudge<P, R>) {
   // Without an outcome, R is RunResult (its default): the cast only tells tsc so.
@@ -78,7 +75,8 @@ export function judgeRunsAgainst<P, R extends object = RunResult>(options: RunsJ
     const failing = expected.findIndex(differs);
     if (failing < 0) return null;
     const told = observed.explained?.[String(failing)];
-    const words = typeof told === 'string' ? told.replace(EXPLAINS_REPLAY, '') : null;
+    // Told without explain's own replay line (the probe asks for none): the feedback gives one, above.
+    const words = typeof told === 'string' ? told : null;
     return [
       `${expected.filter(differs).length} of ${expected.length} fault placements end differently from ${options.referenceName}. The ${options.first}:`,
       options.replay(placements[failing]),

@@ -109,7 +109,17 @@ function privateCopy(scenario: Scenario): Scenario | null {
  *
  * @example console.log(explain(simulate({ protocol: twoPhaseCommit(), votes: { v3: 'no' } })));
  */
-export function explain(run: Run, options: { events?: number } = {}): string {
+export function explain(
+  run: Run,
+  options: {
+    events?: number;
+    /**
+     * Whether to end with the line that replays the run (default true). The grader's feedback
+     * gives its own line, with the learner's helper in place of the protocol the run names.
+     */
+    replay?: boolean;
+  } = {},
+): string {
   const limit = options.events ?? 200;
   // A protocol with no voters (the lease lock) decides nothing: its nodes' liveness is what to say.
   const decided = run.voters.length > 0 || run.nodes.some((n) => run.decisions[n] !== null);
@@ -124,7 +134,7 @@ export function explain(run: Run, options: { events?: number } = {}): string {
     ...run.trace.slice(0, limit).map(printEvent),
   ];
   if (run.trace.length > limit) lines.push(`... ${run.trace.length - limit} more events`);
-  lines.push('', 'to replay this run, paste the next line into a cell:', replayLine(run.scenario));
+  if (options.replay !== false) lines.push('', 'to replay this run, paste the next line into a cell:', replayLine(run.scenario));
   return lines.join('\n');
 }
 
