@@ -37,6 +37,9 @@ export class IndexError extends Error {
   override readonly name = 'IndexError';
 }
 
+/** Code-point order, the same on every machine (no locale): lesson, then id. */
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** The stems (`04-voter`) of the lesson files in `folder`, lesson then id, in code-point order (no locale). */
 export function lessonFiles(project: string, folder: string): string[] {
   const dir = join(project, folder);
@@ -44,7 +47,7 @@ export function lessonFiles(project: string, folder: string): string[] {
   return readdirSync(dir)
     .map((f) => LESSON_FILE.exec(f)?.[1])
     .filter((s): s is string => s !== undefined)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort(byCodePoint);
 }
 
 /** `04-voter-recovery` -> `lesson04VoterRecovery`: a name to import an exercise under. */
@@ -116,7 +119,7 @@ export function referenceRules(project: string): RuleFile[] {
   const stems = readdirSync(dir)
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
     .map((f) => f.slice(0, -3))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort(byCodePoint);
   const owner = new Map<string, string>();
   return stems.map((stem) => {
     const where = `${REFERENCE_INDEX.folder}/${stem}.ts`;

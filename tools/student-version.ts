@@ -24,8 +24,12 @@ import { answerBearingFiles, compileAnswerBearing } from './answer-bearing';
 import { studentVersion as stubs } from './build-exercises';
 import { leaks, referenceLines, report, sortLeaks, type Leak } from './leak-check';
 
-/** Folders and files that are the instructor's side, whatever they hold. */
-export const INSTRUCTOR_PATHS = ['solutions/', 'instructor/', '.ci/', 'test/grader/hostile/', 'test/grader/variants/'];
+/**
+ * Folders and files that are the instructor's side, whatever they hold. `grader/recording.ts`
+ * records the rules' calls: in the student version the door is a table of answers with no rule
+ * (`answerTable`), so nothing there would import it.
+ */
+export const INSTRUCTOR_PATHS = ['solutions/', 'instructor/', '.ci/', 'test/grader/hostile/', 'test/grader/variants/', 'grader/recording.ts'];
 
 /** Commands only an instructor runs (the student version keeps build-exercises: there it refuses, and says why). */
 export const INSTRUCTOR_TOOLS = [
