@@ -3,6 +3,7 @@
 // `keptAfter` (lib/world/effects.ts) and build node contexts with `runNodes`. These tests walk
 // the model checker's state graph along a run of `simulate`, step for step, and require the same
 // states, logs and decisions at the end; then pin its meaning on its own.
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import {
   afterReceive,
@@ -223,3 +224,40 @@ describe('applyOutput: what a role output means for what a node keeps', () => {
     expect(expired(kept, 'ask').timers).toEqual(['resend']);
   });
 });
+
+describe('the output builders: one shape, read as the plain data they stand for', () => {
+  const built: Output[] = [
+    send('v1', { type: 'prepare' }),
+    setTimer('ask', 10),
+    cancelTimer('ask'),
+    logWrite({ type: 'prepare' }),
+    decide('commit'),
+  ];
+  const literals = [
+    { kind: 'send', to: 'v1', message: { type: 'prepare' } },
+    { kind: 'setTimer', timer: 'ask', after: 10 },
+    { kind: 'cancelTimer', timer: 'ask' },
+    { kind: 'log', record: { type: 'prepare' } },
+    { kind: 'decide', decision: 'commit' },
+  ];
+
+  it('builds every kind with the same fields in the same order, so reading `kind` sees one hidden class', () => {
+    const fields = built.map((o) => Object.keys(o).join(','));
+    expect(new Set(fields).size).toBe(1);
+    expect(Object.getPrototypeOf(built[0])).toBe(Object.getPrototypeOf(built[4]));
+  });
+
+  it('serialises, compares and prints as the literal of its kind, without the fields it does not use', () => {
+    built.forEach((o, i) => {
+      expect(JSON.stringify(o)).toBe(JSON.stringify(literals[i]));
+      expect(o).toEqual(literals[i]);
+      expect(inspect(o)).toBe(inspect(literals[i]));
+    });
+    expect(inspect(built[0])).toBe("{ kind: 'send', to: 'v1', message: { type: 'prepare' } }");
+  });
+
+  it('means the same to keptAfter as the literal it stands for', () => {
+    expect(keptAfter(nothingKept, built)).toEqual(keptAfter(nothingKept, literals as Output[]));
+  });
+});
+
