@@ -28,7 +28,7 @@ import {
   type Scenario,
   type TraceEvent,
 } from '../lib';
-import { applyOutput, applyOutputs, afterCrash, expired, keptAfter, nothingKept, type Kept } from '../lib/world/effects';
+import { applyOutput, applyOutputs, afterCrash, expired, keptAfter, nothingDurable, nothingKept, type Kept } from '../lib/world/effects';
 import type { Output } from '../lib';
 
 /** The model checker's name for the step a trace event is, or null for an event that is no step. */
@@ -216,6 +216,13 @@ describe('applyOutput: what a role output means for what a node keeps', () => {
       kept = draw(10) === 0 ? nothingKept : atOnce;
     }
     expect(unchanged).toBeGreaterThan(100);
+  });
+
+  it('keeps only the log and the decision when given only what is durable, as the world gives it', () => {
+    const durable = keptAfter(nothingDurable, [logWrite({ type: 'commit' }), setTimer('ask', 5), decide('commit')]);
+    expect(durable).toEqual({ log: [{ type: 'commit' }], decision: 'commit' });
+    expect('timers' in durable).toBe(false);
+    expect(keptAfter(durable, [setTimer('resend', 5), cancelTimer('ask'), send('v1', { type: 'ack' })])).toBe(durable);
   });
 
   it('loses the timers in a crash and keeps the log and the decision; a fired timer stops running', () => {

@@ -1,12 +1,19 @@
 import type { Decision, LogRecord, Message, NodeId, Output } from '../protocols/role';
 
-/**
- * What a node keeps besides its role state: its durable log, its decision (durable too), and
- * the names of the timers it has running, sorted. The world and the explorer keep the same.
- */
-export interface Kept {
+/** What survives a node's crash: its log and its decision. */
+export interface Durable {
   readonly log: readonly LogRecord[];
   readonly decision: Decision | null;
+}
+
+/**
+ * What the model checker keeps of a node besides its role state: what is durable, and the names
+ * of the timers it has running, sorted. The world keeps only the durable part here: its timers
+ * carry a generation each (an expiry from before a restart is stale), so it keeps them with its
+ * node (`NodeRuntime`), by the same rules: test/engine.test.ts follows runs of `simulate` through
+ * the checker step by step, each timeout a step the checker must find running.
+ */
+export interface Kept extends Durable {
   readonly timers: readonly string[];
 }
 
@@ -24,7 +31,9 @@ const none: readonly never[] = Object.freeze([] as never[]);
  * and the model checker alike. A log write appends; a decision is kept (deciding the same again
  * changes nothing); setting a timer (re)starts it; cancelling stops it. A send changes nothing
  * kept: it goes out after the rest of the step (the firing rules in docs/DESIGN.md). Pure, and
- * returns `kept` itself when nothing changed, so a caller can tell by identity.
+ * returns `kept` itself when nothing changed, so a caller can tell by identity. Given only what
+ * is `Durable` (the world's case), it keeps only that, and building no timer lists is then a
+ * tenth of a sweep's time (bench/README.md).
  *
  * A whole step at once builds at most one log, one timer list and one `Kept`, where applying
  * its outputs one by one would build one of each per output; what they keep is the same
@@ -34,8 +43,12 @@ const none: readonly never[] = Object.freeze([] as never[]);
  * keptAfter(nothingKept, [logWrite({ type: 'prepare' }), setTimer('ask', 5)])
  * // { log: [{ type: 'prepare' }], decision: null, timers: ['ask'] }
  */
-export function keptAfter(kept: Kept, outputs: readonly Output[]): Kept {
-  let { log, decision, timers } = kept;
+export function keptAfter(kept: Kept, outputs: readonly Output[]): Kept;
+export function keptAfter(kept: Durable, outputs: readonly Output[]): Durable;
+export function keptAfter(kept: Durable | Kept, outputs: readonly Output[]): Durable | Kept {
+  let { log, decision } = kept;
+  const running = 'timers' in kept ? kept.timers : null;
+  let timers = running;
   for (let i = 0; i < outputs.length; i++) {
     const o = outputs[i];
     switch (o.kind) {
@@ -46,9 +59,10 @@ export function keptAfter(kept: Kept, outputs: readonly Output[]): Kept {
         decision = o.decision;
         break;
       case 'setTimer':
-        if (indexOf(timers, o.timer) < 0) timers = withTimer(timers, o.timer);
+        if (timers !== null && indexOf(timers, o.timer) < 0) timers = withTimer(timers, o.timer);
         break;
       case 'cancelTimer': {
+        if (timers === null) break;
         const at = indexOf(timers, o.timer);
         if (at >= 0) timers = withoutTimer(timers, at);
         break;
@@ -57,8 +71,8 @@ export function keptAfter(kept: Kept, outputs: readonly Output[]): Kept {
         break;
     }
   }
-  if (log === kept.log && timers === kept.timers && decision === kept.decision) return kept;
-  return { log, decision, timers };
+  if (log === kept.log && timers === running && decision === kept.decision) return kept;
+  return timers === null ? { log, decision } : { log, decision, timers };
 }
 
 /** One output's meaning: `keptAfter` of a step that has only it. */
@@ -78,6 +92,9 @@ export function applyOutputs(kept: Kept, outputs: readonly Output[]): { readonly
 
 /** What a node keeps before its first step. */
 export const nothingKept: Kept = Object.freeze({ log: none, decision: null, timers: none });
+
+/** What is durable before a node's first step: no log, no decision. */
+export const nothingDurable: Durable = Object.freeze({ log: none, decision: null });
 
 /** What a node keeps once `timer` has fired: the timer no longer runs. */
 export function expired(kept: Kept, timer: string): Kept {

@@ -21,7 +21,7 @@ export function fingerprint(
   for (const n of nodes) {
     if (n.clock !== 1) parts.push(`${n.id} clock ${n.clock}`);
     parts.push(
-      `${n.id}:${n.up ? 1 : 0}${n.started ? 1 : 0}:${n.pausedUntil < 0 ? -1 : n.pausedUntil - now}:${n.kept.decision}:${n.kept.log.map((r) => r.type).join(',')}:${stateKey(n.state)}:${n.deferred.length}`,
+      `${n.id}:${n.up ? 1 : 0}${n.started ? 1 : 0}:${n.pausedUntil < 0 ? -1 : n.pausedUntil - now}:${n.durable.decision}:${n.durable.log.map((r) => r.type).join(',')}:${stateKey(n.state)}:${n.deferred.length}`,
     );
     for (const d of n.deferred) parts.push(`  ${scheduledKey(d, now)}`);
   }

@@ -1,12 +1,12 @@
 import type { Envelope } from '../faults/envelope';
 import type { NodeContext, NodeId, Output, Role } from '../protocols/role';
 import type { Trigger } from '../scenario/types';
-import { nothingKept, type Kept } from './effects';
+import { nothingDurable, type Durable } from './effects';
 
 // What the world keeps while it runs: each node's runtime, the entries of its event queue, and
 // the triggers waiting for their event. Internal to lib/world.
 
-/** What the world keeps of each node. Volatile fields are reset by a crash; what it `kept` (log, decision) is not. */
+/** What the world keeps of each node. Volatile fields are reset by a crash; what is `durable` (log, decision) is not. */
 export class NodeRuntime {
   state: unknown = undefined;
   stateName = 'init';
@@ -27,8 +27,8 @@ export class NodeRuntime {
   private timerGenerations: (number | undefined)[] = [];
   /** What arrived or fell due while paused, in order; replayed on resume. */
   deferred: Scheduled[] = [];
-  /** Its log, its decision and its running timers, as `keptAfter` keeps them. */
-  kept: Kept = nothingKept;
+  /** Its log and its decision, as `keptAfter` keeps them. */
+  durable: Durable = nothingDurable;
   started = false;
   sendWatches: Watch[] | null = null;
   receiveWatches: Watch[] | null = null;
@@ -72,10 +72,19 @@ export class NodeRuntime {
     return 1;
   }
 
-  /** Forgets every timer (a crash, a new run). */
+  /**
+   * Forgets every timer (a crash, a new run). The few names a role uses stay, each with no
+   * generation, which reads as never set, so a sweep's next run builds no arrays for them;
+   * names made per operation (`reply:3`) would pile up, so a long list starts over.
+   */
   clearTimers(): void {
-    this.timerNames = [];
-    this.timerGenerations = [];
+    const generations = this.timerGenerations;
+    if (generations.length > 8) {
+      this.timerNames = [];
+      this.timerGenerations = [];
+      return;
+    }
+    for (let i = 0; i < generations.length; i++) generations[i] = undefined;
   }
 
   /** Back to how a run finds it, for another run of the same world; its triggers are set again by the world. */
@@ -87,10 +96,10 @@ export class NodeRuntime {
     this.epoch = 0;
     this.pauses = 0;
     this.clock = 1;
-    // Arrays a run left empty are kept for the next; a filled one is replaced.
-    if (this.timerNames.length > 0) this.clearTimers();
+    this.clearTimers();
+    // An array a run left empty is kept for the next; a filled one is replaced.
     if (this.deferred.length > 0) this.deferred = [];
-    this.kept = nothingKept;
+    this.durable = nothingDurable;
     this.started = false;
     this.sendWatches = null;
     this.receiveWatches = null;

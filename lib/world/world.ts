@@ -8,7 +8,7 @@ import { judgeOf, type Judge } from '../checkers/judges';
 import type { Decision, Input, Message, NodeId, Output, Role } from '../protocols/role';
 import { DEFAULT_HORIZON, DEFAULT_SEED, sizeOf } from '../scenario/defaults';
 import type { Fault, Scenario, Trigger } from '../scenario/types';
-import { afterCrash, expired as expiredExport, keptAfter as keptAfterExport } from './effects';
+import { keptAfter as keptAfterExport } from './effects';
 import { fingerprint } from './fingerprint';
 import { EventHeap } from './heap';
 import { Network } from './network';
@@ -20,7 +20,6 @@ import type { TraceEvent } from './trace';
 // tenth of a sweep's time under tsx: bench/README.md). tsc's CommonJS, which notebooks load,
 // has plain properties, and there this changes nothing.
 const keptAfter = keptAfterExport;
-const expired = expiredExport;
 const Scheduled = ScheduledExport;
 type Scheduled = ScheduledExport;
 
@@ -198,7 +197,7 @@ export class World {
     const voters: NodeId[] = [];
     for (const n of this.nodes) {
       up[n.id] = n.up;
-      decisions[n.id] = n.kept.decision;
+      decisions[n.id] = n.durable.decision;
       states[n.id] = n.stateName;
       if (n.isVoter) voters.push(n.id);
     }
@@ -286,7 +285,6 @@ export class World {
         node.pausedUntil = -1;
         node.deferred = [];
         node.clearTimers();
-        node.kept = afterCrash(node.kept);
         node.state = undefined;
         return this.emit({ t: this.now, kind: 'crash', node: node.id });
       case 'recover':
@@ -360,7 +358,6 @@ export class World {
         if (!node.up || node.epoch !== s.epoch || node.timer(s.name) !== s.generation) return; // stale
         if (node.pausedUntil >= 0) return void node.deferred.push(s);
         node.setTimer(s.name, undefined);
-        node.kept = expired(node.kept, s.name);
         this.recording && this.emit({ t: this.now, kind: 'timeout', node: node.id, timer: s.name });
         return this.step(node, { kind: 'timeout', timer: s.name });
       }
@@ -411,7 +408,7 @@ export class World {
     node.started = true;
     node.state = node.role.init(node.ctx);
     node.stateName = node.role.stateName(node.state);
-    this.step(node, { kind: 'recover', log: node.kept.log.slice() });
+    this.step(node, { kind: 'recover', log: node.durable.log.slice() });
   }
 
   /**
@@ -431,10 +428,11 @@ export class World {
       node.stateName = after;
       this.recording && this.emit({ t: this.now, kind: 'state', node: node.id, from: before, to: after });
     }
-    // What the outputs mean for the node's log, decision and timers is keptAfter's alone; what
-    // follows here is only what the world does about each (count, trace, schedule), in order.
-    let decided = node.kept.decision;
-    node.kept = keptAfter(node.kept, outputs);
+    // What the outputs mean for the node's log and decision is keptAfter's alone; what follows
+    // here is what the world does about each (count, trace, schedule), and its timers, which it
+    // keeps with their generations by keptAfter's rules (see `Kept`).
+    let decided = node.durable.decision;
+    node.durable = keptAfter(node.durable, outputs);
     let sends = 0;
     for (let i = 0; i < outputs.length; i++) {
       const o = outputs[i];
