@@ -130,7 +130,8 @@ export class World {
     }
 
     const seed = scenario.seed ?? DEFAULT_SEED;
-    this.network = new Network(scenario.network ?? {}, this.faults, seed, options.link, (e) => this.schedule(e), this.nodes.length);
+    const onSent = (e: Envelope) => this.schedule(e, this.byId.get(e.to)!);
+    this.network = new Network(scenario.network ?? {}, this.faults, seed, options.link, onSent, this.nodes.length);
     this.begin();
   }
 
@@ -234,9 +235,9 @@ export class World {
   // ---- links ----------------------------------------------------------------
 
   /** Where the send pipeline leaves an envelope: in the heap, or dropped on the spot. */
-  private schedule(e: Envelope, to: NodeRuntime = this.byId.get(e.to)!) {
+  private schedule(e: Envelope, to: NodeRuntime) {
     if (e.dropped !== null) {
-      this.recording && this.emit({ t: this.now, kind: 'drop', node: e.to, from: e.from, message: e.message, id: e.id, sentAt: e.sentAt, reason: e.dropped });
+      this.recording && this.traceDrop(e, e.dropped);
       return;
     }
     this.heap.push(Scheduled.deliver(to, e), Math.max(e.deliverAt, this.now));
@@ -380,7 +381,7 @@ export class World {
     }
     if (!s.arrived && !this.passes(e)) return;
     if (!node.up) {
-      this.recording && this.emit({ t: this.now, kind: 'drop', node: e.to, from: e.from, message: e.message, id: e.id, sentAt: e.sentAt, reason: 'receiver down' });
+      this.recording && this.traceDrop(e, 'receiver down');
       return;
     }
     if (!node.started) {
@@ -397,7 +398,7 @@ export class World {
     const out = this.network.arrive(e);
     if (out === null) return false; // a learner's `filter` swallowed it
     if (out.dropped !== null) {
-      this.recording && this.emit({ t: this.now, kind: 'drop', node: e.to, from: e.from, message: e.message, id: e.id, sentAt: e.sentAt, reason: out.dropped });
+      this.recording && this.traceDrop(e, out.dropped);
       return false;
     }
     return true;
@@ -476,28 +477,41 @@ export class World {
   private sendFrom(node: NodeRuntime, outputs: readonly Output[], from: number) {
     for (let i = from; i < outputs.length; i++) {
       if (!node.up) return; // crashed mid-step: the rest is never sent
-      if (node.pausedUntil >= 0) {
-        node.deferred.push(Scheduled.sends(node, outputs, i));
-        return;
-      }
+      if (node.pausedUntil >= 0) return holdBack(node, outputs, i);
       const o = outputs[i];
       if (o.kind !== 'send') continue;
       this.transmit(node, o.to, o.message);
-      if (node.sendWatches !== null) {
-        const { to, message } = o;
-        this.check(node.sendWatches, (t) => t.kind === 'afterSend' && t.type === message.type && (t.to === undefined || t.to === to));
-      }
+      if (node.sendWatches !== null) this.checkSend(node.sendWatches, o.to, o.message);
     }
   }
 
   private transmit(node: NodeRuntime, to: NodeId, message: Message) {
     const target = this.byId.get(to);
-    if (target === undefined) throw new Error(`${node.id} sent ${message.type} to '${to}', which is not a node of this run`);
+    if (target === undefined) throw notANode(node.id, to, message);
     const id = this.nextMessageId++;
     this.messagesSent++;
-    this.recording && this.emit({ t: this.now, kind: 'send', node: node.id, to, message, id });
+    this.recording && this.traceSend(node, to, message, id);
     const e = this.network.send(id, node, target, message, this.now);
     if (e !== null) this.schedule(e, target);
+  }
+
+  /**
+   * The trace's events of the send path, each built here rather than where it happens: a sweep
+   * records none (callers test `recording` first), and kept out of `schedule`, `transmit` and
+   * `sendFrom` their code leaves those small enough for V8 to inline into a step together, which
+   * is what a step of a sweep runs (bench/README.md, fourth round).
+   */
+  private traceDrop(e: Envelope, reason: string): void {
+    this.emit({ t: this.now, kind: 'drop', node: e.to, from: e.from, message: e.message, id: e.id, sentAt: e.sentAt, reason });
+  }
+
+  private traceSend(node: NodeRuntime, to: NodeId, message: Message, id: number): void {
+    this.emit({ t: this.now, kind: 'send', node: node.id, to, message, id });
+  }
+
+  /** Counts a send towards the `afterSend` triggers waiting on its sender. */
+  private checkSend(watches: Watch[], to: NodeId, message: Message): void {
+    this.check(watches, (t) => t.kind === 'afterSend' && t.type === message.type && (t.to === undefined || t.to === to));
   }
 
   /** Records an event. Hot paths test `recording` first, so a sweep builds no event objects. */
@@ -510,6 +524,16 @@ export class World {
 }
 
 const START: Input = { kind: 'start' };
+
+/** The rest of a step's sends, from `outputs[from]` on, held back until the paused node runs again. */
+function holdBack(node: NodeRuntime, outputs: readonly Output[], from: number): void {
+  node.deferred.push(Scheduled.sends(node, outputs, from));
+}
+
+/** What sending to an id that is no node of the run throws (a learner's role may). */
+function notANode(from: NodeId, to: NodeId, message: Message): Error {
+  return new Error(`${from} sent ${message.type} to '${to}', which is not a node of this run`);
+}
 
 
 /**
