@@ -38,25 +38,25 @@ function sweepBoth(label: string, protocol: ProtocolSpec, voters: number, loss: 
   if (!same) process.exitCode = 1;
 }
 
+type Alone = { baseline: number; subject: number; ratio: number; verdicts: Partial<Counts> };
+
 /**
- * Issue 21's sweep from the compiled kit (`build/kit`: `tsc`'s CommonJS, what tslab notebooks
- * load), built first if lib changed since, against the lean loop in a process of its own
- * (bench/kit-sweep.ts says why). tsx compiles each file to CommonJS with a getter per export,
- * which every call from one file into another goes through; `tsc`'s output has plain
- * properties. Null, with the reason printed, when it cannot be built or run.
+ * Issue 21's sweep against the lean loop in a process that runs nothing else (bench/sweep-alone.ts
+ * says why), on `lib` through tsx or on the compiled kit (`build/kit`, built first if lib changed
+ * since). Null, with the reason printed, when it cannot be built or run.
  */
-function compiledKitSweep(seeds: number): { baseline: number; subject: number; ratio: number; verdicts: Partial<Counts> } | null {
+function sweepAlone(which: 'tsx' | 'kit', seeds: number): Alone | null {
   const project = resolve(__dirname, '..');
   try {
-    execFileSync(process.execPath, ['tools/jupyter/kit.mjs'], { cwd: project, stdio: ['ignore', 'ignore', 'inherit'] });
-    const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/kit-sweep.ts', String(seeds)], {
+    if (which === 'kit') execFileSync(process.execPath, ['tools/jupyter/kit.mjs'], { cwd: project, stdio: ['ignore', 'ignore', 'inherit'] });
+    const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/sweep-alone.ts', which, String(seeds)], {
       cwd: project,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    return JSON.parse(out.trim().split('\n').pop()!) as ReturnType<typeof compiledKitSweep>;
+    return JSON.parse(out.trim().split('\n').pop()!) as Alone;
   } catch (error) {
-    console.log(`  (the compiled kit could not be built or run: ${error instanceof Error ? error.message : String(error)})`);
+    console.log(`  (the sweep on ${which} could not be run alone: ${error instanceof Error ? error.message : String(error)})`);
     return null;
   }
 }
@@ -64,7 +64,8 @@ function compiledKitSweep(seeds: number): { baseline: number; subject: number; r
 /**
  * Issue 21's sweep: 3-voter 2PC, delay 1-5, 10% loss, 20,000 seeds. simulate against the lean
  * loop (bench/lean-loop.ts: minimal roles, numeric ids, no trace), the floor it should approach,
- * and against the bare loop over the kit's own roles (the ratio this bench printed before).
+ * each timed in a process of its own, through tsx and from the compiled kit; and, here, against
+ * the bare loop over the kit's own roles (the ratio this bench printed before issue 21).
  */
 export function againstLean() {
   const seeds = 20_000;
@@ -89,35 +90,27 @@ export function againstLean() {
   const leanSweep = () => { for (let s = 1; s <= seeds; s++) sink[lean.run(s)]++; };
   const bareSweep = () => { for (let s = 1; s <= seeds; s++) sink[bareRun(protocol, 3, 0.1, s, 1000, [1, 5])]++; };
   const simulateSweep = () => { for (let s = 1; s <= seeds; s++) sink[simulate(scenario(s), { trace: 'none' }).verdict]++; };
-  const shares = { lean: share(counts.lean), bare: share(counts.bare), simulate: share(counts.simulate) };
-  const vsLean = compare(3, leanSweep, simulateSweep);
+  const beside = compare(3, leanSweep, simulateSweep);
   const vsBare = compare(3, bareSweep, simulateSweep);
-  // The same sweep through the compiled kit, in its own process: the same verdicts, counted.
-  const kit = compiledKitSweep(seeds);
-  const compiledSame = kit === null || JSON.stringify({ ...empty(), ...kit.verdicts }) === JSON.stringify(counts.simulate);
+  const alone = { tsx: sweepAlone('tsx', seeds), kit: sweepAlone('kit', seeds) };
+  const same = (a: Alone | null) => a === null || JSON.stringify({ ...empty(), ...a.verdicts }) === JSON.stringify(counts.simulate);
+  const runs = (ms: number) => `${fmt((seeds / ms) * 1000, 0)} runs/CPU-s`;
   console.log(`3-voter 2PC, delay 1-5, 10% loss, ${seeds.toLocaleString('en')} seeds (issue 21's sweep)`);
-  console.log(
-    `  lean loop (bench/lean-loop.ts)   ${fmt((seeds / vsLean.baseline) * 1000, 0)} runs/CPU-s   ${shares.lean}, ` +
-      `${fmt(leanSent / seeds, 1)} messages a run`,
-  );
-  console.log(`  bare loop over the kit's roles   ${fmt((seeds / vsBare.baseline) * 1000, 0)} runs/CPU-s   ${shares.bare}`);
-  console.log(
-    `  simulate, trace: 'none'          ${fmt((seeds / vsLean.subject) * 1000, 0)} runs/CPU-s   ${shares.simulate}, ` +
-      `${fmt(simulateSent / seeds, 1)} messages a run`,
-  );
-  console.log(
-    `  simulate / lean loop ${fmt(vsLean.ratio)}x (target <= 3x, goal 1.5x);  ` +
-      `simulate / bare loop ${fmt(vsBare.ratio)}x (the ratio before issue 21)`,
-  );
-  if (kit) {
+  console.log(`  lean loop (bench/lean-loop.ts)   ${runs(beside.baseline)}   ${share(counts.lean)}, ${fmt(leanSent / seeds, 1)} messages a run`);
+  console.log(`  simulate, trace: 'none'          ${share(counts.simulate)}, ${fmt(simulateSent / seeds, 1)} messages a run`);
+  for (const [which, label] of [['kit', 'from the compiled kit (build/kit, what notebooks load)'], ['tsx', 'through tsx (what tests and tools load)']] as const) {
+    const a = alone[which];
+    if (a === null) continue;
     console.log(
-      `  simulate from the compiled kit (build/kit, as notebooks load it, in a process of its own)   ` +
-        `${fmt((seeds / kit.subject) * 1000, 0)} runs/CPU-s, verdicts ${compiledSame ? 'identical' : 'DIFFER'}; ` +
-        `lean loop there ${fmt((seeds / kit.baseline) * 1000, 0)} runs/CPU-s`,
+      `  simulate ${label}, alone in its process: ${runs(a.subject)}, lean loop there ${runs(a.baseline)}, ` +
+        `verdicts ${same(a) ? 'identical' : 'DIFFER'}:  simulate / lean loop ${fmt(a.ratio)}x (target <= 3x, goal 1.5x)`,
     );
-    console.log(`  compiled kit's simulate / lean loop ${fmt(kit.ratio)}x (tsx's, above: ${fmt(vsLean.ratio)}x)`);
   }
-  if (JSON.stringify(counts.bare) !== JSON.stringify(counts.simulate) || !compiledSame) process.exitCode = 1;
+  console.log(
+    `  here, beside the bare loop (which shares the kit's heap, roles and generators): simulate ${runs(beside.subject)}, ` +
+      `simulate / lean loop ${fmt(beside.ratio)}x;  simulate / bare loop ${fmt(vsBare.ratio)}x (the ratio before issue 21)`,
+  );
+  if (JSON.stringify(counts.bare) !== JSON.stringify(counts.simulate) || !same(alone.tsx) || !same(alone.kit)) process.exitCode = 1;
 }
 
 export function benchCore() {
