@@ -1,5 +1,5 @@
 import { leaseLock } from '../../lib';
-import { holderFaults, resultOf, scenarioOf, type LeaseResult, type LeaseRun } from '../worker/fixtures/lease';
+import { fencedScenario, holderFaults, LEASE, resultOf, scenarioOf, type LeaseResult, type LeaseRun } from '../worker/fixtures/lease';
 import type { ExerciseSpec } from '../types';
 import { preview } from './judging';
 import { judgeRunsAgainst } from './protocol-judge';
@@ -55,9 +55,6 @@ export function judgeSteps(o: unknown): string | null {
     : `on ${STEP_CASES[k].what}, your store went to ${preview(o[k])}; the fenced store goes to ${preview(STEP_CASES[k].expected)}`;
 }
 
-/** The lease the runs are graded with, the library's default and the notebook's. */
-const LEASE = 20;
-
 /**
  * The line that replays a run with the learner's store, as lesson 09's exercise cell runs it
  * (the cell imports storeStep and leaseLockWith): the run's scenario, with the lease lock
@@ -73,7 +70,7 @@ export function judgeRuns(key: string, runs: () => readonly LeaseRun[]) {
   return judgeRunsAgainst<LeaseRun, LeaseResult>({
     key: `fenced-store-${key}`,
     placements: runs,
-    reference: (r) => scenarioOf(leaseLock({ lease: LEASE, work: r.work, fencing: true }), r),
+    reference: fencedScenario,
     outcome: { of: resultOf, trace: true, say: (r) => `verdict ${r.verdict}, the store answered ${preview(r.answers)}` },
     replay: replayOf,
     referenceName: "the lease lock with the library's fenced store",

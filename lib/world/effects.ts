@@ -87,8 +87,8 @@ export const nothingDurable: Durable = Object.freeze({ log: none, decision: null
 
 /** What a node keeps once `timer` has fired: the timer no longer runs. */
 export function expired(kept: Kept, timer: string): Kept {
-  const at = indexOf(kept.timers, timer);
-  return at < 0 ? kept : { log: kept.log, decision: kept.decision, timers: withoutTimer(kept.timers, at) };
+  const timers = timersAfter(kept.timers, 'cancelTimer', timer);
+  return timers === kept.timers ? kept : { log: kept.log, decision: kept.decision, timers };
 }
 
 // A node writes a few records and runs a few timers, and sets or cancels one nearly every step:
