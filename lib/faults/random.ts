@@ -47,7 +47,9 @@ export class LinkRandom {
     const limit = span > 2 ? Math.floor(4294967296 / span) * span : 4294967296;
     let v = this.unsafeNext() + 2147483648;
     while (v >= limit) v = this.unsafeNext() + 2147483648;
-    return lo + (v % span);
+    // v % span, exactly (v and span are whole numbers under 2^32, so the quotient's floor is
+    // exact): a % of doubles is a call into C, this a division, a floor, a product and a difference.
+    return lo + (v - Math.floor(v / span) * span);
   }
 
   /**
