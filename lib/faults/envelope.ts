@@ -7,10 +7,6 @@ import type { LinkRandom } from './random';
  * The world owns them; an operator may change `deliverAt` and `dropped` only.
  */
 export class Envelope {
-  /** Heap bookkeeping: the tick it is due and its place in line. */
-  t = 0;
-  seq = 0;
-
   constructor(
     /** The send's number in the run; a duplicate shares it with the original. */
     readonly id: number,

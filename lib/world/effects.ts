@@ -98,6 +98,9 @@ export function expired(kept: Kept, timer: string): Kept {
 
 /** `log` with `record` after its last record. */
 function appended(log: readonly LogRecord[], record: LogRecord): LogRecord[] {
+  // A node's first record (most logs hold one or two): an array of one, where pushing onto an
+  // empty one reserves room for seventeen.
+  if (log.length === 0) return [record];
   const out: LogRecord[] = [];
   for (let i = 0; i < log.length; i++) out.push(log[i]);
   out.push(record);

@@ -151,14 +151,19 @@ export class Network {
   private linkRandom(from: LinkEnd, to: LinkEnd): LinkRandom {
     const k = from.index * this.nodes + to.index;
     const r = this.links[k];
+    // The common case alone, small enough for V8 to inline into the world's step.
+    if (r !== undefined && this.seededIn[k] === this.run) return r;
+    return this.seededLink(from, to, k, r);
+  }
+
+  /** The link's generator, built or reseeded for this run. */
+  private seededLink(from: LinkEnd, to: LinkEnd, k: number, r: LinkRandom | undefined): LinkRandom {
     if (r === undefined) {
       this.seededIn[k] = this.run;
       return (this.links[k] = new LinkRandom(this.seed, from.id, to.id));
     }
-    if (this.seededIn[k] !== this.run) {
-      this.seededIn[k] = this.run;
-      r.reseed(this.seed);
-    }
+    this.seededIn[k] = this.run;
+    r.reseed(this.seed);
     return r;
   }
 }

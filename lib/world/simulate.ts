@@ -56,7 +56,7 @@ export function simulate(scenario: Scenario, options: WorldOptions = {}): Run {
     states: summary.states,
     up: summary.up,
     voters: summary.voters,
-    nodes: Object.keys(summary.states),
+    nodes: world.nodeIds(),
     trace,
     events$: from(trace),
     stats: world.stats(),

@@ -87,6 +87,13 @@ export class World {
   private readonly recording: boolean;
   private readonly nodes: NodeRuntime[] = [];
   private readonly byId = new Map<NodeId, NodeRuntime>();
+  /**
+   * Every node's id, and the voters', in the run's order: the same each run, so built once; each
+   * run's result gets a copy (`slice` of a short array is cheap; a frozen array shared by every
+   * run would be slow for whoever loops over it, as V8 takes its slow path for frozen arrays).
+   */
+  private readonly ids: readonly NodeId[];
+  private readonly voterIds: readonly NodeId[];
   private readonly heap = new EventHeap<Scheduled>();
   private readonly network: Network;
   private readonly pendingRecoveries: NodeRuntime[] = [];
@@ -128,6 +135,8 @@ export class World {
       this.nodes.push(node);
       this.byId.set(id, node);
     }
+    this.ids = this.nodes.map((n) => n.id);
+    this.voterIds = this.nodes.filter((n) => n.isVoter).map((n) => n.id);
 
     const seed = scenario.seed ?? DEFAULT_SEED;
     const onSent = (e: Envelope) => this.schedule(e, this.byId.get(e.to)!);
@@ -195,17 +204,21 @@ export class World {
     const up: Record<NodeId, boolean> = {};
     const decisions: Record<NodeId, Decision | null> = {};
     const states: Record<NodeId, string> = {};
-    const voters: NodeId[] = [];
+    const voters = this.voterIds.slice();
     for (const n of this.nodes) {
       up[n.id] = n.up;
       decisions[n.id] = n.durable.decision;
       states[n.id] = n.stateName;
-      if (n.isVoter) voters.push(n.id);
     }
     const summary = { voters, up, decisions, states, everCommitted: this.everCommitted, everAborted: this.everAborted };
     if (this.judge === undefined) return summary;
     const trace = this.tracing ? this.trace : this.judgedEvents;
     return { ...summary, judged: this.judge.verdict({ trace, voters, scenario: this.scenario }) };
+  }
+
+  /** Every node's id, in the run's order (a new array). */
+  nodeIds(): NodeId[] {
+    return this.ids.slice();
   }
 
   /** The protocol's own checker's memory of the run so far (see `Judge.memory`), or null if it keeps none. */
@@ -433,8 +446,8 @@ export class World {
     // here is what the world does about each (count, trace, schedule), and its timers, which it
     // keeps with their generations by keptAfter's rules (see `Kept`).
     let decided = node.durable.decision;
-    node.durable = keptAfter(node.durable, outputs);
     let sends = 0;
+    let kept = false;
     for (let i = 0; i < outputs.length; i++) {
       const o = outputs[i];
       switch (o.kind) {
@@ -443,10 +456,12 @@ export class World {
           sends++;
           break;
         case 'log':
+          kept = true;
           this.logWrites++;
           this.recording && this.emit({ t: this.now, kind: 'log', node: node.id, record: o.record });
           break;
         case 'decide':
+          kept = true;
           if (o.decision === decided) break; // the same decision again changes nothing
           decided = o.decision;
           if (o.decision === 'commit') this.everCommitted = true;
@@ -464,6 +479,9 @@ export class World {
           break;
       }
     }
+    // Only a log write or a decision changes what is durable: most steps have neither, and then
+    // keptAfter would hand the same object back.
+    if (kept) node.durable = keptAfter(node.durable, outputs);
     if (input.kind === 'receive' && node.receiveWatches !== null) {
       const { from, message } = input;
       this.check(node.receiveWatches, (t) => t.kind === 'afterReceive' && t.type === message.type && (t.from === undefined || t.from === from));
