@@ -112,6 +112,19 @@ describe('simulate over seeds in a loop', () => {
     const copy: Scenario = { ...structuredClone({ ...base, protocol: undefined }), protocol };
     expect(sameButSeed(copy, { ...base, seed: 2 })).toBe(true);
     for (const field of FIELDS) expect(sameButSeed(base, { ...base, ...changed[field], seed: 2 }), field).toBe(false);
+    // Equal as data means the same keys, of the same kinds of object: what validation would see.
+    const alike: Partial<Scenario>[] = [
+      { network: { loss: 0.1, delay: undefined } },
+      { network: {} },
+      { network: Object.create({ loss: 0.1 }) as Scenario['network'] },
+      { network: Object.assign(Object.create({ delay: 3 }) as object, { loss: 0.1 }) },
+      { votes: ['yes'] as unknown as Scenario['votes'] },
+      { faults: {} as Scenario['faults'] },
+      { faults: [undefined] as unknown as Scenario['faults'] },
+    ];
+    for (const field of alike) expect(sameButSeed(copy, { ...base, ...field, seed: 2 }), JSON.stringify(field)).toBe(false);
+    expect(sameButSeed(copy, { ...base, sede: 2 } as Scenario)).toBe(false);
+    expect(sameButSeed(copy, { ...base, seed: 2.5 })).toBe(false);
   });
 
   it('still refuses a bad seed, or an unknown field, by name after runs of the same scenario', () => {
