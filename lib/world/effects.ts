@@ -37,7 +37,8 @@ const none: readonly never[] = Object.freeze([] as never[]);
  *
  * A whole step at once builds at most one log, one timer list and one `Kept`, where applying
  * its outputs one by one would build one of each per output; what they keep is the same
- * (test/engine.test.ts holds the two against each other). Every step of every run comes here.
+ * (test/engine.test.ts holds the two against each other). Every step of the explorer and the
+ * checker comes here, and every step of `simulate` that writes the log or decides.
  *
  * @example
  * keptAfter(nothingKept, [logWrite({ type: 'prepare' }), setTimer('ask', 5)])
