@@ -158,11 +158,8 @@ export class Network {
 
   /** The link's generator, built or reseeded for this run. */
   private seededLink(from: LinkEnd, to: LinkEnd, k: number, r: LinkRandom | undefined): LinkRandom {
-    if (r === undefined) {
-      this.seededIn[k] = this.run;
-      return (this.links[k] = new LinkRandom(this.seed, from.id, to.id));
-    }
     this.seededIn[k] = this.run;
+    if (r === undefined) return (this.links[k] = new LinkRandom(this.seed, from.id, to.id));
     r.reseed(this.seed);
     return r;
   }

@@ -447,7 +447,7 @@ export class World {
     // keeps with their generations by keptAfter's rules (see `Kept`).
     let decided = node.durable.decision;
     let sends = 0;
-    let kept = false;
+    let durableChanged = false;
     for (let i = 0; i < outputs.length; i++) {
       const o = outputs[i];
       switch (o.kind) {
@@ -456,12 +456,12 @@ export class World {
           sends++;
           break;
         case 'log':
-          kept = true;
+          durableChanged = true;
           this.logWrites++;
           this.recording && this.emit({ t: this.now, kind: 'log', node: node.id, record: o.record });
           break;
         case 'decide':
-          kept = true;
+          durableChanged = true;
           if (o.decision === decided) break; // the same decision again changes nothing
           decided = o.decision;
           if (o.decision === 'commit') this.everCommitted = true;
@@ -481,7 +481,7 @@ export class World {
     }
     // Only a log write or a decision changes what is durable: most steps have neither, and then
     // keptAfter would hand the same object back.
-    if (kept) node.durable = keptAfter(node.durable, outputs);
+    if (durableChanged) node.durable = keptAfter(node.durable, outputs);
     if (input.kind === 'receive' && node.receiveWatches !== null) {
       const { from, message } = input;
       this.check(node.receiveWatches, (t) => t.kind === 'afterReceive' && t.type === message.type && (t.from === undefined || t.from === from));
